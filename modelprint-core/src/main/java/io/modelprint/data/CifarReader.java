@@ -1,0 +1,99 @@
+package io.modelprint.data;
+
+import io.modelprint.InputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the binary versions of CIFAR-10 ({@code data_batch_*.bin}, {@code test_batch.bin}: one
+ * label byte + 3072 pixel bytes per record) and CIFAR-100 ({@code train.bin}, {@code test.bin}:
+ * coarse and fine label bytes + 3072; the fine label is used). Pixels are stored channel-major
+ * (1024 red, 1024 green, 1024 blue), which is already [C,H,W].
+ */
+public final class CifarReader {
+    private static final int PIXELS = 3 * 32 * 32;
+
+    public enum Variant {
+        CIFAR10(1, 10),
+        CIFAR100(2, 100);
+
+        final int labelBytes;
+        final int numClasses;
+
+        Variant(int labelBytes, int numClasses) {
+            this.labelBytes = labelBytes;
+            this.numClasses = numClasses;
+        }
+
+        public int numClasses() {
+            return numClasses;
+        }
+
+        List<String> files(boolean train) {
+            if (this == CIFAR100) {
+                return List.of(train ? "train.bin" : "test.bin");
+            }
+            if (!train) {
+                return List.of("test_batch.bin");
+            }
+            List<String> names = new ArrayList<>();
+            for (int i = 1; i <= 5; i++) {
+                names.add("data_batch_" + i + ".bin");
+            }
+            return names;
+        }
+    }
+
+    private CifarReader() {}
+
+    /** Reads the train or test split from a directory holding the binary batch files. */
+    public static ImageDataset read(Variant variant, Path dir, boolean train) {
+        List<byte[]> contents = new ArrayList<>();
+        for (String name : variant.files(train)) {
+            contents.add(readFile(dir.resolve(name), variant));
+        }
+        int recordSize = variant.labelBytes + PIXELS;
+        int count = contents.stream().mapToInt(b -> b.length / recordSize).sum();
+        float[] pixels = new float[count * PIXELS];
+        int[] labels = new int[count];
+        int index = 0;
+        for (byte[] bytes : contents) {
+            for (int offset = 0; offset < bytes.length; offset += recordSize, index++) {
+                labels[index] = bytes[offset + variant.labelBytes - 1] & 0xFF;
+                for (int p = 0; p < PIXELS; p++) {
+                    pixels[index * PIXELS + p] = (bytes[offset + variant.labelBytes + p] & 0xFF) / 255f;
+                }
+            }
+        }
+        String name = variant.name().toLowerCase() + (train ? "-train" : "-test");
+        return new ImageDataset(name, InputSpec.unitRange(3, 32, 32), pixels, labels, variant.numClasses);
+    }
+
+    private static byte[] readFile(Path file, Variant variant) {
+        if (!Files.isRegularFile(file)) {
+            throw new InputException(file + ": no such file (expected the " + variant + " binary version here)");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        int recordSize = variant.labelBytes + PIXELS;
+        if (bytes.length == 0 || bytes.length % recordSize != 0) {
+            throw new InputException(file + ": " + bytes.length + " bytes is not a whole number of " + variant
+                    + " records of " + recordSize + " bytes (truncated file or wrong variant?)");
+        }
+        for (int offset = variant.labelBytes - 1; offset < bytes.length; offset += recordSize) {
+            int label = bytes[offset] & 0xFF;
+            if (label >= variant.numClasses) {
+                throw new InputException(file + ": label " + label + " at record " + offset / recordSize
+                        + " is outside 0.." + (variant.numClasses - 1) + " (wrong variant?)");
+            }
+        }
+        return bytes;
+    }
+}

@@ -1,0 +1,158 @@
+package io.modelprint.fingerprint;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.modelprint.InputException;
+import io.modelprint.io.AtomicFiles;
+import io.modelprint.io.Npy;
+import io.modelprint.io.Sha256;
+import io.modelprint.scheme.Queries;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The fingerprint file: a {@code .npz} (zip of {@code .npy}) with {@code queries.npy} (float32
+ * [n,C,H,W]), {@code labels.npy} (int64 [n]) and {@code meta.json}. {@code numpy.load} reads it.
+ * Written atomically with fixed entry times, so equal fingerprints give equal bytes.
+ */
+public final class FingerprintFile {
+    public static final String QUERIES = "queries.npy";
+    public static final String LABELS = "labels.npy";
+    public static final String META = "meta.json";
+    private static final FileTime FIXED_TIME = FileTime.fromMillis(315532800000L); // 1980-01-01, zip's epoch
+    private static final long MAX_ENTRY_BYTES = 1L << 31;
+
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private FingerprintFile() {}
+
+    public static void write(Path file, Fingerprint fingerprint) {
+        Queries q = fingerprint.queries();
+        byte[] queries = Npy.encode(q.values(), q.spec().batchShape(q.count()).getShape());
+        byte[] labels = Npy.encode(fingerprint.labels(), fingerprint.size());
+        FingerprintMeta meta = fingerprint.meta().withContentSha256(Sha256.hex(queries, labels));
+        byte[] metaJson;
+        try {
+            metaJson = JSON.writeValueAsBytes(meta);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode meta.json", e);
+        }
+        AtomicFiles.write(file, out -> {
+            try (ZipOutputStream zip = new ZipOutputStream(out)) {
+                put(zip, QUERIES, queries);
+                put(zip, LABELS, labels);
+                put(zip, META, metaJson);
+            }
+        });
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setLastModifiedTime(FIXED_TIME);
+        zip.putNextEntry(entry);
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    public static Fingerprint read(Path file) {
+        if (!Files.exists(file)) {
+            throw new InputException(file + ": no such fingerprint file");
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new InputException(file + ": not a readable file");
+        }
+        Map<String, byte[]> entries = readEntries(file);
+        for (String required : new String[] {QUERIES, LABELS, META}) {
+            if (!entries.containsKey(required)) {
+                throw new InputException(file + ": not a modelprint fingerprint (no " + required
+                        + "; entries: " + entries.keySet() + ")");
+            }
+        }
+        FingerprintMeta meta;
+        try {
+            meta = JSON.readValue(entries.get(META), FingerprintMeta.class);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new InputException(file + ": meta.json is not valid: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new InputException(file + ": meta.json cannot be read: " + e.getMessage());
+        }
+        if (meta.formatVersion() != FingerprintMeta.FORMAT_VERSION) {
+            throw new InputException(file + ": fingerprint format version " + meta.formatVersion()
+                    + " is not supported (this modelprint reads version " + FingerprintMeta.FORMAT_VERSION + ")");
+        }
+        if (meta.inputSpec() == null || meta.contentSha256() == null) {
+            throw new InputException(file + ": meta.json lacks inputSpec or contentSha256");
+        }
+        String actual = Sha256.hex(entries.get(QUERIES), entries.get(LABELS));
+        if (!actual.equals(meta.contentSha256())) {
+            throw new InputException(file + ": content hash mismatch: the arrays were changed after the fingerprint"
+                    + " was made (meta.json says " + meta.contentSha256() + ", arrays hash to " + actual + ")");
+        }
+        Npy.Array queries;
+        Npy.Array labels;
+        try {
+            queries = Npy.decode(entries.get(QUERIES));
+            labels = Npy.decode(entries.get(LABELS));
+        } catch (IllegalArgumentException e) {
+            throw new InputException(file + ": " + e.getMessage());
+        }
+        long[] expectedShape = meta.inputSpec().batchShape(labels.elementCount()).getShape();
+        if (labels.shape().length != 1 || !Arrays.equals(queries.shape(), expectedShape)) {
+            throw new InputException(file + ": queries have shape " + Arrays.toString(queries.shape())
+                    + " and labels " + Arrays.toString(labels.shape()) + "; expected " + Arrays.toString(expectedShape));
+        }
+        try {
+            Queries q = new Queries(meta.inputSpec(), queries.toFloats(), (int) labels.elementCount());
+            return new Fingerprint(q, labels.toLongs(), meta);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(file + ": " + e.getMessage());
+        }
+    }
+
+    /** Reads through the zip's central directory, so a file cut short anywhere is refused. */
+    private static Map<String, byte[]> readEntries(Path file) {
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
+            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                if (entry.getSize() > MAX_ENTRY_BYTES) {
+                    throw new InputException(file + ": entry " + entry.getName() + " is too large");
+                }
+                try (InputStream in = zip.getInputStream(entry)) {
+                    entries.put(entry.getName(), in.readAllBytes());
+                }
+            }
+        } catch (ZipException | java.io.EOFException e) {
+            throw new InputException(file + ": not a valid .npz (zip) file, or truncated: " + e.getMessage());
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        if (entries.isEmpty()) {
+            throw new InputException(file + ": not a .npz fingerprint file (no zip entries)");
+        }
+        return entries;
+    }
+
+    /** Meta as the JSON text stored in the file (for {@code info}). */
+    public static String metaJson(FingerprintMeta meta) {
+        try {
+            return JSON.writeValueAsString(meta);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package io.modelprint.fingerprint;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import io.modelprint.data.InputSpec;
+import io.modelprint.model.Differentiable;
+import io.modelprint.scheme.GeneratedQueries;
+import io.modelprint.scheme.ProgressListener;
+import io.modelprint.scheme.Queries;
+import io.modelprint.scheme.QueryGenerator;
+import io.modelprint.scheme.SeedSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * IPGuard (Cao, Jia, Gong; AsiaCCS 2021, eq. 5): for a seed x predicted as label i and a target
+ * label j, minimize ReLU(Z_i − Z_j + k) + ReLU(max_{t≠i,j} Z_t − Z_i) over x with Adam. At zero,
+ * j leads i by at least k and i leads every other label: x sits near the i/j boundary, on j's side.
+ *
+ * <p>All points advance together; a point leaves the batch as soon as its objective is 0, so one
+ * slow point never keeps the finished ones iterating. After every step, values are clipped to the
+ * input spec's range (the paper optimizes in the image domain [0,1]); {@code clip=false} turns that
+ * off.
+ */
+public final class IpGuard implements QueryGenerator {
+    private static final float BETA1 = 0.9f;
+    private static final float BETA2 = 0.999f;
+    private static final float EPSILON = 1e-8f;
+    private static final float EXCLUDED = -1e9f;
+
+    private final float k;
+    private final float learningRate;
+    private final int maxIterations;
+    private final SeedSelection selection;
+    private final boolean clip;
+
+    public IpGuard(float k, float learningRate, int maxIterations, SeedSelection selection, boolean clip) {
+        if (!(k >= 0) || Float.isInfinite(k)) {
+            throw new IllegalArgumentException("k must be a finite number >= 0, got " + k);
+        }
+        if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
+        }
+        if (maxIterations < 0) {
+            throw new IllegalArgumentException("max iterations must be >= 0, got " + maxIterations);
+        }
+        this.k = k;
+        this.learningRate = learningRate;
+        this.maxIterations = maxIterations;
+        this.selection = selection;
+        this.clip = clip;
+    }
+
+    @Override
+    public String name() {
+        return "ipguard";
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("k", k);
+        p.put("lr", learningRate);
+        p.put("maxIter", maxIterations);
+        p.put("init", selection.init() == SeedSelection.Init.DATA ? "data" : "random");
+        p.put("label", selection.label() == SeedSelection.TargetLabel.LEAST_LIKELY ? "least-likely" : "random");
+        p.put("combo", selection.code());
+        p.put("clip", clip);
+        p.put("optimizer", "adam(beta1=0.9,beta2=0.999,eps=1e-8)");
+        return p;
+    }
+
+    @Override
+    public GeneratedQueries generate(Differentiable target, SeedSource seeds, int n, long seed, ProgressListener progress) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("number of queries must be > 0, got " + n);
+        }
+        InputSpec spec = target.inputSpec();
+        if (!seeds.spec().compatibleWith(spec)) {
+            throw new IllegalArgumentException("seed images are " + seeds.spec() + " but the target takes " + spec);
+        }
+        Random random = new Random(seed);
+        int size = spec.pixelsPerImage();
+        int classes = target.numClasses();
+        float[] result = seeds.draw(n, random);
+        int[] iterations = new int[n];
+        boolean[] converged = new boolean[n];
+
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray x = manager.create(result.clone(), spec.batchShape(n));
+            long[] from = new long[n];
+            long[] to = new long[n];
+            chooseLabels(target, x, random, from, to);
+            NDArray pair = manager.create(from).oneHot(classes).add(manager.create(to).oneHot(classes));
+            NDArray fromMask = manager.create(from).oneHot(classes);
+            NDArray toMask = manager.create(to).oneHot(classes);
+            NDArray m = x.zerosLike();
+            NDArray v = x.zerosLike();
+            int[] active = new int[n];
+            for (int i = 0; i < n; i++) {
+                active[i] = i;
+            }
+            int remaining = n;
+            for (int step = 0; remaining > 0; step++) {
+                float[] loss;
+                NDArray grad;
+                try (NDManager scope = manager.newSubManager()) {
+                    NDArray xs = x.duplicate();
+                    xs.attach(scope);
+                    xs.setRequiresGradient(true);
+                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                        NDArray z = target.logits(xs);
+                        NDArray zFrom = z.mul(fromMask).sum(new int[] {1});
+                        NDArray zTo = z.mul(toMask).sum(new int[] {1});
+                        NDArray zOther = z.add(pair.mul(EXCLUDED)).max(new int[] {1});
+                        NDArray objective = zFrom.sub(zTo).add(k).maximum(0f).add(zOther.sub(zFrom).maximum(0f));
+                        collector.backward(objective.sum());
+                        loss = objective.toFloatArray();
+                    }
+                    grad = xs.getGradient().duplicate();
+                    grad.attach(manager);
+                }
+                boolean[] done = new boolean[remaining];
+                int doneCount = 0;
+                for (int a = 0; a < remaining; a++) {
+                    if (loss[a] <= 0f || step == maxIterations) {
+                        done[a] = true;
+                        doneCount++;
+                        iterations[active[a]] = step;
+                        converged[active[a]] = loss[a] <= 0f;
+                    }
+                }
+                if (doneCount > 0) {
+                    float[] finished = x.toFloatArray();
+                    for (int a = 0; a < remaining; a++) {
+                        if (done[a]) {
+                            System.arraycopy(finished, a * size, result, active[a] * size, size);
+                        }
+                    }
+                    progress.update(n - remaining + doneCount, n, "step " + step);
+                }
+                if (doneCount == remaining) {
+                    grad.close();
+                    break;
+                }
+                if (doneCount > 0) {
+                    long[] keep = new long[remaining - doneCount];
+                    int[] keptActive = new int[keep.length];
+                    for (int a = 0, w = 0; a < remaining; a++) {
+                        if (!done[a]) {
+                            keep[w] = a;
+                            keptActive[w++] = active[a];
+                        }
+                    }
+                    NDArray keepIndex = manager.create(keep);
+                    x = replace(x, x.get(keepIndex));
+                    m = replace(m, m.get(keepIndex));
+                    v = replace(v, v.get(keepIndex));
+                    grad = replace(grad, grad.get(keepIndex));
+                    fromMask = replace(fromMask, fromMask.get(keepIndex));
+                    toMask = replace(toMask, toMask.get(keepIndex));
+                    pair = replace(pair, pair.get(keepIndex));
+                    keepIndex.close();
+                    active = keptActive;
+                    remaining = keep.length;
+                }
+                x = adamStep(x, grad, m, v, step + 1, spec);
+                grad.close();
+            }
+        }
+        return new GeneratedQueries(new Queries(spec, result, n), iterations, converged);
+    }
+
+    /** One Adam step on every active point; temporaries are closed here, only x, m and v live on. */
+    private NDArray adamStep(NDArray x, NDArray grad, NDArray m, NDArray v, int t, InputSpec spec) {
+        try (NDArray scaled = grad.mul(1 - BETA1)) {
+            m.muli(BETA1).addi(scaled);
+        }
+        try (NDArray squared = grad.square()) {
+            v.muli(BETA2).addi(squared.muli(1 - BETA2));
+        }
+        float correction1 = 1 - (float) Math.pow(BETA1, t);
+        float correction2 = 1 - (float) Math.pow(BETA2, t);
+        try (NDArray vHat = v.div(correction2); NDArray root = vHat.sqrt(); NDArray update = m.div(correction1)) {
+            root.addi(EPSILON);
+            x.subi(update.divi(root).muli(learningRate));
+        }
+        if (clip) {
+            return replace(x, x.clip(spec.min(), spec.max()));
+        }
+        return x;
+    }
+
+    private static NDArray replace(NDArray old, NDArray fresh) {
+        old.close();
+        return fresh;
+    }
+
+    /** i = the target's label for each seed; j = its least-likely label, or a random other label. */
+    private void chooseLabels(Differentiable target, NDArray x, Random random, long[] from, long[] to) {
+        int classes = target.numClasses();
+        try (NDArray logits = target.predictLogits(x)) {
+            float[] z = logits.toFloatArray();
+            for (int p = 0; p < from.length; p++) {
+                int best = 0;
+                int worst = 0;
+                for (int c = 1; c < classes; c++) {
+                    if (z[p * classes + c] > z[p * classes + best]) {
+                        best = c;
+                    }
+                    if (z[p * classes + c] < z[p * classes + worst]) {
+                        worst = c;
+                    }
+                }
+                from[p] = best;
+                if (selection.label() == SeedSelection.TargetLabel.LEAST_LIKELY && worst != best) {
+                    to[p] = worst;
+                } else {
+                    int other = random.nextInt(classes - 1);
+                    to[p] = other >= best ? other + 1 : other;
+                }
+            }
+        }
+    }
+}

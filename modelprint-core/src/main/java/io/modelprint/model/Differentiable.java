@@ -1,0 +1,25 @@
+package io.modelprint.model;
+
+import ai.djl.ndarray.NDArray;
+
+/** A classifier whose logits can be differentiated with respect to its input: a white-box target. */
+public interface Differentiable extends Classifier {
+    /**
+     * Logits [N, classes] for {@code batch}, computed so that, inside a gradient collector, gradients
+     * flow back to {@code batch}. Runs in inference mode (batch-norm statistics frozen, no dropout).
+     */
+    NDArray logits(NDArray batch);
+
+    /** Logits without recording gradients. */
+    NDArray predictLogits(NDArray batch);
+
+    /** SHA-256 of the model's weights, as stored in fingerprints and provenance. */
+    String sha256();
+
+    @Override
+    default long[] predictLabels(NDArray batch) {
+        try (NDArray logits = predictLogits(batch); NDArray argmax = logits.argMax(1)) {
+            return argmax.toLongArray();
+        }
+    }
+}

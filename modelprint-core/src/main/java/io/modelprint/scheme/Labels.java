@@ -1,0 +1,42 @@
+package io.modelprint.scheme;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import io.modelprint.model.Classifier;
+
+/** Representation by top-1 labels, predicted in batches. */
+public final class Labels implements Representation<long[]> {
+    public static final int BATCH = 256;
+
+    @Override
+    public String name() {
+        return "labels";
+    }
+
+    @Override
+    public long[] represent(Classifier model, Queries queries) {
+        return predict(model, queries.values(), queries.count());
+    }
+
+    /** Labels of {@code count} flattened images of the model's input spec. */
+    public static long[] predict(Classifier model, float[] values, int count) {
+        int size = model.inputSpec().pixelsPerImage();
+        long[] labels = new long[count];
+        try (NDManager manager = NDManager.newBaseManager()) {
+            for (int start = 0; start < count; start += BATCH) {
+                int n = Math.min(BATCH, count - start);
+                float[] chunk = new float[n * size];
+                System.arraycopy(values, start * size, chunk, 0, chunk.length);
+                try (NDArray batch = manager.create(chunk, model.inputSpec().batchShape(n))) {
+                    long[] answer = model.predictLabels(batch);
+                    if (answer.length != n) {
+                        throw new IllegalStateException(model.description() + " answered " + answer.length
+                                + " labels for " + n + " inputs");
+                    }
+                    System.arraycopy(answer, 0, labels, start, n);
+                }
+            }
+        }
+        return labels;
+    }
+}

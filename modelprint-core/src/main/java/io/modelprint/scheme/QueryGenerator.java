@@ -1,0 +1,15 @@
+package io.modelprint.scheme;
+
+import io.modelprint.model.Differentiable;
+import java.util.Map;
+
+/** Makes the queries of a fingerprint from a white-box target (IPGuard, FGSM, CW-L2, ...). */
+public interface QueryGenerator {
+    /** Short name as written in fingerprint files and on the command line, e.g. "ipguard". */
+    String name();
+
+    /** Every parameter that shaped the queries, for the fingerprint's provenance. */
+    Map<String, Object> parameters();
+
+    GeneratedQueries generate(Differentiable target, SeedSource seeds, int n, long seed, ProgressListener progress);
+}

@@ -1,0 +1,87 @@
+package io.modelprint.engine;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import io.modelprint.InputException;
+import io.modelprint.data.InputSpec;
+import io.modelprint.model.Differentiable;
+
+/** A DJL model (our own architectures or a TorchScript module) as a white-box classifier. */
+public final class DjlClassifier implements Differentiable {
+    private final Model model;
+    private final Block block;
+    private final ParameterStore parameters;
+    private final InputSpec spec;
+    private final int numClasses;
+    private final String sha256;
+    private final String description;
+
+    DjlClassifier(Model model, InputSpec spec, int numClasses, String sha256, String description) {
+        this.model = model;
+        this.block = model.getBlock();
+        this.parameters = new ParameterStore(model.getNDManager(), false);
+        this.spec = spec;
+        this.numClasses = numClasses;
+        this.sha256 = sha256;
+        this.description = description;
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    @Override
+    public InputSpec inputSpec() {
+        return spec;
+    }
+
+    @Override
+    public int numClasses() {
+        return numClasses;
+    }
+
+    @Override
+    public String sha256() {
+        return sha256;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public NDArray logits(NDArray batch) {
+        NDList out = block.forward(parameters, new NDList(batch), false);
+        return checkShape(out, batch.getShape().get(0));
+    }
+
+    @Override
+    public NDArray predictLogits(NDArray batch) {
+        NDArray logits = logits(batch);
+        for (float value : logits.toFloatArray()) {
+            if (!Float.isFinite(value)) {
+                logits.close();
+                throw new InputException(description + ": model answered NaN or infinite logits");
+            }
+        }
+        return logits;
+    }
+
+    private NDArray checkShape(NDList out, long n) {
+        if (out.size() != 1 || out.head().getShape().dimension() != 2 || out.head().getShape().get(0) != n
+                || out.head().getShape().get(1) != numClasses) {
+            throw new InputException(description + ": expected one output of logits [" + n + "," + numClasses
+                    + "], got " + out.getShapes());
+        }
+        return out.head();
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

@@ -1,0 +1,143 @@
+package io.modelprint.engine;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Block;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.training.ParameterStore;
+import io.modelprint.InputException;
+import io.modelprint.data.InputSpec;
+import io.modelprint.engine.arch.Architecture;
+import io.modelprint.io.Sha256;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Opens a model file as a {@link DjlClassifier}: a modelprint/DJL model directory (weights +
+ * {@code provenance.json}) or a TorchScript {@code .pt} file taking float32 [N,C,H,W] and answering
+ * logits [N,classes]. TorchScript is loaded with trainable parameters so that input gradients flow.
+ */
+public final class ModelLoader {
+    private ModelLoader() {}
+
+    /**
+     * @param spec input spec for formats that do not carry one (TorchScript); a model directory
+     *     uses the spec in its provenance
+     */
+    public static DjlClassifier load(Path path, InputSpec spec) {
+        EngineSetup.ensureStarted();
+        if (!Files.exists(path)) {
+            throw new InputException(path + ": no such model file or directory");
+        }
+        if (Files.isDirectory(path)) {
+            return loadDirectory(path);
+        }
+        if (!Files.isReadable(path)) {
+            throw new InputException(path + ": model file is not readable");
+        }
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".pt") || name.endsWith(".pth") || name.endsWith(".torchscript")) {
+            return loadTorchScript(path, spec);
+        }
+        throw new InputException(path + ": not a model: expected a modelprint model directory (with "
+                + ModelProvenance.FILE_NAME + ") or a TorchScript .pt file");
+    }
+
+    public static ModelProvenance readProvenance(Path dir) {
+        Path file = dir.resolve(ModelProvenance.FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            throw new InputException(dir + ": not a model directory (no " + ModelProvenance.FILE_NAME + ")");
+        }
+        try {
+            ModelProvenance provenance = Json.MAPPER.readValue(file.toFile(), ModelProvenance.class);
+            if (provenance.arch() == null || provenance.inputSpec() == null || provenance.weightsFile() == null) {
+                throw new InputException(file + ": lacks arch, inputSpec or weightsFile");
+            }
+            return provenance;
+        } catch (IOException e) {
+            throw new InputException(file + ": not valid provenance JSON: " + e.getMessage());
+        }
+    }
+
+    private static DjlClassifier loadDirectory(Path dir) {
+        ModelProvenance provenance = readProvenance(dir);
+        Path weights = dir.resolve(provenance.weightsFile());
+        if (!Files.isRegularFile(weights)) {
+            throw new InputException(dir + ": weights file " + provenance.weightsFile() + " is missing");
+        }
+        String sha = Sha256.ofFile(weights);
+        if (provenance.weightsSha256() != null && !provenance.weightsSha256().equals(sha)) {
+            throw new InputException(weights + ": SHA-256 " + sha + " does not match provenance ("
+                    + provenance.weightsSha256() + "); the weights were changed or damaged");
+        }
+        Architecture arch = Architecture.parse(provenance.arch());
+        Model model = newModel(arch, provenance.inputSpec(), provenance.numClasses(), dir.getFileName().toString());
+        try {
+            model.load(dir, ModelStore.MODEL_NAME);
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            model.close();
+            throw new InputException(weights + ": cannot load weights into " + arch.cliName() + ": " + e.getMessage(), e);
+        }
+        return new DjlClassifier(model, provenance.inputSpec(), provenance.numClasses(), sha, dir.toString());
+    }
+
+    /** A fresh model of {@code arch} with initialized (random) parameters. */
+    public static Model newModel(Architecture arch, InputSpec spec, int numClasses, String name) {
+        EngineSetup.ensureStarted();
+        Block block = arch.build(spec, numClasses);
+        Model model = Model.newInstance(name, "PyTorch");
+        model.setBlock(block);
+        block.initialize(model.getNDManager(), DataType.FLOAT32, spec.batchShape(1));
+        return model;
+    }
+
+    private static DjlClassifier loadTorchScript(Path file, InputSpec spec) {
+        Criteria<NDList, NDList> criteria = Criteria.builder()
+                .setTypes(NDList.class, NDList.class)
+                .optModelPath(file)
+                .optEngine("PyTorch")
+                .optOption("trainParam", "true")
+                .build();
+        ZooModel<NDList, NDList> model;
+        try {
+            model = criteria.loadModel();
+        } catch (IOException | ModelNotFoundException | MalformedModelException | RuntimeException e) {
+            throw new InputException(file + ": not a loadable TorchScript model: " + firstLine(e.getMessage()), e);
+        }
+        int classes;
+        try (NDManager probe = model.getNDManager().newSubManager()) {
+            NDList out = model.getBlock().forward(new ParameterStore(probe, false),
+                    new NDList(probe.zeros(spec.batchShape(2))), false);
+            if (out.size() != 1 || out.head().getShape().dimension() != 2 || out.head().getShape().get(0) != 2) {
+                throw new InputException(file + ": expected one output of logits [N,classes] for input "
+                        + spec.batchShape(2) + ", got " + out.getShapes());
+            }
+            classes = (int) out.head().getShape().get(1);
+        } catch (RuntimeException e) {
+            model.close();
+            if (e instanceof InputException) {
+                throw e;
+            }
+            throw new InputException(file + ": does not take float32 input of shape " + spec.batchShape(2)
+                    + ": " + firstLine(e.getMessage()), e);
+        }
+        return new DjlClassifier(model, spec, classes, Sha256.ofFile(file), file.toString());
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "(no message)";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+
+}

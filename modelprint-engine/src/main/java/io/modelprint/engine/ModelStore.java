@@ -1,0 +1,80 @@
+package io.modelprint.engine;
+
+import ai.djl.Model;
+import io.modelprint.InputException;
+import io.modelprint.io.AtomicFiles;
+import io.modelprint.io.Sha256;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Saves a model directory atomically: weights and {@code provenance.json} are written to a
+ * temporary sibling directory that is renamed into place only when complete.
+ */
+public final class ModelStore {
+    static final String MODEL_NAME = "model";
+    static final String WEIGHTS_FILE = MODEL_NAME + "-0000.params";
+
+    private ModelStore() {}
+
+    /** Writes {@code model} and its provenance (weights hash filled in) to {@code dir}, replacing it. */
+    public static ModelProvenance save(Model model, ModelProvenance provenance, Path dir) {
+        Path target = dir.toAbsolutePath();
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new InputException(dir + ": exists and is not a directory");
+        }
+        if (Files.isDirectory(target) && !isEmpty(target) && !Files.exists(target.resolve(ModelProvenance.FILE_NAME))) {
+            throw new InputException(dir + ": exists and is not a modelprint model directory; refusing to replace it");
+        }
+        Path tmp = null;
+        Path old = null;
+        try {
+            Files.createDirectories(target.getParent());
+            tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".");
+            model.save(tmp, MODEL_NAME);
+            Path weights = tmp.resolve(WEIGHTS_FILE);
+            ModelProvenance complete = new ModelProvenance(ModelProvenance.FORMAT_VERSION, provenance.arch(),
+                    provenance.inputSpec(), provenance.numClasses(), provenance.dataset(), provenance.trainImages(),
+                    provenance.seed(), provenance.epochs(), provenance.batchSize(), provenance.optimizer(),
+                    provenance.learningRate(), provenance.testAccuracy(), provenance.seconds(), WEIGHTS_FILE,
+                    Sha256.ofFile(weights), provenance.parent(), provenance.extra());
+            Files.write(tmp.resolve(ModelProvenance.FILE_NAME), Json.MAPPER.writeValueAsBytes(complete));
+            if (Files.exists(target)) {
+                old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old.");
+                Files.delete(old);
+                Files.move(target, old);
+            }
+            AtomicFiles.moveIntoPlace(tmp, target);
+            tmp = null;
+            return complete;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save model to " + dir + ": " + e.getMessage(), e);
+        } finally {
+            deleteTree(tmp);
+            deleteTree(old);
+        }
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static void deleteTree(Path root) {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(AtomicFiles::deleteQuietly);
+        } catch (IOException ignored) {
+            // leftover temporary directory; harmless
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.modelprint.engine;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import io.modelprint.data.ImageDataset;
+import io.modelprint.scheme.ProgressListener;
+import java.util.Random;
+
+/**
+ * Minibatch training with Adam and softmax cross-entropy on in-memory images. Training continues
+ * from the model's current weights, so the same loop trains from scratch and fine-tunes.
+ */
+public final class ModelTrainer {
+    private static final int EVAL_BATCH = 512;
+
+    /** What a training run did. */
+    public record Result(int images, double seconds, float lastLoss) {
+        public double imagesPerSecond() {
+            return images / Math.max(seconds, 1e-9);
+        }
+    }
+
+    private ModelTrainer() {}
+
+    public static Result fit(Model model, ImageDataset data, TrainingConfig config, ProgressListener progress) {
+        ImageDataset train = config.maxTrainImages() > 0 && config.maxTrainImages() < data.size()
+                ? data.head(config.maxTrainImages()) : data;
+        DefaultTrainingConfig djlConfig = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(config.learningRate())).build());
+        Random random = new Random(config.seed());
+        int batches = (train.size() + config.batchSize() - 1) / config.batchSize();
+        long start = System.nanoTime();
+        float lastLoss = Float.NaN;
+        int seen = 0;
+        try (Trainer trainer = model.newTrainer(djlConfig)) {
+            for (int epoch = 0; epoch < config.epochs(); epoch++) {
+                int[] order = train.shuffledIndices(random);
+                for (int b = 0; b < batches; b++) {
+                    int from = b * config.batchSize();
+                    int[] batch = java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + config.batchSize()));
+                    lastLoss = step(trainer, train, batch);
+                    seen += batch.length;
+                    progress.update((long) epoch * batches + b + 1, (long) config.epochs() * batches,
+                            String.format("epoch %d/%d loss %.4f", epoch + 1, config.epochs(), lastLoss));
+                }
+            }
+        }
+        return new Result(seen, (System.nanoTime() - start) / 1e9, lastLoss);
+    }
+
+    private static float step(Trainer trainer, ImageDataset train, int[] batch) {
+        try (NDManager scope = trainer.getManager().newSubManager()) {
+            NDArray x = train.images(scope, batch);
+            long[] labels = new long[batch.length];
+            for (int i = 0; i < batch.length; i++) {
+                labels[i] = train.label(batch[i]);
+            }
+            NDArray y = scope.create(labels);
+            float loss;
+            try (GradientCollector collector = trainer.newGradientCollector()) {
+                NDList predictions = trainer.forward(new NDList(x));
+                NDArray value = trainer.getLoss().evaluate(new NDList(y), predictions);
+                collector.backward(value);
+                loss = value.getFloat();
+            }
+            trainer.step();
+            return loss;
+        }
+    }
+
+    /** Top-1 accuracy of {@code model} on {@code data}, in inference mode. */
+    public static double accuracy(Model model, ImageDataset data) {
+        ParameterStore parameters = new ParameterStore(model.getNDManager(), false);
+        int correct = 0;
+        try (NDManager scope = model.getNDManager().newSubManager()) {
+            for (int from = 0; from < data.size(); from += EVAL_BATCH) {
+                int n = Math.min(EVAL_BATCH, data.size() - from);
+                int[] indices = new int[n];
+                for (int i = 0; i < n; i++) {
+                    indices[i] = from + i;
+                }
+                try (NDManager batchScope = scope.newSubManager()) {
+                    NDArray x = data.images(batchScope, indices);
+                    long[] predicted = model.getBlock().forward(parameters, new NDList(x), false)
+                            .singletonOrThrow().argMax(1).toLongArray();
+                    for (int i = 0; i < n; i++) {
+                        correct += predicted[i] == data.label(from + i) ? 1 : 0;
+                    }
+                }
+            }
+        }
+        return (double) correct / data.size();
+    }
+}
