@@ -27,6 +27,7 @@ public final class AtomicFiles {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 body.write(out);
             }
+            makeReadable(tmp);
             moveIntoPlace(tmp, target);
         } catch (IOException e) {
             deleteQuietly(tmp);
@@ -34,6 +35,15 @@ public final class AtomicFiles {
         } catch (RuntimeException e) {
             deleteQuietly(tmp);
             throw e;
+        }
+    }
+
+    /** Temporary files are created owner-only; a finished output gets the usual rw-r--r--. */
+    private static void makeReadable(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException ignored) {
+            // not a POSIX file system: keep its defaults
         }
     }
 

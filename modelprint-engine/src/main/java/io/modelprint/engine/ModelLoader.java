@@ -66,17 +66,25 @@ public final class ModelLoader {
         }
     }
 
-    private static DjlClassifier loadDirectory(Path dir) {
+    /** The provenance of a complete model directory whose weights still match their recorded hash. */
+    public static ModelProvenance checkIntact(Path dir) {
         ModelProvenance provenance = readProvenance(dir);
         Path weights = dir.resolve(provenance.weightsFile());
         if (!Files.isRegularFile(weights)) {
             throw new InputException(dir + ": weights file " + provenance.weightsFile() + " is missing");
         }
         String sha = Sha256.ofFile(weights);
-        if (provenance.weightsSha256() != null && !provenance.weightsSha256().equals(sha)) {
+        if (!sha.equals(provenance.weightsSha256())) {
             throw new InputException(weights + ": SHA-256 " + sha + " does not match provenance ("
                     + provenance.weightsSha256() + "); the weights were changed or damaged");
         }
+        return provenance;
+    }
+
+    private static DjlClassifier loadDirectory(Path dir) {
+        ModelProvenance provenance = checkIntact(dir);
+        Path weights = dir.resolve(provenance.weightsFile());
+        String sha = provenance.weightsSha256();
         Architecture arch = Architecture.parse(provenance.arch());
         Model model = newModel(arch, provenance.inputSpec(), provenance.numClasses(), dir.getFileName().toString());
         try {

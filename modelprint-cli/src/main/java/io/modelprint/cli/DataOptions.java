@@ -1,0 +1,20 @@
+package io.modelprint.cli;
+
+import io.modelprint.data.DatasetSource;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** {@code --dataset NAME [--data DIR]}, shared by the commands that read images. */
+final class DataOptions {
+    @Option(names = "--dataset", defaultValue = "fashion-mnist",
+            description = "fashion-mnist (default), mnist, cifar10, cifar100, or folder (DIR/train/<class>/*.png)")
+    String dataset;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "directory holding the data set's files (default for fashion-mnist: /usr/share/datasets/fashion-mnist)")
+    Path dataDir;
+
+    DatasetSource source() {
+        return DatasetSource.of(dataset, dataDir);
+    }
+}

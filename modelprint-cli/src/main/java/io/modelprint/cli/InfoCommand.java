@@ -1,0 +1,42 @@
+package io.modelprint.cli;
+
+import io.modelprint.InputException;
+import io.modelprint.data.InputSpec;
+import io.modelprint.engine.DjlClassifier;
+import io.modelprint.engine.ModelLoader;
+import io.modelprint.fingerprint.Fingerprint;
+import io.modelprint.fingerprint.FingerprintFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Describe a fingerprint file (.npz), a model directory, or a TorchScript .pt file.")
+final class InfoCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "fingerprint, model directory or .pt file")
+    Path file;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.exists(file)) {
+            throw new InputException(file + ": no such file or directory");
+        }
+        if (file.getFileName().toString().endsWith(".npz")) {
+            Fingerprint fingerprint = FingerprintFile.read(file);
+            System.out.printf("fingerprint %s: %d queries of %s, %d classes; content hash verified%n", file,
+                    fingerprint.size(), fingerprint.meta().inputSpec(), fingerprint.meta().numClasses());
+            System.out.println(FingerprintFile.metaJson(fingerprint.meta()));
+            return ExitCode.OK;
+        }
+        if (Files.isDirectory(file)) {
+            System.out.println(JsonOutput.MAPPER.writeValueAsString(ModelLoader.readProvenance(file)));
+        }
+        try (DjlClassifier model = ModelLoader.load(file, InputSpec.fashionMnist())) {
+            System.out.printf("model %s: input %s, %d classes, weights SHA-256 %s%n", file, model.inputSpec(),
+                    model.numClasses(), model.sha256());
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,20 @@
+package io.modelprint.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/** Prints exactly one JSON document on stdout for {@code --format json}. */
+final class JsonOutput {
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonOutput() {}
+
+    static void print(Object document) {
+        try {
+            System.out.println(MAPPER.writeValueAsString(document));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode output as JSON", e);
+        }
+    }
+}

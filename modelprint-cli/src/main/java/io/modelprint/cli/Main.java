@@ -1,0 +1,61 @@
+package io.modelprint.cli;
+
+import io.modelprint.InputException;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point: {@code modelprint <command>}. */
+@Command(name = "modelprint", mixinStandardHelpOptions = true, version = "modelprint 0.1.0",
+        description = "Fingerprint trained image classifiers and verify whether suspect models were derived from them.",
+        subcommands = {TrainCommand.class, ExtractCommand.class, VerifyCommand.class, InfoCommand.class,
+            DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:everything asked was done",
+            "1:at least one suspect could not be verified",
+            "2:bad arguments or input (the message names what and where)",
+            "3:internal error"})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (train, extract, verify, info, demo, bench)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code; used by tests without starting a process. */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExitCodeExceptionMapper(Main::exitCodeOf);
+        cli.setParameterExceptionHandler((e, a) -> {
+            System.err.println("modelprint: " + e.getMessage());
+            System.err.println("Try 'modelprint " + e.getCommandLine().getCommandName() + " --help'.");
+            return ExitCode.BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            System.err.println("modelprint " + commandLine.getCommandName() + ": " + messageOf(e));
+            if (exitCodeOf(e) == ExitCode.INTERNAL_ERROR || System.getenv("MODELPRINT_DEBUG") != null) {
+                e.printStackTrace();
+            }
+            return exitCodeOf(e);
+        });
+        return cli.execute(args);
+    }
+
+    static int exitCodeOf(Throwable e) {
+        if (e instanceof InputException || e instanceof IllegalArgumentException || e instanceof UncheckedIOException) {
+            return ExitCode.BAD_INPUT;
+        }
+        return ExitCode.INTERNAL_ERROR;
+    }
+
+    private static String messageOf(Throwable e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+}

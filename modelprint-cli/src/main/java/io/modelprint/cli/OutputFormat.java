@@ -1,0 +1,7 @@
+package io.modelprint.cli;
+
+/** {@code --format}: text for people, json for scripts. */
+enum OutputFormat {
+    text,
+    json
+}

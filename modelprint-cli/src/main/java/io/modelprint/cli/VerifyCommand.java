@@ -1,0 +1,93 @@
+package io.modelprint.cli;
+
+import io.modelprint.InputException;
+import io.modelprint.engine.DjlClassifier;
+import io.modelprint.engine.ModelLoader;
+import io.modelprint.fingerprint.Fingerprint;
+import io.modelprint.fingerprint.FingerprintFile;
+import io.modelprint.verify.Verdict;
+import io.modelprint.verify.Verifier;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Verify suspect models against a fingerprint.",
+            "A suspect is 'derived' when its matching rate (share of fingerprint points it labels as the target did)"
+                    + " is at least the threshold. Each suspect is verified on its own: one that fails to load or"
+                    + " answers badly is reported with its error, and the exit code is then 1."})
+final class VerifyCommand implements Callable<Integer> {
+    @Option(names = "--fingerprint", required = true, description = "fingerprint file (.npz) made by extract")
+    Path fingerprintFile;
+
+    @Option(names = "--threshold", description = "matching-rate threshold tau in [0,1] (default "
+            + Verifier.DEFAULT_THRESHOLD + ")")
+    Double threshold;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json")
+    OutputFormat format;
+
+    @Parameters(arity = "1..*", paramLabel = "SUSPECT", description = "model directories or TorchScript .pt files")
+    List<String> suspects;
+
+    @Override
+    public Integer call() {
+        double tau = threshold != null ? threshold : Verifier.DEFAULT_THRESHOLD;
+        if (!(tau >= 0 && tau <= 1)) {
+            throw new InputException("--threshold must be in [0,1], got " + tau);
+        }
+        Fingerprint fingerprint = FingerprintFile.read(fingerprintFile);
+        Verifier verifier = new Verifier(tau);
+        List<Map<String, Object>> results = new ArrayList<>();
+        boolean anyFailed = false;
+        for (String suspect : suspects) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("suspect", suspect);
+            long start = System.nanoTime();
+            try (DjlClassifier model = ModelLoader.load(Path.of(suspect), fingerprint.meta().inputSpec())) {
+                Verdict verdict = verifier.verify(fingerprint, model);
+                row.put("matchingRate", verdict.matchingRate());
+                row.put("matches", verdict.matches());
+                row.put("queries", verdict.queries());
+                row.put("threshold", verdict.threshold());
+                row.put("verdict", verdict.decision().label());
+            } catch (RuntimeException e) {
+                anyFailed = true;
+                row.put("error", e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
+                if (!(e instanceof InputException) && System.getenv("MODELPRINT_DEBUG") != null) {
+                    e.printStackTrace();
+                }
+            }
+            row.put("seconds", (System.nanoTime() - start) / 1e9);
+            results.add(row);
+        }
+        print(results, tau);
+        return anyFailed ? ExitCode.PARTIAL_FAILURE : ExitCode.OK;
+    }
+
+    private void print(List<Map<String, Object>> results, double tau) {
+        if (format == OutputFormat.json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("fingerprint", fingerprintFile.toString());
+            doc.put("threshold", tau);
+            doc.put("results", results);
+            JsonOutput.print(doc);
+            return;
+        }
+        int width = Math.max(7, results.stream().mapToInt(r -> ((String) r.get("suspect")).length()).max().orElse(7));
+        System.out.printf("%-" + width + "s  %13s  %s%n", "suspect", "matching rate", "verdict (threshold " + tau + ")");
+        for (Map<String, Object> r : results) {
+            if (r.containsKey("error")) {
+                System.out.printf("%-" + width + "s  %13s  error: %s%n", r.get("suspect"), "-", r.get("error"));
+            } else {
+                System.out.printf("%-" + width + "s  %13.2f  %s%n", r.get("suspect"), (Double) r.get("matchingRate"), r.get("verdict"));
+            }
+        }
+    }
+}

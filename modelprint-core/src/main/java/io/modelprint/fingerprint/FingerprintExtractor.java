@@ -1,0 +1,42 @@
+package io.modelprint.fingerprint;
+
+import io.modelprint.model.Differentiable;
+import io.modelprint.scheme.GeneratedQueries;
+import io.modelprint.scheme.Labels;
+import io.modelprint.scheme.ProgressListener;
+import io.modelprint.scheme.QueryGenerator;
+import io.modelprint.scheme.SeedSource;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Makes a fingerprint: queries from a generator, labelled by the target itself, with the
+ * provenance that the file format stores.
+ */
+public final class FingerprintExtractor {
+    /** The fingerprint and what making it cost. */
+    public record Result(Fingerprint fingerprint, GeneratedQueries generated, double seconds) {}
+
+    private FingerprintExtractor() {}
+
+    public static Result extract(Differentiable target, String targetName, QueryGenerator generator, SeedSource seeds,
+            int n, long seed, ProgressListener progress) {
+        long start = System.nanoTime();
+        GeneratedQueries generated = generator.generate(target, seeds, n, seed, progress);
+        long[] labels = new Labels().represent(target, generated.queries());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Object> parameters = new LinkedHashMap<>(generator.parameters());
+        parameters.put("n", n);
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("converged", generated.convergedCount());
+        stats.put("meanIterations", generated.meanIterations());
+        stats.put("maxIterations", generated.maxIterations());
+        stats.put("seconds", seconds);
+        FingerprintMeta meta = new FingerprintMeta(FingerprintMeta.FORMAT_VERSION, generator.name(), "labels",
+                "matching-rate", parameters, target.inputSpec(), target.numClasses(), targetName, target.sha256(),
+                seed, seeds.describe(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), stats, null);
+        return new Result(new Fingerprint(generated.queries(), labels, meta), generated, seconds);
+    }
+}

@@ -1,0 +1,150 @@
+package io.modelprint.fingerprint;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.modelprint.InputException;
+import io.modelprint.data.InputSpec;
+import io.modelprint.io.Npy;
+import io.modelprint.scheme.Queries;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FingerprintFileTest {
+    static final Path GOLDEN = Path.of("src/test/resources/golden/fingerprint-v1.npz");
+
+    @TempDir
+    Path dir;
+
+    /** The fingerprint pinned by the golden file: 3 queries of 1x2x2, values i/16, labels 7,0,3. */
+    static Fingerprint goldenFingerprint() {
+        float[] values = new float[12];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i / 16f;
+        }
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("k", 3.0);
+        parameters.put("lr", 0.01);
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("converged", 3);
+        FingerprintMeta meta = new FingerprintMeta(1, "ipguard", "labels", "matching-rate", parameters,
+                InputSpec.unitRange(1, 2, 2), 10, "target-model", "ab".repeat(32), 42, "uniform",
+                "2026-01-01T00:00:00Z", stats, null);
+        return new Fingerprint(new Queries(InputSpec.unitRange(1, 2, 2), values, 3), new long[] {7, 0, 3}, meta);
+    }
+
+    @Test
+    void goldenFileReadsBackWithTheDocumentedLayout() throws IOException {
+        try (ZipFile zip = new ZipFile(GOLDEN.toFile())) {
+            assertEquals(3, zip.size());
+            Npy.Array queries = Npy.decode(read(zip, "queries.npy"));
+            Npy.Array labels = Npy.decode(read(zip, "labels.npy"));
+            assertEquals("<f4", queries.dtype());
+            assertArrayEquals(new long[] {3, 1, 2, 2}, queries.shape());
+            assertEquals("<i8", labels.dtype());
+            assertArrayEquals(new long[] {7, 0, 3}, labels.toLongs());
+            String meta = new String(read(zip, "meta.json"), StandardCharsets.UTF_8);
+            assertTrue(meta.contains("\"formatVersion\" : 1"), meta);
+            assertTrue(meta.contains("\"contentSha256\""), meta);
+        }
+        Fingerprint read = FingerprintFile.read(GOLDEN);
+        Fingerprint expected = goldenFingerprint();
+        assertArrayEquals(expected.queries().values(), read.queries().values());
+        assertArrayEquals(expected.labels(), read.labels());
+        assertEquals(expected.meta().inputSpec(), read.meta().inputSpec());
+        assertEquals(42, read.meta().seed());
+        assertEquals(3.0, ((Number) read.meta().parameters().get("k")).doubleValue());
+    }
+
+    @Test
+    void writingTheGoldenFingerprintGivesTheGoldenBytes() throws IOException {
+        Path file = dir.resolve("fp.npz");
+        FingerprintFile.write(file, goldenFingerprint());
+        if (Boolean.getBoolean("golden.update")) {
+            Files.createDirectories(GOLDEN.getParent());
+            Files.copy(file, GOLDEN, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        assertArrayEquals(Files.readAllBytes(GOLDEN), Files.readAllBytes(file));
+    }
+
+    @Test
+    void tamperedArraysAreRefused() throws IOException {
+        Path file = dir.resolve("fp.npz");
+        FingerprintFile.write(file, goldenFingerprint());
+        Path tampered = dir.resolve("tampered.npz");
+        try (ZipFile zip = new ZipFile(file.toFile());
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(tampered))) {
+            for (String name : new String[] {"queries.npy", "labels.npy", "meta.json"}) {
+                byte[] bytes = read(zip, name);
+                if (name.equals("labels.npy")) {
+                    bytes[bytes.length - 8] = 1;
+                }
+                out.putNextEntry(new ZipEntry(name));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+        InputException e = assertThrows(InputException.class, () -> FingerprintFile.read(tampered));
+        assertTrue(e.getMessage().contains(tampered.toString()) && e.getMessage().contains("hash mismatch"), e.getMessage());
+    }
+
+    @Test
+    void truncatedEmptyOrForeignFilesAreRefused() throws IOException {
+        Path file = dir.resolve("fp.npz");
+        FingerprintFile.write(file, goldenFingerprint());
+        byte[] bytes = Files.readAllBytes(file);
+        for (int cut : new int[] {bytes.length - 10, bytes.length / 2, 0}) {
+            Path truncated = dir.resolve("cut" + cut + ".npz");
+            Files.write(truncated, Arrays.copyOf(bytes, cut));
+            InputException e = assertThrows(InputException.class, () -> FingerprintFile.read(truncated));
+            assertTrue(e.getMessage().startsWith(truncated.toString()), e.getMessage());
+        }
+        Path text = dir.resolve("notes.npz");
+        Files.writeString(text, "hello");
+        assertThrows(InputException.class, () -> FingerprintFile.read(text));
+        InputException missing = assertThrows(InputException.class, () -> FingerprintFile.read(dir.resolve("none.npz")));
+        assertTrue(missing.getMessage().contains("no such"), missing.getMessage());
+    }
+
+    @Test
+    void failedWriteLeavesNoFileBehind() throws IOException {
+        Path blocker = dir.resolve("blocker");
+        Files.writeString(blocker, "a file, not a directory");
+        Path target = blocker.resolve("fp.npz");
+        assertThrows(RuntimeException.class, () -> FingerprintFile.write(target, goldenFingerprint()));
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count());
+        }
+        Path existing = dir.resolve("keep.npz");
+        FingerprintFile.write(existing, goldenFingerprint());
+        byte[] before = Files.readAllBytes(existing);
+        assertThrows(RuntimeException.class, () -> io.modelprint.io.AtomicFiles.write(existing, out -> {
+            out.write(new byte[] {1, 2, 3});
+            throw new IOException("disk full (simulated)");
+        }));
+        assertArrayEquals(before, Files.readAllBytes(existing));
+        try (var files = Files.list(dir)) {
+            assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".part")));
+        }
+    }
+
+    private static byte[] read(ZipFile zip, String name) throws IOException {
+        try (InputStream in = zip.getInputStream(zip.getEntry(name))) {
+            return in.readAllBytes();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.modelprint.testing;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import io.modelprint.data.InputSpec;
+import io.modelprint.model.Differentiable;
+import java.util.Random;
+
+/** A fixed random linear classifier, logits = flatten(x) W + b, computed with NDArray ops so gradients flow. */
+public final class LinearModel implements Differentiable {
+    private final NDManager manager;
+    private final NDArray weights;
+    private final NDArray bias;
+    private final InputSpec spec;
+    private final int classes;
+
+    public LinearModel(InputSpec spec, int classes, long seed) {
+        this.spec = spec;
+        this.classes = classes;
+        this.manager = NDManager.newBaseManager();
+        Random random = new Random(seed);
+        float[] w = new float[spec.pixelsPerImage() * classes];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) random.nextGaussian();
+        }
+        float[] b = new float[classes];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (float) random.nextGaussian();
+        }
+        weights = manager.create(w, new ai.djl.ndarray.types.Shape(spec.pixelsPerImage(), classes));
+        bias = manager.create(b);
+    }
+
+    @Override
+    public NDArray logits(NDArray batch) {
+        return batch.reshape(batch.getShape().get(0), spec.pixelsPerImage()).matMul(weights).add(bias);
+    }
+
+    @Override
+    public NDArray predictLogits(NDArray batch) {
+        return logits(batch);
+    }
+
+    @Override
+    public String sha256() {
+        return "0".repeat(64);
+    }
+
+    @Override
+    public InputSpec inputSpec() {
+        return spec;
+    }
+
+    @Override
+    public int numClasses() {
+        return classes;
+    }
+
+    @Override
+    public String description() {
+        return "linear test model";
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

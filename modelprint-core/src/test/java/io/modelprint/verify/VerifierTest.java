@@ -1,0 +1,65 @@
+package io.modelprint.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.modelprint.InputException;
+import io.modelprint.data.InputSpec;
+import io.modelprint.fingerprint.Fingerprint;
+import io.modelprint.fingerprint.FingerprintExtractor;
+import io.modelprint.fingerprint.IpGuard;
+import io.modelprint.fingerprint.SeedSelection;
+import io.modelprint.scheme.MatchingRate;
+import io.modelprint.scheme.ProgressListener;
+import io.modelprint.scheme.SeedSource;
+import io.modelprint.testing.LinearModel;
+import org.junit.jupiter.api.Test;
+
+class VerifierTest {
+    private static final InputSpec SPEC = InputSpec.unitRange(1, 5, 5);
+
+    @Test
+    void matchingRateCountsAgreeingLabels() {
+        MatchingRate rate = new MatchingRate();
+        assertEquals(0.75, rate.similarity(new long[] {1, 2, 3, 4}, new long[] {1, 2, 0, 4}));
+        assertEquals(0.0, rate.similarity(new long[] {1}, new long[] {2}));
+        assertThrows(IllegalArgumentException.class, () -> rate.similarity(new long[] {1}, new long[] {1, 2}));
+        assertThrows(IllegalArgumentException.class, () -> rate.similarity(new long[0], new long[0]));
+    }
+
+    @Test
+    void verdictUsesThresholdInclusively() {
+        assertEquals(Decision.DERIVED, Verdict.of(5, 10, 0.5).decision());
+        assertEquals(Decision.INDEPENDENT, Verdict.of(4, 10, 0.5).decision());
+        assertThrows(IllegalArgumentException.class, () -> new Verifier(1.5));
+    }
+
+    @Test
+    void targetMatchesItselfFullyAndAnotherModelLess() {
+        try (LinearModel target = new LinearModel(SPEC, 6, 1); LinearModel other = new LinearModel(SPEC, 6, 2)) {
+            Fingerprint fingerprint = FingerprintExtractor.extract(target, "t",
+                    new IpGuard(1f, 0.05f, 500, new SeedSelection(SeedSelection.Init.RANDOM, SeedSelection.TargetLabel.LEAST_LIKELY), true),
+                    SeedSource.uniform(SPEC), 50, 3, ProgressListener.NONE).fingerprint();
+            Verifier verifier = new Verifier(0.5);
+            Verdict self = verifier.verify(fingerprint, target);
+            assertEquals(1.0, self.matchingRate());
+            assertEquals(Decision.DERIVED, self.decision());
+            Verdict independent = verifier.verify(fingerprint, other);
+            assertTrue(independent.matchingRate() < 0.5, "independent rate " + independent.matchingRate());
+            assertEquals(Decision.INDEPENDENT, independent.decision());
+        }
+    }
+
+    @Test
+    void suspectWithAnotherInputShapeIsRefusedNamingBoth() {
+        try (LinearModel target = new LinearModel(SPEC, 3, 1);
+                LinearModel wrong = new LinearModel(InputSpec.unitRange(1, 4, 4), 3, 2)) {
+            Fingerprint fingerprint = FingerprintExtractor.extract(target, "t",
+                    new IpGuard(1f, 0.05f, 100, SeedSelection.DEFAULT, true), SeedSource.uniform(SPEC), 5, 3,
+                    ProgressListener.NONE).fingerprint();
+            InputException e = assertThrows(InputException.class, () -> new Verifier(0.5).verify(fingerprint, wrong));
+            assertTrue(e.getMessage().contains("1x4x4") && e.getMessage().contains("1x5x5"), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.modelprint.engine;
+
+import ai.djl.Model;
+import io.modelprint.data.ImageDataset;
+import io.modelprint.engine.arch.Architecture;
+import io.modelprint.scheme.ProgressListener;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Trains an architecture from scratch on a data set, measures test accuracy, and saves it with provenance. */
+public final class TrainingRun {
+    /** The saved model's provenance and the training throughput. */
+    public record Outcome(ModelProvenance provenance, ModelTrainer.Result training) {}
+
+    private TrainingRun() {}
+
+    public static Outcome trainAndSave(Architecture arch, ImageDataset train, ImageDataset test, TrainingConfig config,
+            Path out, ProgressListener progress) {
+        EngineSetup.seed(config.seed());
+        try (Model model = ModelLoader.newModel(arch, train.spec(), train.numClasses(), out.getFileName().toString())) {
+            ModelTrainer.Result result = ModelTrainer.fit(model, train, config, progress);
+            return new Outcome(save(model, arch, train, test, config, result, out, null, null), result);
+        }
+    }
+
+    /** Continues training an existing model directory (fine-tuning all layers) and saves the result to {@code out}. */
+    public static Outcome fineTuneAndSave(Path parent, ImageDataset train, ImageDataset test, TrainingConfig config,
+            Path out, ProgressListener progress) {
+        ModelProvenance parentProvenance = ModelLoader.readProvenance(parent);
+        try (DjlClassifier source = ModelLoader.load(parent, parentProvenance.inputSpec())) {
+            EngineSetup.seed(config.seed());
+            ModelTrainer.Result result = ModelTrainer.fit(source.model(), train, config, progress);
+            Architecture arch = Architecture.parse(parentProvenance.arch());
+            return new Outcome(save(source.model(), arch, train, test, config, result, out, parent.toString(),
+                    Map.of("kind", "FTAL")), result);
+        }
+    }
+
+    private static ModelProvenance save(Model model, Architecture arch, ImageDataset train, ImageDataset test,
+            TrainingConfig config, ModelTrainer.Result result, Path out, String parent, Map<String, Object> extra) {
+        double accuracy = ModelTrainer.accuracy(model, test);
+        ModelProvenance provenance = new ModelProvenance(ModelProvenance.FORMAT_VERSION, arch.cliName(), train.spec(),
+                train.numClasses(), train.name(), Math.min(train.size(), config.maxTrainImages() > 0 ? config.maxTrainImages() : train.size()),
+                config.seed(), config.epochs(), config.batchSize(), "adam", config.learningRate(), accuracy,
+                result.seconds(), null, null, parent, extra);
+        return ModelStore.save(model, provenance, out);
+    }
+}

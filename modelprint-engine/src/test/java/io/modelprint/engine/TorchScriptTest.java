@@ -1,0 +1,63 @@
+package io.modelprint.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import io.modelprint.InputException;
+import io.modelprint.data.InputSpec;
+import io.modelprint.fingerprint.Fingerprint;
+import io.modelprint.fingerprint.FingerprintExtractor;
+import io.modelprint.fingerprint.IpGuard;
+import io.modelprint.fingerprint.SeedSelection;
+import io.modelprint.scheme.ProgressListener;
+import io.modelprint.scheme.SeedSource;
+import io.modelprint.verify.Verdict;
+import io.modelprint.verify.Verifier;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Fixtures are made by scripts/make_torchscript_fixtures.py. */
+class TorchScriptTest {
+    static Path fixture(String name) {
+        return Path.of("src/test/resources/fixtures", name);
+    }
+
+    @Test
+    void torchScriptWorksAsTargetWithInputGradientsAndAsSuspect() {
+        InputSpec spec = InputSpec.fashionMnist();
+        try (DjlClassifier target = ModelLoader.load(fixture("tiny-cnn.pt"), spec);
+                DjlClassifier same = ModelLoader.load(fixture("tiny-cnn.pt"), spec);
+                DjlClassifier other = ModelLoader.load(fixture("tiny-cnn-2.pt"), spec)) {
+            assertEquals(10, target.numClasses());
+            FingerprintExtractor.Result result = FingerprintExtractor.extract(target, "tiny-cnn.pt",
+                    new IpGuard(0.5f, 0.05f, 300, new SeedSelection(SeedSelection.Init.RANDOM, SeedSelection.TargetLabel.LEAST_LIKELY), true),
+                    SeedSource.uniform(spec), 20, 1, ProgressListener.NONE);
+            assertTrue(result.generated().convergedCount() >= 18,
+                    "gradients reach the input: " + result.generated().convergedCount() + "/20 converged");
+            Fingerprint fingerprint = result.fingerprint();
+            Verifier verifier = new Verifier(0.5);
+            Verdict self = verifier.verify(fingerprint, same);
+            assertEquals(1.0, self.matchingRate());
+            Verdict independent = verifier.verify(fingerprint, other);
+            assertTrue(independent.matchingRate() < 0.5, "independent TorchScript model: " + independent.matchingRate());
+        }
+    }
+
+    @Test
+    void brokenTorchScriptModelsAreReportedClearly() {
+        InputSpec spec = InputSpec.fashionMnist();
+        InputException garbage = assertThrows(InputException.class, () -> ModelLoader.load(fixture("not-a-model.pt"), spec));
+        assertTrue(garbage.getMessage().contains("not-a-model.pt") && garbage.getMessage().contains("TorchScript"), garbage.getMessage());
+        InputException wrong = assertThrows(InputException.class, () -> ModelLoader.load(fixture("wrong-output.pt"), spec));
+        assertTrue(wrong.getMessage().contains("logits"), wrong.getMessage());
+        try (DjlClassifier nan = ModelLoader.load(fixture("nan-logits.pt"), spec); NDManager manager = NDManager.newBaseManager()) {
+            InputException e = assertThrows(InputException.class, () -> nan.predictLabels(manager.zeros(spec.batchShape(2))));
+            assertTrue(e.getMessage().contains("NaN"), e.getMessage());
+        }
+        InputException shape = assertThrows(InputException.class,
+                () -> ModelLoader.load(fixture("tiny-cnn.pt"), InputSpec.unitRange(3, 32, 32)));
+        assertTrue(shape.getMessage().contains("does not take"), shape.getMessage());
+    }
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Makes the small TorchScript models the tests load (committed, so tests need no Python).
+
+Run with Debian's python3-torch:  /usr/bin/python3 scripts/make_torchscript_fixtures.py
+Writes to modelprint-engine/src/test/resources/fixtures/:
+  tiny-cnn.pt      float32 [N,1,28,28] in [0,1] -> logits [N,10]; a real small CNN (random weights, seed 0)
+  tiny-cnn-2.pt    the same architecture with other random weights (seed 1): an independent model
+  nan-logits.pt    answers NaN logits (a broken suspect)
+  wrong-output.pt  answers [N,10,2] instead of [N,10] (not a classifier)
+  not-a-model.pt   random bytes with a .pt name
+"""
+import os
+import torch
+import torch.nn as nn
+
+OUT = os.path.join(os.path.dirname(__file__), "..", "modelprint-engine", "src", "test", "resources", "fixtures")
+
+
+class TinyCnn(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(1, 4, 3, padding=1)
+        self.pool = nn.AvgPool2d(4)
+        self.fc = nn.Linear(4 * 7 * 7, 10)
+
+    def forward(self, x):
+        x = torch.relu(self.conv(x))
+        x = self.pool(x)
+        return self.fc(torch.flatten(x, 1))
+
+
+class NanLogits(nn.Module):
+    def forward(self, x):
+        return torch.flatten(x, 1)[:, :10] * float("nan")
+
+
+class WrongOutput(nn.Module):
+    def forward(self, x):
+        return torch.flatten(x, 1)[:, :20].reshape(-1, 10, 2)
+
+
+def save(module, name):
+    module.eval()
+    scripted = torch.jit.trace(module, torch.rand(2, 1, 28, 28))
+    scripted.save(os.path.join(OUT, name))
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    torch.manual_seed(0)
+    save(TinyCnn(), "tiny-cnn.pt")
+    torch.manual_seed(1)
+    save(TinyCnn(), "tiny-cnn-2.pt")
+    save(NanLogits(), "nan-logits.pt")
+    save(WrongOutput(), "wrong-output.pt")
+    with open(os.path.join(OUT, "not-a-model.pt"), "wb") as f:
+        f.write(bytes(range(256)) * 4)
+
+
+if __name__ == "__main__":
+    main()
