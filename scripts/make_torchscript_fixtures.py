@@ -5,6 +5,7 @@ Run with Debian's python3-torch:  /usr/bin/python3 scripts/make_torchscript_fixt
 Writes to modelprint-engine/src/test/resources/fixtures/:
   tiny-cnn.pt      float32 [N,1,28,28] in [0,1] -> logits [N,10]; a real small CNN (random weights, seed 0)
   tiny-cnn-2.pt    the same architecture with other random weights (seed 1): an independent model
+  bn-dropout.pt    batch norm + dropout, to check that modelprint runs modules in eval mode
   nan-logits.pt    answers NaN logits (a broken suspect)
   wrong-output.pt  answers [N,10,2] instead of [N,10] (not a classifier)
   not-a-model.pt   random bytes with a .pt name
@@ -26,6 +27,21 @@ class TinyCnn(nn.Module):
     def forward(self, x):
         x = torch.relu(self.conv(x))
         x = self.pool(x)
+        return self.fc(torch.flatten(x, 1))
+
+
+class BnDropout(nn.Module):
+    """Batch norm and dropout: answers differ between train and eval mode."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = nn.Conv2d(1, 4, 3, padding=1)
+        self.bn = nn.BatchNorm2d(4)
+        self.drop = nn.Dropout(0.5)
+        self.fc = nn.Linear(4 * 28 * 28, 10)
+
+    def forward(self, x):
+        x = self.drop(torch.relu(self.bn(self.conv(x))))
         return self.fc(torch.flatten(x, 1))
 
 
@@ -51,6 +67,11 @@ def main():
     save(TinyCnn(), "tiny-cnn.pt")
     torch.manual_seed(1)
     save(TinyCnn(), "tiny-cnn-2.pt")
+    torch.manual_seed(2)
+    bn = BnDropout()
+    bn.bn.running_mean.fill_(0.3)
+    bn.bn.running_var.fill_(2.0)
+    save(bn, "bn-dropout.pt")
     save(NanLogits(), "nan-logits.pt")
     save(WrongOutput(), "wrong-output.pt")
     with open(os.path.join(OUT, "not-a-model.pt"), "wb") as f:

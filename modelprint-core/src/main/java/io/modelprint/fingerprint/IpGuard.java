@@ -30,6 +30,7 @@ public final class IpGuard implements QueryGenerator {
     private static final float BETA2 = 0.999f;
     private static final float EPSILON = 1e-8f;
     private static final float EXCLUDED = -1e9f;
+    private static final int MAX_RETRIES = 3;
 
     private final float k;
     private final float learningRate;
@@ -105,24 +106,9 @@ public final class IpGuard implements QueryGenerator {
             }
             int remaining = n;
             for (int step = 0; remaining > 0; step++) {
-                float[] loss;
-                NDArray grad;
-                try (NDManager scope = manager.newSubManager()) {
-                    NDArray xs = x.duplicate();
-                    xs.attach(scope);
-                    xs.setRequiresGradient(true);
-                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                        NDArray z = target.logits(xs);
-                        NDArray zFrom = z.mul(fromMask).sum(new int[] {1});
-                        NDArray zTo = z.mul(toMask).sum(new int[] {1});
-                        NDArray zOther = z.add(pair.mul(EXCLUDED)).max(new int[] {1});
-                        NDArray objective = zFrom.sub(zTo).add(k).maximum(0f).add(zOther.sub(zFrom).maximum(0f));
-                        collector.backward(objective.sum());
-                        loss = objective.toFloatArray();
-                    }
-                    grad = xs.getGradient().duplicate();
-                    grad.attach(manager);
-                }
+                Evaluation evaluation = evaluate(target, x, fromMask, toMask, pair, manager, step);
+                float[] loss = evaluation.loss();
+                NDArray grad = evaluation.gradient();
                 boolean[] done = new boolean[remaining];
                 int doneCount = 0;
                 for (int a = 0; a < remaining; a++) {
@@ -172,6 +158,62 @@ public final class IpGuard implements QueryGenerator {
             }
         }
         return new GeneratedQueries(new Queries(spec, result, n), iterations, converged);
+    }
+
+    /** The objective of every active point and its gradient with respect to the points. */
+    private record Evaluation(float[] loss, NDArray gradient) {}
+
+    /**
+     * Evaluates eq. 5 and its input gradient. A non-finite gradient with a finite objective has been
+     * seen from libtorch's TorchScript backward on CPU now and then (not reproducible with the same
+     * input); it is recomputed rather than allowed to turn the points into NaN.
+     */
+    private Evaluation evaluate(Differentiable target, NDArray x, NDArray fromMask, NDArray toMask, NDArray pair,
+            NDManager manager, int step) {
+        for (int attempt = 0; ; attempt++) {
+            float[] loss;
+            NDArray grad;
+            try (NDManager scope = manager.newSubManager()) {
+                NDArray xs = x.duplicate();
+                xs.attach(scope);
+                xs.setRequiresGradient(true);
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDArray z = target.logits(xs);
+                    NDArray zFrom = z.mul(fromMask).sum(new int[] {1});
+                    NDArray zTo = z.mul(toMask).sum(new int[] {1});
+                    NDArray zOther = z.add(pair.mul(EXCLUDED)).max(new int[] {1});
+                    NDArray objective = zFrom.sub(zTo).add(k).maximum(0f).add(zOther.sub(zFrom).maximum(0f));
+                    collector.backward(objective.sum());
+                    loss = objective.toFloatArray();
+                }
+                grad = xs.getGradient().duplicate();
+                grad.attach(manager);
+            }
+            if (allFinite(loss) && allFinite(grad)) {
+                return new Evaluation(loss, grad);
+            }
+            grad.close();
+            if (attempt == MAX_RETRIES) {
+                throw new IllegalStateException(target.description() + ": objective or input gradient is NaN/infinite at step "
+                        + step + " (after " + MAX_RETRIES + " retries); the target's logits are not usable for IPGuard");
+            }
+        }
+    }
+
+    private static boolean allFinite(float[] values) {
+        for (float v : values) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allFinite(NDArray array) {
+        try (NDArray nan = array.isNaN(); NDArray inf = array.isInfinite(); NDArray bad = nan.logicalOr(inf);
+                NDArray any = bad.any()) {
+            return !any.getBoolean();
+        }
     }
 
     /** One Adam step on every active point; temporaries are closed here, only x, m and v live on. */

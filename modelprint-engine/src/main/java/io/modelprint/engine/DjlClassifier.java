@@ -55,13 +55,12 @@ public final class DjlClassifier implements Differentiable {
 
     @Override
     public NDArray logits(NDArray batch) {
-        NDList out = block.forward(parameters, new NDList(batch), false);
-        return checkShape(out, batch.getShape().get(0));
+        return checkShape(TorchScriptModules.forward(block, parameters, batch), batch.getShape().get(0));
     }
 
     @Override
     public NDArray predictLogits(NDArray batch) {
-        NDArray logits = logits(batch);
+        NDArray logits = checkShape(TorchScriptModules.predict(block, parameters, batch), batch.getShape().get(0));
         for (float value : logits.toFloatArray()) {
             if (!Float.isFinite(value)) {
                 logits.close();

@@ -119,10 +119,11 @@ public final class ModelLoader {
         } catch (IOException | ModelNotFoundException | MalformedModelException | RuntimeException e) {
             throw new InputException(file + ": not a loadable TorchScript model: " + firstLine(e.getMessage()), e);
         }
+        TorchScriptModules.pinEvalMode(model.getBlock());
         int classes;
         try (NDManager probe = model.getNDManager().newSubManager()) {
-            NDList out = model.getBlock().forward(new ParameterStore(probe, false),
-                    new NDList(probe.zeros(spec.batchShape(2))), false);
+            NDList out = TorchScriptModules.predict(model.getBlock(), new ParameterStore(probe, false),
+                    probe.zeros(spec.batchShape(2)));
             if (out.size() != 1 || out.head().getShape().dimension() != 2 || out.head().getShape().get(0) != 2) {
                 throw new InputException(file + ": expected one output of logits [N,classes] for input "
                         + spec.batchShape(2) + ", got " + out.getShapes());

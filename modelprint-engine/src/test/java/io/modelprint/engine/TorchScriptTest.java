@@ -1,10 +1,14 @@
 package io.modelprint.engine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
 import io.modelprint.InputException;
 import io.modelprint.data.InputSpec;
 import io.modelprint.fingerprint.Fingerprint;
@@ -32,7 +36,7 @@ class TorchScriptTest {
                 DjlClassifier other = ModelLoader.load(fixture("tiny-cnn-2.pt"), spec)) {
             assertEquals(10, target.numClasses());
             FingerprintExtractor.Result result = FingerprintExtractor.extract(target, "tiny-cnn.pt",
-                    new IpGuard(0.5f, 0.05f, 300, new SeedSelection(SeedSelection.Init.RANDOM, SeedSelection.TargetLabel.LEAST_LIKELY), true),
+                    new IpGuard(0.1f, 0.05f, 300, new SeedSelection(SeedSelection.Init.RANDOM, SeedSelection.TargetLabel.LEAST_LIKELY), true),
                     SeedSource.uniform(spec), 20, 1, ProgressListener.NONE);
             assertTrue(result.generated().convergedCount() >= 18,
                     "gradients reach the input: " + result.generated().convergedCount() + "/20 converged");
@@ -59,5 +63,26 @@ class TorchScriptTest {
         InputException shape = assertThrows(InputException.class,
                 () -> ModelLoader.load(fixture("tiny-cnn.pt"), InputSpec.unitRange(3, 32, 32)));
         assertTrue(shape.getMessage().contains("does not take"), shape.getMessage());
+    }
+
+    @Test
+    void torchScriptRunsInEvalModeWithAndWithoutGradients() {
+        InputSpec spec = InputSpec.fashionMnist();
+        try (DjlClassifier model = ModelLoader.load(fixture("bn-dropout.pt"), spec); NDManager manager = NDManager.newBaseManager()) {
+            NDArray x = manager.randomUniform(0, 1, spec.batchShape(4));
+            float[] first = model.predictLogits(x).toFloatArray();
+            float[] second = model.predictLogits(x).toFloatArray();
+            assertArrayEquals(first, second, "dropout is off");
+            float[] withGradient;
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray input = x.duplicate();
+                input.setRequiresGradient(true);
+                NDArray logits = model.logits(input);
+                withGradient = logits.toFloatArray();
+                collector.backward(logits.sum());
+                assertTrue(input.getGradient().abs().sum().getFloat() > 0, "gradient reaches the input");
+            }
+            assertArrayEquals(first, withGradient, 1e-5f, "same eval-mode answers while recording gradients");
+        }
     }
 }
