@@ -40,6 +40,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "1", description = "training epochs for the target and the independent model (default ${DEFAULT-VALUE})")
     int epochs;
 
+    @Option(names = "--max-train", defaultValue = "0",
+            description = "train on only the first N training images (0 = all; the fine-tuned copy uses at most 20,000)")
+    int maxTrain;
+
     @Option(names = "--threshold", defaultValue = "" + Verifier.DEFAULT_THRESHOLD, description = "matching-rate threshold (default ${DEFAULT-VALUE})")
     double threshold;
 
@@ -48,6 +52,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (epochs <= 0 || maxTrain < 0) {
+            throw new io.modelprint.InputException("--epochs must be > 0 and --max-train >= 0");
+        }
         DatasetSource source = data.source();
         ImageDataset train = source.train();
         ImageDataset test = source.test();
@@ -58,18 +65,18 @@ final class DemoCommand implements Callable<Integer> {
 
         if (!usable(target)) {
             step("training the target (vgg, seed 1, " + epochs + " epoch(s))");
-            train(Architecture.VGG, train, test, new TrainingConfig(epochs, 128, 1e-3f, 1, 0), target);
+            train(Architecture.VGG, train, test, new TrainingConfig(epochs, 128, 1e-3f, 1, maxTrain), target);
         }
         Fingerprint fingerprint = fingerprint(target, train, fingerprintFile);
         if (!usable(fineTuned)) {
-            step("fine-tuning a copy of the target (all layers, 20,000 images, lr 1e-4)");
+            step("fine-tuning a copy of the target (all layers, " + fineTuneImages() + " images, lr 1e-4)");
             try (Progress progress = Progress.start("fine-tune")) {
-                TrainingRun.fineTuneAndSave(target, train, test, new TrainingConfig(1, 128, 1e-4f, 3, 20_000), fineTuned, progress);
+                TrainingRun.fineTuneAndSave(target, train, test, new TrainingConfig(1, 128, 1e-4f, 3, fineTuneImages()), fineTuned, progress);
             }
         }
         if (!usable(independent)) {
             step("training an independent model (vgg, seed 2, " + epochs + " epoch(s))");
-            train(Architecture.VGG, train, test, new TrainingConfig(epochs, 128, 1e-3f, 2, 0), independent);
+            train(Architecture.VGG, train, test, new TrainingConfig(epochs, 128, 1e-3f, 2, maxTrain), independent);
         }
         Verifier verifier = new Verifier(threshold);
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -86,6 +93,10 @@ final class DemoCommand implements Callable<Integer> {
         }
         print(rows, ModelLoader.readProvenance(target).testAccuracy());
         return ExitCode.OK;
+    }
+
+    private int fineTuneImages() {
+        return maxTrain > 0 ? Math.min(maxTrain, 20_000) : 20_000;
     }
 
     private Fingerprint fingerprint(Path target, ImageDataset train, Path file) {

@@ -1,0 +1,107 @@
+package io.modelprint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.modelprint.testing.SyntheticData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI contract on a small Fashion-MNIST-shaped data set made on the spot. */
+class CliEndToEndTest {
+    @TempDir
+    static Path dir;
+
+    static Path data;
+    static Path target;
+    static Path independent;
+    static Path fingerprint;
+
+    @BeforeAll
+    static void trainModelsAndExtract() throws IOException {
+        data = SyntheticData.writeFashionMnistLike(dir.resolve("data"), 600, 200, 28);
+        target = dir.resolve("target");
+        independent = dir.resolve("independent");
+        CliRunner.Result trained = CliRunner.run("train", "--arch", "mlp", "--dataset", "fashion-mnist", "--data", data.toString(),
+                "--epochs", "2", "--seed", "1", "--out", target.toString(), "--format", "json");
+        assertEquals(0, trained.exitCode(), trained.err());
+        assertTrue(trained.json().get("testAccuracy").asDouble() > 0.9, trained.out());
+        assertEquals(0, CliRunner.run("train", "--arch", "lenet5", "--data", data.toString(), "--epochs", "2", "--seed", "2",
+                "--out", independent.toString()).exitCode());
+        fingerprint = dir.resolve("fp.npz");
+        CliRunner.Result extracted = CliRunner.run("extract", "--model", target.toString(), "--method", "ipguard", "--n", "40",
+                "--k", "3", "--lr", "0.01", "--max-iter", "1000", "--init", "data", "--label", "least-likely", "--seed", "4",
+                "--data", data.toString(), "--out", fingerprint.toString(), "--format", "json");
+        assertEquals(0, extracted.exitCode(), extracted.err());
+        JsonNode json = extracted.json();
+        assertEquals(fingerprint.toString(), json.get("output").asText());
+        assertEquals(40, json.get("n").asInt());
+        assertTrue(json.get("converged").asInt() >= 38, extracted.out());
+        assertTrue(json.get("seconds").asDouble() > 0);
+    }
+
+    @Test
+    void verifyReportsEverySuspectAndKeepsGoingPastFailures() {
+        Path missing = dir.resolve("no-such-model");
+        CliRunner.Result r = CliRunner.run("verify", "--fingerprint", fingerprint.toString(), "--threshold", "0.6",
+                "--format", "json", target.toString(), missing.toString(), independent.toString());
+        assertEquals(ExitCode.PARTIAL_FAILURE, r.exitCode(), r.err());
+        JsonNode results = r.json().get("results");
+        assertEquals(3, results.size());
+        assertEquals(target.toString(), results.get(0).get("suspect").asText());
+        assertEquals(1.0, results.get(0).get("matchingRate").asDouble());
+        assertEquals("derived", results.get(0).get("verdict").asText());
+        assertTrue(results.get(1).get("error").asText().contains("no-such-model"), r.out());
+        assertFalse(results.get(1).has("matchingRate"));
+        double independentRate = results.get(2).get("matchingRate").asDouble();
+        assertTrue(independentRate < 0.6, "independent model rate " + independentRate);
+        assertEquals("independent", results.get(2).get("verdict").asText());
+        assertEquals(0.6, r.json().get("threshold").asDouble());
+    }
+
+    @Test
+    void textOutputAndInfo() {
+        CliRunner.Result r = CliRunner.run("verify", "--fingerprint", fingerprint.toString(), target.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("1.00") && r.out().contains("derived"), r.out());
+        CliRunner.Result info = CliRunner.run("info", fingerprint.toString());
+        assertEquals(0, info.exitCode(), info.err());
+        assertTrue(info.out().contains("40 queries") && info.out().contains("\"scheme\" : \"ipguard\""), info.out());
+        CliRunner.Result model = CliRunner.run("info", target.toString());
+        assertTrue(model.out().contains("\"arch\" : \"mlp\""), model.out());
+    }
+
+    @Test
+    void torchScriptFilesWorkAsTargetAndSuspect() {
+        Path pt = Path.of("../modelprint-engine/src/test/resources/fixtures/tiny-cnn.pt");
+        Path fp = dir.resolve("pt.npz");
+        CliRunner.Result extracted = CliRunner.run("extract", "--model", pt.toString(), "--n", "10", "--k", "0.1", "--lr", "0.05",
+                "--init", "random", "--data", data.toString(), "--out", fp.toString(), "--format", "json");
+        assertEquals(0, extracted.exitCode(), extracted.err());
+        CliRunner.Result r = CliRunner.run("verify", "--fingerprint", fp.toString(), "--format", "json", pt.toString(),
+                "../modelprint-engine/src/test/resources/fixtures/nan-logits.pt");
+        assertEquals(ExitCode.PARTIAL_FAILURE, r.exitCode());
+        assertEquals(1.0, r.json().get("results").get(0).get("matchingRate").asDouble());
+        assertTrue(r.json().get("results").get(1).get("error").asText().contains("NaN"), r.out());
+    }
+
+    @Test
+    void suspectWithAnotherInputShapeIsAnErrorForThatSuspectOnly() throws IOException {
+        Path small = SyntheticData.writeFashionMnistLike(dir.resolve("small"), 100, 50, 14);
+        Path smallModel = dir.resolve("small-model");
+        assertEquals(0, CliRunner.run("train", "--arch", "mlp", "--data", small.toString(), "--epochs", "1",
+                "--out", smallModel.toString()).exitCode());
+        CliRunner.Result r = CliRunner.run("verify", "--fingerprint", fingerprint.toString(), "--format", "json",
+                smallModel.toString(), target.toString());
+        assertEquals(ExitCode.PARTIAL_FAILURE, r.exitCode());
+        String error = r.json().get("results").get(0).get("error").asText();
+        assertTrue(error.contains("1x14x14") && error.contains("1x28x28"), error);
+        assertEquals(1.0, r.json().get("results").get(1).get("matchingRate").asDouble());
+    }
+}
