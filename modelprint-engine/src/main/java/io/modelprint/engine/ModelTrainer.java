@@ -9,6 +9,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
+import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.modelprint.data.ImageDataset;
@@ -29,12 +30,36 @@ public final class ModelTrainer {
         }
     }
 
+    /** Runs after every optimizer step, e.g. to re-apply a pruning mask. */
+    @FunctionalInterface
+    public interface StepHook {
+        StepHook NONE = () -> {};
+
+        void afterStep();
+    }
+
     private ModelTrainer() {}
 
     public static Result fit(Model model, ImageDataset data, TrainingConfig config, ProgressListener progress) {
+        return fit(model, data, null, config, StepHook.NONE, progress);
+    }
+
+    /**
+     * Trains on {@code data}'s images. With {@code softTargets} (row-major [N, classes]
+     * probabilities, e.g. a teacher's softmax) the loss is cross-entropy against them; otherwise
+     * against the data set's labels.
+     */
+    public static Result fit(Model model, ImageDataset data, float[] softTargets, TrainingConfig config, StepHook hook,
+            ProgressListener progress) {
         ImageDataset train = config.maxTrainImages() > 0 && config.maxTrainImages() < data.size()
                 ? data.head(config.maxTrainImages()) : data;
-        DefaultTrainingConfig djlConfig = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+        if (softTargets != null && softTargets.length != data.size() * data.numClasses()) {
+            throw new IllegalArgumentException("soft targets hold " + softTargets.length + " values for "
+                    + data.size() + " images of " + data.numClasses() + " classes");
+        }
+        Loss loss = softTargets == null ? Loss.softmaxCrossEntropyLoss()
+                : new SoftmaxCrossEntropyLoss("SoftTargetLoss", 1, -1, false, true);
+        DefaultTrainingConfig djlConfig = new DefaultTrainingConfig(loss)
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(config.learningRate())).build());
         Random random = new Random(config.seed());
         int batches = (train.size() + config.batchSize() - 1) / config.batchSize();
@@ -47,7 +72,8 @@ public final class ModelTrainer {
                 for (int b = 0; b < batches; b++) {
                     int from = b * config.batchSize();
                     int[] batch = java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + config.batchSize()));
-                    lastLoss = step(trainer, train, batch);
+                    lastLoss = step(trainer, train, softTargets, batch);
+                    hook.afterStep();
                     seen += batch.length;
                     progress.update((long) epoch * batches + b + 1, (long) config.epochs() * batches,
                             String.format("epoch %d/%d loss %.4f", epoch + 1, config.epochs(), lastLoss));
@@ -57,14 +83,10 @@ public final class ModelTrainer {
         return new Result(seen, (System.nanoTime() - start) / 1e9, lastLoss);
     }
 
-    private static float step(Trainer trainer, ImageDataset train, int[] batch) {
+    private static float step(Trainer trainer, ImageDataset train, float[] softTargets, int[] batch) {
         try (NDManager scope = trainer.getManager().newSubManager()) {
             NDArray x = train.images(scope, batch);
-            long[] labels = new long[batch.length];
-            for (int i = 0; i < batch.length; i++) {
-                labels[i] = train.label(batch[i]);
-            }
-            NDArray y = scope.create(labels);
+            NDArray y = softTargets == null ? hardLabels(scope, train, batch) : softRows(scope, softTargets, train.numClasses(), batch);
             float loss;
             try (GradientCollector collector = trainer.newGradientCollector()) {
                 NDList predictions = trainer.forward(new NDList(x));
@@ -75,6 +97,22 @@ public final class ModelTrainer {
             trainer.step();
             return loss;
         }
+    }
+
+    private static NDArray hardLabels(NDManager manager, ImageDataset train, int[] batch) {
+        long[] labels = new long[batch.length];
+        for (int i = 0; i < batch.length; i++) {
+            labels[i] = train.label(batch[i]);
+        }
+        return manager.create(labels);
+    }
+
+    private static NDArray softRows(NDManager manager, float[] targets, int classes, int[] batch) {
+        float[] rows = new float[batch.length * classes];
+        for (int i = 0; i < batch.length; i++) {
+            System.arraycopy(targets, batch[i] * classes, rows, i * classes, classes);
+        }
+        return manager.create(rows, new ai.djl.ndarray.types.Shape(batch.length, classes));
     }
 
     /** Top-1 accuracy of {@code model} on {@code data}, in inference mode. */

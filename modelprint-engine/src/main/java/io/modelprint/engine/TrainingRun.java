@@ -36,7 +36,8 @@ public final class TrainingRun {
         }
     }
 
-    private static ModelProvenance save(Model model, Architecture arch, ImageDataset train, ImageDataset test,
+    /** Measures test accuracy and saves {@code model} with provenance recording how it was made. */
+    public static ModelProvenance save(Model model, Architecture arch, ImageDataset train, ImageDataset test,
             TrainingConfig config, ModelTrainer.Result result, Path out, String parent, Map<String, Object> extra) {
         double accuracy = ModelTrainer.accuracy(model, test);
         ModelProvenance provenance = new ModelProvenance(ModelProvenance.FORMAT_VERSION, arch.cliName(), train.spec(),
