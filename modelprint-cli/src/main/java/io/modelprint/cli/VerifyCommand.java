@@ -1,7 +1,7 @@
 package io.modelprint.cli;
 
 import io.modelprint.InputException;
-import io.modelprint.engine.DjlClassifier;
+import io.modelprint.model.Classifier;
 import io.modelprint.engine.ModelLoader;
 import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.fingerprint.FingerprintFile;
@@ -50,7 +50,7 @@ final class VerifyCommand implements Callable<Integer> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("suspect", suspect);
             long start = System.nanoTime();
-            try (DjlClassifier model = ModelLoader.load(Path.of(suspect), fingerprint.meta().inputSpec())) {
+            try (Classifier model = ModelLoader.loadClassifier(Path.of(suspect), fingerprint.meta().inputSpec())) {
                 Verdict verdict = verifier.verify(fingerprint, model);
                 row.put("matchingRate", verdict.matchingRate());
                 row.put("matches", verdict.matches());

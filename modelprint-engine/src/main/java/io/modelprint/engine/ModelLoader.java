@@ -14,6 +14,7 @@ import io.modelprint.InputException;
 import io.modelprint.data.InputSpec;
 import io.modelprint.engine.arch.Architecture;
 import io.modelprint.io.Sha256;
+import io.modelprint.model.Classifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +49,20 @@ public final class ModelLoader {
         }
         throw new InputException(path + ": not a model: expected a modelprint model directory (with "
                 + ModelProvenance.FILE_NAME + ") or a TorchScript .pt file");
+    }
+
+    /**
+     * Opens any suspect: everything {@link #load} opens, and label-only models (random forests)
+     * that have no gradients.
+     */
+    public static Classifier loadClassifier(Path path, InputSpec spec) {
+        if (Files.isDirectory(path)) {
+            ModelProvenance provenance = checkIntact(path);
+            if (RandomForestClassifier.ARCH.equals(provenance.arch())) {
+                return RandomForestClassifier.load(path, provenance);
+            }
+        }
+        return load(path, spec);
     }
 
     public static ModelProvenance readProvenance(Path dir) {

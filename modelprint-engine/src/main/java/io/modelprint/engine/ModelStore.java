@@ -21,8 +21,22 @@ public final class ModelStore {
 
     private ModelStore() {}
 
+    /** Writes a model's weights file into a (temporary) directory and returns the file's name. */
+    @FunctionalInterface
+    public interface WeightsWriter {
+        String writeInto(Path dir) throws IOException;
+    }
+
     /** Writes {@code model} and its provenance (weights hash filled in) to {@code dir}, replacing it. */
     public static ModelProvenance save(Model model, ModelProvenance provenance, Path dir) {
+        return save(tmp -> {
+            model.save(tmp, MODEL_NAME);
+            return WEIGHTS_FILE;
+        }, provenance, dir);
+    }
+
+    /** Writes weights (by {@code writer}) and provenance to {@code dir} atomically, replacing an earlier model there. */
+    public static ModelProvenance save(WeightsWriter writer, ModelProvenance provenance, Path dir) {
         Path target = dir.toAbsolutePath();
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new InputException(dir + ": exists and is not a directory");
@@ -35,12 +49,12 @@ public final class ModelStore {
         try {
             Files.createDirectories(target.getParent());
             tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".");
-            model.save(tmp, MODEL_NAME);
-            Path weights = tmp.resolve(WEIGHTS_FILE);
+            String weightsFile = writer.writeInto(tmp);
+            Path weights = tmp.resolve(weightsFile);
             ModelProvenance complete = new ModelProvenance(ModelProvenance.FORMAT_VERSION, provenance.arch(),
                     provenance.inputSpec(), provenance.numClasses(), provenance.dataset(), provenance.trainImages(),
                     provenance.seed(), provenance.epochs(), provenance.batchSize(), provenance.optimizer(),
-                    provenance.learningRate(), provenance.testAccuracy(), provenance.seconds(), WEIGHTS_FILE,
+                    provenance.learningRate(), provenance.testAccuracy(), provenance.seconds(), weightsFile,
                     Sha256.ofFile(weights), provenance.parent(), provenance.extra());
             Files.write(tmp.resolve(ModelProvenance.FILE_NAME), Json.MAPPER.writeValueAsBytes(complete));
             if (Files.exists(target)) {

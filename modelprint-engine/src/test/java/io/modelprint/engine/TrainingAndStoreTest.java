@@ -74,7 +74,7 @@ class TrainingAndStoreTest {
         InputException notModelFile = assertThrows(InputException.class, () -> ModelLoader.load(text, null));
         assertTrue(notModelFile.getMessage().contains("not a model"), notModelFile.getMessage());
         assertThrows(InputException.class, () -> ModelLoader.load(dir.resolve("missing"), null));
-        InputException refuse = assertThrows(InputException.class, () -> ModelStore.save(null, null, dir));
+        InputException refuse = assertThrows(InputException.class, () -> ModelStore.save((ai.djl.Model) null, null, dir));
         assertTrue(refuse.getMessage().contains("refusing"), refuse.getMessage());
     }
 
