@@ -16,10 +16,16 @@ public final class TrainingRun {
 
     public static Outcome trainAndSave(Architecture arch, ImageDataset train, ImageDataset test, TrainingConfig config,
             Path out, ProgressListener progress) {
+        return trainAndSave(arch, train, test, config, out, null, progress);
+    }
+
+    /** As above, recording {@code extra} (e.g. what the model is for) in its provenance. */
+    public static Outcome trainAndSave(Architecture arch, ImageDataset train, ImageDataset test, TrainingConfig config,
+            Path out, Map<String, Object> extra, ProgressListener progress) {
         EngineSetup.seed(config.seed());
         try (Model model = ModelLoader.newModel(arch, train.spec(), train.numClasses(), out.getFileName().toString())) {
             ModelTrainer.Result result = ModelTrainer.fit(model, train, config, progress);
-            return new Outcome(save(model, arch, train, test, config, result, out, null, null), result);
+            return new Outcome(save(model, arch, train, test, config, result, out, null, extra), result);
         }
     }
 

@@ -50,7 +50,10 @@ public final class FineTuning implements PostProcessing {
 
     @Override
     public Map<String, Object> parameters() {
-        return Map.of("lastLayerOnly", variant.lastLayerOnly, "reinitialize", variant.reinitialize);
+        Map<String, Object> parameters = new java.util.LinkedHashMap<>();
+        parameters.put("lastLayerOnly", variant.lastLayerOnly);
+        parameters.put("reinitialize", variant.reinitialize);
+        return parameters;
     }
 
     @Override

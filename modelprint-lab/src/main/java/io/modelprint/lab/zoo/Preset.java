@@ -1,0 +1,148 @@
+package io.modelprint.lab.zoo;
+
+import io.modelprint.InputException;
+import io.modelprint.engine.TrainingConfig;
+import io.modelprint.engine.arch.Architecture;
+import io.modelprint.lab.attack.Distillation;
+import io.modelprint.lab.attack.FilterPruning;
+import io.modelprint.lab.attack.FineTuning;
+import io.modelprint.lab.attack.WeightPruning;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The size of a zoo. {@code quick} is a first look within minutes; {@code paper} has the paper's
+ * counts (50 same-architecture negatives, 10 + 10 other-architecture, 10 random forests, full WP/FP
+ * sweeps). To fit a CPU, negatives and post-processing train on subsets of the training split, as
+ * recorded in the manifest's notes.
+ */
+public record Preset(
+        String name,
+        int targetEpochs,
+        int fineTuneImages,
+        int retrainImages,
+        int distillBudget,
+        int distillEpochs,
+        int sameArchNegatives,
+        int negativeImages,
+        int otherArchNegatives,
+        Architecture cheapOtherArch,
+        int forests,
+        int forestImages,
+        int forestTrees) {
+
+    /** A post-processed model may lose at most this much test accuracy (paper: 3%). */
+    public static final double MAX_ACCURACY_LOSS = 0.03;
+    static final float NOISE = 0.1f;
+
+    public static Preset of(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "quick" -> new Preset("quick", 1, 10_000, 5_000, 10_000, 1, 4, 10_000, 4, Architecture.MLP, 3, 5_000, 20);
+            case "paper" -> new Preset("paper", 2, 20_000, 10_000, 20_000, 2, 50, 20_000, 10, Architecture.RESNET20, 10, 10_000, 20);
+            default -> throw new InputException("--preset: unknown preset '" + name + "' (expected quick or paper)");
+        };
+    }
+
+    public Map<String, Object> notes(Architecture targetArch) {
+        Map<String, Object> notes = new LinkedHashMap<>();
+        notes.put("target", targetArch.cliName() + ", " + targetEpochs + " epoch(s) on the whole training split");
+        notes.put("fineTuning", "FTLL/RTLL: last layer on " + fineTuneImages + " training images, 3 epochs, lr 1e-3;"
+                + " FTAL/RTAL: all layers, 1 epoch on " + fineTuneImages + " images, lr 1e-4 / 1e-3");
+        notes.put("pruning", "WP p=0.1..0.9 and FP c=1/16..15/16, each retrained 1 epoch on " + retrainImages
+                + " images (lr 1e-4); a sweep stops at the first model losing more than 3% test accuracy (kept=false)");
+        notes.put("extraction", "students trained " + distillEpochs + " epoch(s) on the target's answers to " + distillBudget
+                + " training images with uniform noise ±" + NOISE);
+        notes.put("negatives", "architectures trained 1 epoch on the first " + negativeImages + " training images"
+                + " (subset to fit a CPU); random forests on " + forestImages + " images, " + forestTrees + " trees");
+        return notes;
+    }
+
+    /** Every model of the zoo, in build order; the target first when it is to be trained here. */
+    public List<SuspectPlan> plan(Architecture targetArch, long seed, boolean trainTarget) {
+        List<SuspectPlan> plans = new ArrayList<>();
+        if (trainTarget) {
+            plans.add(new SuspectPlan("target", SuspectGroup.TARGET, "TARGET", null, Map.of("arch", targetArch.cliName()), null,
+                    Recipes.train(targetArch, new TrainingConfig(targetEpochs, 128, 1e-3f, seed + 1, 0))));
+        }
+        TrainingConfig lastLayer = new TrainingConfig(3, 128, 1e-3f, seed + 11, fineTuneImages);
+        TrainingConfig allLayersSmallStep = new TrainingConfig(1, 128, 1e-4f, seed + 12, fineTuneImages);
+        TrainingConfig allLayers = new TrainingConfig(1, 128, 1e-3f, seed + 13, fineTuneImages);
+        addPostProcessing(plans, new FineTuning(FineTuning.Variant.FTLL), lastLayer, "ftll", null);
+        addPostProcessing(plans, new FineTuning(FineTuning.Variant.FTAL), allLayersSmallStep, "ftal", null);
+        addPostProcessing(plans, new FineTuning(FineTuning.Variant.RTLL), lastLayer, "rtll", null);
+        addPostProcessing(plans, new FineTuning(FineTuning.Variant.RTAL), allLayers, "rtal", null);
+        TrainingConfig retrain = new TrainingConfig(1, 128, 1e-4f, seed + 14, retrainImages);
+        for (int tenth = 1; tenth <= 9; tenth++) {
+            addPostProcessing(plans, new WeightPruning(tenth / 10.0), retrain, "wp-0." + tenth, "WP");
+        }
+        for (int sixteenth = 1; sixteenth <= 15; sixteenth++) {
+            addPostProcessing(plans, new FilterPruning(sixteenth / 16.0), retrain, "fp-" + sixteenth + "-16", "FP");
+        }
+        TrainingConfig distill = new TrainingConfig(distillEpochs, 128, 1e-3f, seed + 21, 0);
+        addDistillation(plans, Distillation.Access.PROBABILITIES, targetArch, distill);
+        addDistillation(plans, Distillation.Access.PROBABILITIES, Architecture.LENET5 == targetArch ? Architecture.VGG : Architecture.LENET5, distill);
+        addDistillation(plans, Distillation.Access.LABELS, targetArch, distill);
+        for (int i = 0; i < sameArchNegatives; i++) {
+            addNegative(plans, targetArch, seed + 100 + i);
+        }
+        for (Architecture other : otherArchitectures(targetArch)) {
+            for (int i = 0; i < otherArchNegatives; i++) {
+                addNegative(plans, other, seed + 200 + i);
+            }
+        }
+        for (int i = 0; i < forests; i++) {
+            long forestSeed = seed + 300 + i;
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            parameters.put("seed", forestSeed);
+            parameters.put("trees", forestTrees);
+            parameters.put("images", forestImages);
+            plans.add(new SuspectPlan("neg-rf-s" + forestSeed, SuspectGroup.NEGATIVE, "RF", null, parameters, null,
+                    Recipes.forest(forestTrees, forestImages, forestSeed)));
+        }
+        return plans;
+    }
+
+    private List<Architecture> otherArchitectures(Architecture targetArch) {
+        List<Architecture> others = new ArrayList<>();
+        for (Architecture candidate : new Architecture[] {Architecture.LENET5, cheapOtherArch}) {
+            others.add(candidate == targetArch ? Architecture.VGG : candidate);
+        }
+        return others;
+    }
+
+    private void addPostProcessing(List<SuspectPlan> plans, io.modelprint.lab.attack.PostProcessing attack,
+            TrainingConfig config, String name, String series) {
+        Map<String, Object> parameters = new LinkedHashMap<>(attack.parameters());
+        parameters.put("epochs", config.epochs());
+        parameters.put("lr", config.learningRate());
+        parameters.put("images", config.maxTrainImages());
+        parameters.put("seed", config.seed());
+        plans.add(new SuspectPlan(name, SuspectGroup.POSITIVE, attack.kind(), "target", parameters, series,
+                Recipes.postProcess(attack, config)));
+    }
+
+    private void addDistillation(List<SuspectPlan> plans, Distillation.Access access, Architecture student, TrainingConfig config) {
+        Distillation attack = new Distillation(access, distillBudget, NOISE);
+        Map<String, Object> parameters = new LinkedHashMap<>(attack.parameters());
+        parameters.put("student", student.cliName());
+        parameters.put("epochs", config.epochs());
+        parameters.put("seed", config.seed());
+        String name = attack.kind().toLowerCase(Locale.ROOT) + "-" + student.cliName();
+        plans.add(new SuspectPlan(name, SuspectGroup.EXTRACTION, attack.kind(), "target", parameters, null,
+                Recipes.distill(attack, student, config)));
+    }
+
+    private void addNegative(List<SuspectPlan> plans, Architecture arch, long negativeSeed) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("arch", arch.cliName());
+        parameters.put("seed", negativeSeed);
+        parameters.put("epochs", 1);
+        parameters.put("images", negativeImages);
+        String kind = arch.cliName().toUpperCase(Locale.ROOT);
+        plans.add(new SuspectPlan("neg-" + arch.cliName() + "-s" + negativeSeed, SuspectGroup.NEGATIVE, kind, null, parameters,
+                null, Recipes.train(arch, new TrainingConfig(1, 128, 1e-3f, negativeSeed, negativeImages))));
+    }
+}

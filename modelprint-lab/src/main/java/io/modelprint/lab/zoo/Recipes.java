@@ -1,0 +1,82 @@
+package io.modelprint.lab.zoo;
+
+import ai.djl.Model;
+import io.modelprint.data.ImageDataset;
+import io.modelprint.engine.DjlClassifier;
+import io.modelprint.engine.EngineSetup;
+import io.modelprint.engine.ModelLoader;
+import io.modelprint.engine.ModelProvenance;
+import io.modelprint.engine.ModelTrainer;
+import io.modelprint.engine.RandomForestClassifier;
+import io.modelprint.engine.TrainingConfig;
+import io.modelprint.engine.TrainingRun;
+import io.modelprint.engine.arch.Architecture;
+import io.modelprint.lab.attack.Distillation;
+import io.modelprint.lab.attack.PostProcessing;
+import io.modelprint.scheme.Labels;
+import java.util.Random;
+
+/** The recipes the presets combine: train, post-process the target, distill it, grow a forest. */
+final class Recipes {
+    private Recipes() {}
+
+    static Recipe train(Architecture arch, TrainingConfig config) {
+        return (context, out, extra, progress) ->
+                TrainingRun.trainAndSave(arch, context.train(), context.test(), config, out, extra, progress).provenance();
+    }
+
+    static Recipe postProcess(PostProcessing attack, TrainingConfig config) {
+        return (context, out, extra, progress) -> {
+            ModelProvenance parent = ModelLoader.checkIntact(context.target());
+            try (DjlClassifier target = ModelLoader.load(context.target(), parent.inputSpec())) {
+                Model model = target.model();
+                ModelTrainer.Result result = attack.apply(model, context.train(), config, progress);
+                return TrainingRun.save(model, Architecture.parse(parent.arch()), context.train(), context.test(), config,
+                        result, out, context.zooDir().relativize(context.target()).toString(), extra);
+            }
+        };
+    }
+
+    static Recipe distill(Distillation attack, Architecture student, TrainingConfig config) {
+        return (context, out, extra, progress) -> {
+            ModelProvenance parent = ModelLoader.checkIntact(context.target());
+            EngineSetup.seed(config.seed());
+            try (DjlClassifier target = ModelLoader.load(context.target(), parent.inputSpec());
+                    Model model = ModelLoader.newModel(student, parent.inputSpec(), parent.numClasses(), out.getFileName().toString())) {
+                ModelTrainer.Result result = attack.apply(model, target, context.train(), config, progress);
+                return TrainingRun.save(model, student, context.train(), context.test(), config, result, out,
+                        context.zooDir().relativize(context.target()).toString(), extra);
+            }
+        };
+    }
+
+    static Recipe forest(int trees, int images, long seed) {
+        return (context, out, extra, progress) -> {
+            long start = System.nanoTime();
+            ImageDataset subset = context.train().subset(
+                    java.util.Arrays.copyOf(context.train().shuffledIndices(new Random(seed)), Math.min(images, context.train().size())),
+                    context.train().name() + "-subset");
+            RandomForestClassifier forest = RandomForestClassifier.train(subset, trees, seed);
+            double accuracy = accuracy(forest, context.test());
+            ModelProvenance provenance = new ModelProvenance(ModelProvenance.FORMAT_VERSION, RandomForestClassifier.ARCH,
+                    subset.spec(), subset.numClasses(), context.train().name(), subset.size(), seed, 0, 0,
+                    "random-forest(" + trees + " trees, sqrt features, gini)", 0, accuracy, (System.nanoTime() - start) / 1e9,
+                    null, null, null, extra);
+            return forest.save(provenance, out);
+        };
+    }
+
+    private static double accuracy(RandomForestClassifier forest, ImageDataset test) {
+        int d = test.spec().pixelsPerImage();
+        float[] pixels = new float[test.size() * d];
+        for (int i = 0; i < test.size(); i++) {
+            test.copyImage(i, pixels, i * d);
+        }
+        long[] predicted = Labels.predict(forest, pixels, test.size());
+        int correct = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            correct += predicted[i] == test.label(i) ? 1 : 0;
+        }
+        return (double) correct / test.size();
+    }
+}

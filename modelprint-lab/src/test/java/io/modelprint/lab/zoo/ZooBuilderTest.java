@@ -1,0 +1,128 @@
+package io.modelprint.lab.zoo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.modelprint.InputException;
+import io.modelprint.data.ImageDataset;
+import io.modelprint.engine.arch.Architecture;
+import io.modelprint.scheme.ProgressListener;
+import io.modelprint.testing.SyntheticData;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ZooBuilderTest {
+    /** A preset small enough for tests: every kind, tiny counts. */
+    static final Preset TINY = new Preset("tiny", 1, 200, 200, 200, 1, 2, 200, 1, Architecture.MLP, 1, 100, 3);
+
+    private final ImageDataset train = SyntheticData.bands(300, 4, 12, 12, 1);
+    private final ImageDataset test = SyntheticData.bands(80, 4, 12, 12, 2);
+
+    @TempDir
+    Path dir;
+
+    private static final class Killed extends RuntimeException {}
+
+    private String build(Path zoo, ProgressListener progress) {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        build(zoo, progress, log);
+        return log.toString(StandardCharsets.UTF_8);
+    }
+
+    private void build(Path zoo, ProgressListener progress, ByteArrayOutputStream log) {
+        new ZooBuilder(TINY, 5, zoo, new PrintStream(log, true, StandardCharsets.UTF_8))
+                .build(train, test, Architecture.LENET5, null, progress);
+    }
+
+    @Test
+    void interruptedBuildResumesWithoutRebuildingFinishedModels() throws IOException {
+        Path zoo = dir.resolve("zoo");
+        ByteArrayOutputStream firstLog = new ByteArrayOutputStream();
+        // "kill" the build in the middle of training RTAL, the fifth model
+        ProgressListener killer = (done, total, message) -> {
+            if (firstLog.toString(StandardCharsets.UTF_8).contains("building rtal ")) {
+                throw new Killed();
+            }
+        };
+        assertThrows(Killed.class, () -> build(zoo, killer, firstLog));
+        ZooManifest partial = ZooManifest.read(zoo).orElseThrow();
+        Set<String> finishedFirst = partial.entries().stream().map(ZooEntry::name).collect(Collectors.toSet());
+        assertEquals(Set.of("target", "ftll", "ftal", "rtll"), finishedFirst);
+        try (var files = Files.list(zoo)) {
+            List<String> names = files.map(p -> p.getFileName().toString()).toList();
+            assertTrue(names.stream().noneMatch(n -> n.startsWith(".")), "no half-written directory left: " + names);
+            assertEquals(finishedFirst.size() + 1, names.size(), "only finished models and the manifest: " + names);
+        }
+
+        String log = build(zoo, ProgressListener.NONE);
+        for (String name : finishedFirst) {
+            assertFalse(log.contains("building " + name + " "), name + " is kept, not rebuilt:\n" + log);
+        }
+        ZooManifest complete = ZooManifest.read(zoo).orElseThrow();
+        Set<String> kinds = complete.entries().stream().map(ZooEntry::kind).collect(Collectors.toSet());
+        assertTrue(kinds.containsAll(Set.of("TARGET", "FTLL", "FTAL", "RTLL", "RTAL", "WP", "FP", "DISTILL-PROB",
+                "DISTILL-LABEL", "LENET5", "VGG", "MLP", "RF")), "every kind: " + kinds);
+        for (ZooEntry entry : complete.entries()) {
+            assertTrue(Files.isDirectory(zoo.resolve(entry.path())), entry.name());
+            assertEquals(64, entry.sha256().length());
+        }
+        assertFalse(build(zoo, ProgressListener.NONE).contains("building"), "a complete zoo builds nothing");
+    }
+
+    @Test
+    void changedWeightsAreRebuiltAndHandEditedManifestsRefused() throws IOException {
+        Path zoo = dir.resolve("zoo");
+        build(zoo, ProgressListener.NONE);
+        ZooEntry ftll = ZooManifest.read(zoo).orElseThrow().entry("ftll").orElseThrow();
+        Path weights = zoo.resolve("ftll").resolve("model-0000.params");
+        byte[] bytes = Files.readAllBytes(weights);
+        bytes[bytes.length - 5] ^= 0x11;
+        Files.write(weights, bytes);
+        String log = build(zoo, ProgressListener.NONE);
+        assertTrue(log.contains("rebuilding ftll"), log);
+        assertEquals(ftll.sha256(), ZooManifest.read(zoo).orElseThrow().entry("ftll").orElseThrow().sha256(),
+                "the rebuilt model is the same model (same seed)");
+
+        Path manifest = zoo.resolve(ZooManifest.FILE_NAME);
+        String text = Files.readString(manifest);
+        Files.writeString(manifest, text.replaceFirst("\"testAccuracy\" : [0-9.]+", "\"testAccuracy\" : 0.999"));
+        InputException edited = assertThrows(InputException.class, () -> ZooManifest.read(zoo));
+        assertTrue(edited.getMessage().contains("edited by hand"), edited.getMessage());
+        Files.writeString(manifest, "{ not json");
+        InputException broken = assertThrows(InputException.class, () -> ZooManifest.read(zoo));
+        assertTrue(broken.getMessage().contains(manifest.toString()), broken.getMessage());
+    }
+
+    @Test
+    void manifestRoundTripsAndPlansAreReproducible() {
+        Path zoo = dir.resolve("m");
+        ZooManifest manifest = new ZooManifest(1, "tiny", 5, "bands", TINY.notes(Architecture.VGG),
+                List.of(new ZooEntry("wp-0.1", SuspectGroup.POSITIVE, "WP", "target", java.util.Map.of("p", 0.1), 0.91, "wp-0.1",
+                        "ab".repeat(32), 3.5, true)), null);
+        zoo.toFile().mkdirs();
+        manifest.write(zoo);
+        ZooManifest read = ZooManifest.read(zoo).orElseThrow();
+        assertEquals(manifest.entries(), read.entries());
+        assertEquals(manifest.notes(), read.notes());
+
+        List<SuspectPlan> a = Preset.of("quick").plan(Architecture.VGG, 0, true);
+        List<SuspectPlan> b = Preset.of("quick").plan(Architecture.VGG, 0, true);
+        assertEquals(a.stream().map(SuspectPlan::name).toList(), b.stream().map(SuspectPlan::name).toList());
+        assertEquals(a.stream().map(SuspectPlan::parameters).toList(), b.stream().map(SuspectPlan::parameters).toList());
+        assertEquals(4 + 9 + 15, a.stream().filter(p -> p.group() == SuspectGroup.POSITIVE).count());
+        assertTrue(a.stream().filter(p -> p.group() == SuspectGroup.NEGATIVE).count() >= 15);
+        assertEquals(50, Preset.of("paper").plan(Architecture.VGG, 0, true).stream().filter(p -> p.kind().equals("VGG")).count());
+        assertThrows(InputException.class, () -> Preset.of("huge"));
+    }
+}
