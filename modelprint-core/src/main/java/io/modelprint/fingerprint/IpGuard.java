@@ -1,9 +1,8 @@
 package io.modelprint.fingerprint;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
 import io.modelprint.data.InputSpec;
 import io.modelprint.model.Differentiable;
 import io.modelprint.scheme.GeneratedQueries;
@@ -26,11 +25,7 @@ import java.util.Random;
  * off.
  */
 public final class IpGuard implements QueryGenerator {
-    private static final float BETA1 = 0.9f;
-    private static final float BETA2 = 0.999f;
-    private static final float EPSILON = 1e-8f;
     private static final float EXCLUDED = -1e9f;
-    private static final int MAX_RETRIES = 3;
 
     private final float k;
     private final float learningRate;
@@ -92,10 +87,11 @@ public final class IpGuard implements QueryGenerator {
 
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray x = manager.create(result.clone(), spec.batchShape(n));
-            long[] from = new long[n];
-            long[] to = new long[n];
-            chooseLabels(target, x, random, from, to);
-            NDArray pair = manager.create(from).oneHot(classes).add(manager.create(to).oneHot(classes));
+            TargetLabels labels = TargetLabels.choose(target, x, selection.label(), random);
+            long[] from = labels.from();
+            long[] to = labels.to();
+            // logits of labels i and j are pushed out of the max over the other labels
+            NDArray excluded = manager.create(from).oneHot(classes).add(manager.create(to).oneHot(classes)).mul(EXCLUDED);
             NDArray fromMask = manager.create(from).oneHot(classes);
             NDArray toMask = manager.create(to).oneHot(classes);
             NDArray m = x.zerosLike();
@@ -106,7 +102,16 @@ public final class IpGuard implements QueryGenerator {
             }
             int remaining = n;
             for (int step = 0; remaining > 0; step++) {
-                Evaluation evaluation = evaluate(target, x, fromMask, toMask, pair, manager, step);
+                NDArray fromNow = fromMask;
+                NDArray toNow = toMask;
+                NDArray excludedNow = excluded;
+                InputGradient.Result evaluation = InputGradient.evaluate(x, points -> {
+                    NDArray z = target.logits(points);
+                    NDArray zFrom = z.mul(fromNow).sum(new int[] {1});
+                    NDArray zTo = z.mul(toNow).sum(new int[] {1});
+                    NDArray zOther = z.add(excludedNow).max(new int[] {1});
+                    return new NDList(zFrom.sub(zTo).add(k).maximum(0f).add(zOther.sub(zFrom).maximum(0f)), z);
+                }, manager, target.description(), step);
                 float[] loss = evaluation.loss();
                 NDArray grad = evaluation.gradient();
                 boolean[] done = new boolean[remaining];
@@ -148,7 +153,7 @@ public final class IpGuard implements QueryGenerator {
                     grad = replace(grad, grad.get(keepIndex));
                     fromMask = replace(fromMask, fromMask.get(keepIndex));
                     toMask = replace(toMask, toMask.get(keepIndex));
-                    pair = replace(pair, pair.get(keepIndex));
+                    excluded = replace(excluded, excluded.get(keepIndex));
                     keepIndex.close();
                     active = keptActive;
                     remaining = keep.length;
@@ -160,111 +165,14 @@ public final class IpGuard implements QueryGenerator {
         return new GeneratedQueries(new Queries(spec, result, n), iterations, converged);
     }
 
-    /** The objective of every active point and its gradient with respect to the points. */
-    private record Evaluation(float[] loss, NDArray gradient) {}
-
-    /**
-     * Evaluates eq. 5 and its input gradient. A non-finite gradient with a finite objective has been
-     * seen from libtorch's TorchScript backward on CPU now and then (not reproducible with the same
-     * input); it is recomputed rather than allowed to turn the points into NaN.
-     */
-    private Evaluation evaluate(Differentiable target, NDArray x, NDArray fromMask, NDArray toMask, NDArray pair,
-            NDManager manager, int step) {
-        for (int attempt = 0; ; attempt++) {
-            float[] loss;
-            NDArray grad;
-            try (NDManager scope = manager.newSubManager()) {
-                NDArray xs = x.duplicate();
-                xs.attach(scope);
-                xs.setRequiresGradient(true);
-                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    NDArray z = target.logits(xs);
-                    NDArray zFrom = z.mul(fromMask).sum(new int[] {1});
-                    NDArray zTo = z.mul(toMask).sum(new int[] {1});
-                    NDArray zOther = z.add(pair.mul(EXCLUDED)).max(new int[] {1});
-                    NDArray objective = zFrom.sub(zTo).add(k).maximum(0f).add(zOther.sub(zFrom).maximum(0f));
-                    collector.backward(objective.sum());
-                    loss = objective.toFloatArray();
-                }
-                grad = xs.getGradient().duplicate();
-                grad.attach(manager);
-            }
-            if (allFinite(loss) && allFinite(grad)) {
-                return new Evaluation(loss, grad);
-            }
-            grad.close();
-            if (attempt == MAX_RETRIES) {
-                throw new IllegalStateException(target.description() + ": objective or input gradient is NaN/infinite at step "
-                        + step + " (after " + MAX_RETRIES + " retries); the target's logits are not usable for IPGuard");
-            }
-        }
-    }
-
-    private static boolean allFinite(float[] values) {
-        for (float v : values) {
-            if (!Float.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean allFinite(NDArray array) {
-        try (NDArray nan = array.isNaN(); NDArray inf = array.isInfinite(); NDArray bad = nan.logicalOr(inf);
-                NDArray any = bad.any()) {
-            return !any.getBoolean();
-        }
-    }
-
-    /** One Adam step on every active point; temporaries are closed here, only x, m and v live on. */
+    /** One Adam step on every active point, then the clip to the input range. */
     private NDArray adamStep(NDArray x, NDArray grad, NDArray m, NDArray v, int t, InputSpec spec) {
-        try (NDArray scaled = grad.mul(1 - BETA1)) {
-            m.muli(BETA1).addi(scaled);
-        }
-        try (NDArray squared = grad.square()) {
-            v.muli(BETA2).addi(squared.muli(1 - BETA2));
-        }
-        float correction1 = 1 - (float) Math.pow(BETA1, t);
-        float correction2 = 1 - (float) Math.pow(BETA2, t);
-        try (NDArray vHat = v.div(correction2); NDArray root = vHat.sqrt(); NDArray update = m.div(correction1)) {
-            root.addi(EPSILON);
-            x.subi(update.divi(root).muli(learningRate));
-        }
-        if (clip) {
-            return replace(x, x.clip(spec.min(), spec.max()));
-        }
-        return x;
+        Adam.step(x, grad, m, v, t, learningRate);
+        return clip ? replace(x, x.clip(spec.min(), spec.max())) : x;
     }
 
     private static NDArray replace(NDArray old, NDArray fresh) {
         old.close();
         return fresh;
-    }
-
-    /** i = the target's label for each seed; j = its least-likely label, or a random other label. */
-    private void chooseLabels(Differentiable target, NDArray x, Random random, long[] from, long[] to) {
-        int classes = target.numClasses();
-        try (NDArray logits = target.predictLogits(x)) {
-            float[] z = logits.toFloatArray();
-            for (int p = 0; p < from.length; p++) {
-                int best = 0;
-                int worst = 0;
-                for (int c = 1; c < classes; c++) {
-                    if (z[p * classes + c] > z[p * classes + best]) {
-                        best = c;
-                    }
-                    if (z[p * classes + c] < z[p * classes + worst]) {
-                        worst = c;
-                    }
-                }
-                from[p] = best;
-                if (selection.label() == SeedSelection.TargetLabel.LEAST_LIKELY && worst != best) {
-                    to[p] = worst;
-                } else {
-                    int other = random.nextInt(classes - 1);
-                    to[p] = other >= best ? other + 1 : other;
-                }
-            }
-        }
     }
 }

@@ -1,0 +1,82 @@
+package io.modelprint.fingerprint;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+
+/**
+ * One evaluation of a per-point objective and its gradient with respect to a batch variable (the
+ * points themselves, or CW's tanh-space modifier), shared by the iterative generators.
+ *
+ * <p>A non-finite gradient with a finite objective has been seen from libtorch's TorchScript
+ * backward on CPU now and then (not reproducible with the same input); it is recomputed rather than
+ * allowed to turn the points into NaN, and a persistent one is an error that names the target.
+ */
+final class InputGradient {
+    private static final int MAX_RETRIES = 3;
+
+    /**
+     * Per-point objective (first) and the target's logits (second) for a variable that records
+     * gradients; any further arrays are returned as {@link Result#extras()}.
+     */
+    @FunctionalInterface
+    interface Objective {
+        NDList evaluate(NDArray variable);
+    }
+
+    /** Objective values and target logits per point, and the gradient (attached to the caller's manager). */
+    record Result(float[] loss, float[] logits, java.util.List<float[]> extras, NDArray gradient) {}
+
+    private InputGradient() {}
+
+    static Result evaluate(NDArray variable, Objective objective, NDManager manager, String what, int step) {
+        for (int attempt = 0; ; attempt++) {
+            float[] loss;
+            float[] logits;
+            java.util.List<float[]> extras = new java.util.ArrayList<>();
+            NDArray grad;
+            try (NDManager scope = manager.newSubManager()) {
+                NDArray v = variable.duplicate();
+                v.attach(scope);
+                v.setRequiresGradient(true);
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDList out = objective.evaluate(v);
+                    collector.backward(out.get(0).sum());
+                    loss = out.get(0).toFloatArray();
+                    logits = out.get(1).toFloatArray();
+                    for (int i = 2; i < out.size(); i++) {
+                        extras.add(out.get(i).toFloatArray());
+                    }
+                }
+                grad = v.getGradient().duplicate();
+                grad.attach(manager);
+            }
+            if (allFinite(loss) && allFinite(grad)) {
+                return new Result(loss, logits, extras, grad);
+            }
+            grad.close();
+            if (attempt == MAX_RETRIES) {
+                throw new IllegalStateException(what + ": objective or input gradient is NaN/infinite at step " + step
+                        + " (after " + MAX_RETRIES + " retries); the target's logits are not usable");
+            }
+        }
+    }
+
+    private static boolean allFinite(float[] values) {
+        for (float v : values) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allFinite(NDArray array) {
+        try (NDArray nan = array.isNaN(); NDArray inf = array.isInfinite(); NDArray bad = nan.logicalOr(inf);
+                NDArray any = bad.any()) {
+            return !any.getBoolean();
+        }
+    }
+}
