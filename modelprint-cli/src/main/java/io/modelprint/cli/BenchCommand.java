@@ -1,17 +1,95 @@
 package io.modelprint.cli;
 
+import io.modelprint.InputException;
+import io.modelprint.data.DatasetSource;
+import io.modelprint.data.ImageDataset;
+import io.modelprint.engine.arch.Architecture;
+import io.modelprint.lab.eval.Evaluation;
+import io.modelprint.lab.eval.EvaluationPreset;
+import io.modelprint.lab.eval.EvaluationResults;
+import io.modelprint.lab.eval.MethodResult;
+import io.modelprint.lab.report.ReportWriter;
+import io.modelprint.lab.zoo.Preset;
+import io.modelprint.lab.zoo.ZooBuilder;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** Benchmarks anyone can rerun; numbers go to notes and reports, never into test assertions. */
+/**
+ * {@code bench --preset P}: the paper's evaluation end to end (zoo, sweeps, report). Sub-commands
+ * time single pieces. Numbers go to reports and notes, never into test assertions.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks: extraction time and training throughput.",
+        description = {"Reproduce the IPGuard paper's evaluation on Fashion-MNIST: build the suspect zoo if missing,"
+                + " sweep every method's parameter over the four TR/TL/RR/RL combinations, verify every suspect and write"
+                + " report.md, PNG figures, results.json and CSV to --out. Resumable: finished work is cached.",
+            "Sub-commands time single pieces: extraction, training."},
         subcommands = {BenchExtractCommand.class, BenchTrainCommand.class})
-final class BenchCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--preset", description = "quick (about 10 minutes on 2 cores) or paper")
+    String preset;
+
+    @Option(names = "--zoo", description = "zoo directory (default zoo-PRESET; built or finished if incomplete)")
+    Path zoo;
+
+    @Option(names = "--out", description = "report directory (default bench-PRESET)")
+    Path out;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json")
+    OutputFormat format;
 
     @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a benchmark is required: extract or train");
+    public Integer call() {
+        if (preset == null) {
+            throw new InputException("bench needs --preset quick|paper, or a sub-command (extract, train)");
+        }
+        Preset zooPreset = Preset.of(preset);
+        EvaluationPreset evaluationPreset = EvaluationPreset.of(preset);
+        Path zooDir = zoo != null ? zoo : Path.of("zoo-" + zooPreset.name());
+        Path outDir = out != null ? out : Path.of("bench-" + zooPreset.name());
+        DatasetSource source = data.source();
+        ImageDataset train = source.train();
+        ImageDataset test = source.test();
+        Map<String, Double> stages = new LinkedHashMap<>();
+        long start = System.nanoTime();
+        try (Progress progress = Progress.start("zoo")) {
+            new ZooBuilder(zooPreset, 0, zooDir, System.err).build(train, test, Architecture.VGG, null, progress);
+        }
+        stages.put("zoo", seconds(start));
+        start = System.nanoTime();
+        EvaluationResults results;
+        try (Progress progress = Progress.start("bench")) {
+            results = new Evaluation(evaluationPreset, zooDir, outDir, System.err).run(train, progress);
+        }
+        stages.put("evaluation", seconds(start));
+        start = System.nanoTime();
+        ReportWriter.write(results, outDir);
+        stages.put("report", seconds(start));
+        System.err.printf("bench: stages %s; report in %s%n", stages, outDir.resolve("report.md"));
+        if (format == OutputFormat.json) {
+            Map<String, Object> doc = new LinkedHashMap<>(ReportWriter.document(results));
+            doc.put("stageSeconds", stages);
+            doc.put("report", outDir.resolve("report.md").toString());
+            JsonOutput.print(doc);
+        } else {
+            System.out.printf("%-8s %-5s %-14s %6s %6s %6s %9s%n", "method", "combo", "params", "ARUC", "AUC", "gap", "seconds");
+            for (MethodResult r : results.best().values()) {
+                System.out.printf("%-8s %-5s %-14s %6.2f %6.2f %+6.2f %9.2f%n", r.method(), r.combo(), r.params(), r.aruc(), r.auc(),
+                        r.gap(), r.seconds());
+            }
+            System.out.println("report: " + outDir.resolve("report.md"));
+        }
+        return ExitCode.OK;
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
     }
 }

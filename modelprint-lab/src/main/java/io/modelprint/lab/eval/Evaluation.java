@@ -1,0 +1,152 @@
+package io.modelprint.lab.eval;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.modelprint.InputException;
+import io.modelprint.data.ImageDataset;
+import io.modelprint.engine.DjlClassifier;
+import io.modelprint.engine.ModelLoader;
+import io.modelprint.fingerprint.Fingerprint;
+import io.modelprint.fingerprint.FingerprintExtractor;
+import io.modelprint.fingerprint.FingerprintFile;
+import io.modelprint.fingerprint.SeedSelection;
+import io.modelprint.io.AtomicFiles;
+import io.modelprint.lab.zoo.SuspectGroup;
+import io.modelprint.lab.zoo.ZooEntry;
+import io.modelprint.lab.zoo.ZooManifest;
+import io.modelprint.metrics.Aruc;
+import io.modelprint.metrics.Roc;
+import io.modelprint.model.Classifier;
+import io.modelprint.scheme.ProgressListener;
+import io.modelprint.scheme.SeedSource;
+import io.modelprint.verify.Verifier;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The paper's evaluation on a zoo: for every method configuration, extract a fingerprint from the
+ * target, verify every suspect, and score robustness against uniqueness. Each configuration's result
+ * is cached under {@code out/cache} keyed by the configuration and the zoo, so an interrupted run
+ * resumes; suspects are loaded once and each is verified with one batched forward pass.
+ */
+public final class Evaluation {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final EvaluationPreset preset;
+    private final Path zooDir;
+    private final Path outDir;
+    private final PrintStream log;
+
+    public Evaluation(EvaluationPreset preset, Path zooDir, Path outDir, PrintStream log) {
+        this.preset = preset;
+        this.zooDir = zooDir;
+        this.outDir = outDir;
+        this.log = log;
+    }
+
+    /** A cached result is valid for the same configuration on the same zoo. */
+    record CacheEntry(String zooChecksum, MethodConfig config, MethodResult result) {}
+
+    public EvaluationResults run(ImageDataset train, ProgressListener progress) {
+        ZooManifest manifest = ZooManifest.read(zooDir)
+                .orElseThrow(() -> new InputException(zooDir + ": no " + ZooManifest.FILE_NAME + "; build the zoo first"));
+        ZooEntry targetEntry = manifest.entry("target")
+                .orElseThrow(() -> new InputException(zooDir + ": the manifest has no target"));
+        List<ZooEntry> suspects = manifest.entries().stream()
+                .filter(e -> e.group() != SuspectGroup.TARGET && e.kept()).toList();
+        List<MethodConfig> configs = preset.configs();
+        List<MethodResult> results = new ArrayList<>();
+        Map<String, Classifier> loaded = new LinkedHashMap<>();
+        DjlClassifier target = null;
+        try {
+            for (int i = 0; i < configs.size(); i++) {
+                MethodConfig config = configs.get(i);
+                Path cache = outDir.resolve("cache").resolve(config.key() + ".json");
+                MethodResult cached = readCache(cache, manifest.entriesSha256(), config);
+                if (cached != null) {
+                    results.add(cached);
+                    continue;
+                }
+                if (target == null) {
+                    target = ModelLoader.load(zooDir.resolve(targetEntry.path()), train.spec());
+                    for (ZooEntry suspect : suspects) {
+                        loaded.put(suspect.name(), ModelLoader.loadClassifier(zooDir.resolve(suspect.path()), train.spec()));
+                    }
+                }
+                MethodResult result = evaluate(config, target, train, suspects, loaded, progress);
+                writeCache(cache, new CacheEntry(manifest.entriesSha256(), config, result));
+                results.add(result);
+                log.printf("bench: [%d/%d] %s %s %s: ARUC %.3f, AUC %.3f, gap %+.2f (%.2f s to extract, %d/%d converged)%n",
+                        i + 1, configs.size(), config.method(), config.combo(),
+                        config.parameter() == null ? "" : config.parameter() + "=" + config.value(), result.aruc(), result.auc(),
+                        result.gap(), result.seconds(), result.converged(), preset.queries());
+            }
+        } finally {
+            if (target != null) {
+                target.close();
+            }
+            loaded.values().forEach(Classifier::close);
+        }
+        return new EvaluationResults(preset.name(), manifest, results);
+    }
+
+    private MethodResult evaluate(MethodConfig config, DjlClassifier target, ImageDataset train, List<ZooEntry> suspects,
+            Map<String, Classifier> loaded, ProgressListener progress) {
+        SeedSource seeds = config.selection().init() == SeedSelection.Init.DATA
+                ? SeedSource.fromData(train) : SeedSource.uniform(target.inputSpec());
+        FingerprintExtractor.Result extracted = FingerprintExtractor.extract(target, "target", config.generator(), seeds,
+                preset.queries(), 0, progress);
+        Fingerprint fingerprint = extracted.fingerprint();
+        FingerprintFile.write(outDir.resolve("fingerprints").resolve(config.key() + ".npz"), fingerprint);
+        Verifier verifier = new Verifier(Verifier.DEFAULT_THRESHOLD);
+        Map<String, Double> rates = new LinkedHashMap<>();
+        List<Double> positives = new ArrayList<>();
+        List<Double> extraction = new ArrayList<>();
+        List<Double> negatives = new ArrayList<>();
+        for (ZooEntry suspect : suspects) {
+            double rate = verifier.verify(fingerprint, loaded.get(suspect.name())).matchingRate();
+            rates.put(suspect.name(), rate);
+            (suspect.group() == SuspectGroup.POSITIVE ? positives
+                    : suspect.group() == SuspectGroup.EXTRACTION ? extraction : negatives).add(rate);
+        }
+        double[] pos = toArray(positives);
+        double[] neg = toArray(negatives);
+        return new MethodResult(config.method(), config.combo(),
+                config.parameter() == null ? Map.of() : Map.of(config.parameter(), config.value()),
+                Aruc.of(pos, neg), Roc.auc(pos, neg), Roc.tprAtFpr(pos, neg, 0.01), Roc.tprAtFpr(pos, neg, 0.05), Roc.gap(pos, neg),
+                extraction.isEmpty() ? Double.NaN : Aruc.of(toArray(extraction), neg), extracted.seconds(),
+                extracted.generated().convergedCount(), rates);
+    }
+
+    private static double[] toArray(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static MethodResult readCache(Path cache, String zooChecksum, MethodConfig config) {
+        if (!Files.isRegularFile(cache)) {
+            return null;
+        }
+        try {
+            CacheEntry entry = JSON.readValue(cache.toFile(), CacheEntry.class);
+            return zooChecksum.equals(entry.zooChecksum()) && config.equals(entry.config()) ? entry.result() : null;
+        } catch (IOException e) {
+            return null; // a damaged cache entry is recomputed
+        }
+    }
+
+    private static void writeCache(Path cache, CacheEntry entry) {
+        try {
+            AtomicFiles.writeString(cache, JSON.writeValueAsString(entry));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.modelprint.lab.report;
+
+import io.modelprint.lab.eval.EvaluationResults;
+import io.modelprint.lab.eval.MethodResult;
+import io.modelprint.lab.zoo.SuspectGroup;
+import io.modelprint.lab.zoo.ZooEntry;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Renders report.md. */
+final class ReportMarkdown {
+    private ReportMarkdown() {}
+
+    static String render(EvaluationResults results, List<ZooEntry> suspects) {
+        Map<String, MethodResult> best = results.best();
+        String targetKind = results.zoo().entry("target").map(e -> String.valueOf(e.parameters().get("arch"))).orElse("?");
+        StringBuilder md = new StringBuilder();
+        md.append("# modelprint evaluation: preset ").append(results.preset()).append(" on ").append(results.zoo().dataset()).append("\n\n");
+        md.append(String.format(Locale.ROOT, "Zoo: %d suspects (%d positive, %d extraction, %d negative), target %s, test accuracy %.4f."
+                + " Paper figures are CIFAR-10 (IPGuard, AsiaCCS 2021).%n%n", suspects.size(),
+                count(suspects, SuspectGroup.POSITIVE), count(suspects, SuspectGroup.EXTRACTION), count(suspects, SuspectGroup.NEGATIVE),
+                targetKind, results.zoo().entry("target").map(ZooEntry::testAccuracy).orElse(Double.NaN)));
+
+        md.append("## Table 4: best ARUC per method\n\n");
+        md.append("| method | best config | ARUC | paper ARUC | AUC | TPR@1%FPR | TPR@5%FPR | gap | extraction ARUC |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (MethodResult r : best.values()) {
+            md.append(String.format(Locale.ROOT, "| %s | %s %s | %.2f | %.2f | %.2f | %.2f | %.2f | %+.2f | %s |%n", r.method(), r.combo(),
+                    r.params().isEmpty() ? "" : r.params(), r.aruc(), PaperFigures.ARUC.get(r.method()), r.auc(), r.tprAt1Fpr(),
+                    r.tprAt5Fpr(), r.gap(), ReportWriter.num(r.extractionAruc())));
+        }
+        md.append("\n![robustness and uniqueness of IPGuard](fig2-ipguard.png) ![ARUC vs k](fig6-ipguard-aruc-vs-k.png)\n");
+        md.append("![ARUC vs eps, FGSM](fig3-fgsm-aruc-vs-eps.png) ![ARUC vs eps, IGSM](fig4-igsm-aruc-vs-eps.png)"
+                + " ![ARUC vs k, CW-L2](fig5-cw-l2-aruc-vs-k.png)\n\n");
+
+        md.append("## Table 5: matching rate per suspect (best configuration of each method; paper CIFAR-10 in parentheses)\n\n");
+        header(md, best, "suspect");
+        for (ZooEntry s : suspects) {
+            if (s.group() != SuspectGroup.POSITIVE) {
+                continue;
+            }
+            md.append("| ").append(s.name()).append(" |");
+            double[] paper = PaperFigures.POSITIVE_RATES.get(s.name());
+            for (MethodResult r : best.values()) {
+                int column = PaperFigures.column(r.method());
+                md.append(String.format(Locale.ROOT, " %.2f%s |", r.matchingRates().get(s.name()),
+                        paper != null && column >= 0 ? String.format(Locale.ROOT, " (%.2f)", paper[column]) : ""));
+            }
+            md.append('\n');
+        }
+        for (String kind : ReportWriter.kinds(suspects, SuspectGroup.NEGATIVE)) {
+            boolean sameArch = kind.equalsIgnoreCase(targetKind);
+            String paperRow = sameArch ? "same architecture" : PaperFigures.NEGATIVE_RANGES.containsKey(kind) ? kind : "other (paper: VGG16)";
+            md.append("| negatives ").append(kind).append(sameArch ? " (same architecture)" : "").append(" |");
+            for (MethodResult r : best.values()) {
+                double[] range = range(r, suspects, kind);
+                int column = PaperFigures.column(r.method());
+                md.append(String.format(Locale.ROOT, " %.2f-%.2f%s |", range[0], range[1],
+                        column >= 0 ? " (" + PaperFigures.NEGATIVE_RANGES.get(paperRow)[column] + ")" : ""));
+            }
+            md.append('\n');
+        }
+        md.append("\n![matching rates per suspect](rates-by-suspect.png)\n\n");
+
+        md.append("## Extraction suspects (beyond the paper)\n\n");
+        header(md, best, "student");
+        for (ZooEntry s : suspects) {
+            if (s.group() == SuspectGroup.EXTRACTION) {
+                md.append("| ").append(s.name()).append(" |");
+                for (MethodResult r : best.values()) {
+                    md.append(String.format(Locale.ROOT, " %.2f |", r.matchingRates().get(s.name())));
+                }
+                md.append('\n');
+            }
+        }
+
+        md.append("\n## Table 8: seconds to generate 100 points (best configuration)\n\n| method | ours | paper (CIFAR-10, GPU) |\n|---|---|---|\n");
+        for (MethodResult r : best.values()) {
+            md.append(String.format(Locale.ROOT, "| %s | %.2f | %s |%n", r.method(), r.seconds(), PaperFigures.SECONDS.get(r.method())));
+        }
+        md.append("\n## Reading\n\n").append(reading(best)).append('\n');
+        return md.toString();
+    }
+
+    private static void header(StringBuilder md, Map<String, MethodResult> best, String first) {
+        md.append("| ").append(first).append(" |");
+        best.values().forEach(r -> md.append(' ').append(r.method()).append(" |"));
+        md.append("\n|---|");
+        best.values().forEach(r -> md.append("---|"));
+        md.append('\n');
+    }
+
+    private static double[] range(MethodResult r, List<ZooEntry> suspects, String kind) {
+        double min = 1;
+        double max = 0;
+        for (ZooEntry s : suspects) {
+            if (s.group() == SuspectGroup.NEGATIVE && s.kind().equals(kind)) {
+                double rate = r.matchingRates().get(s.name());
+                min = Math.min(min, rate);
+                max = Math.max(max, rate);
+            }
+        }
+        return new double[] {min, max};
+    }
+
+    private static long count(List<ZooEntry> suspects, SuspectGroup group) {
+        return suspects.stream().filter(s -> s.group() == group).count();
+    }
+
+    /** Sentences generated from the numbers: where ours agree with the paper and where they differ. */
+    private static String reading(Map<String, MethodResult> best) {
+        StringBuilder text = new StringBuilder();
+        for (MethodResult r : best.values()) {
+            double paper = PaperFigures.ARUC.get(r.method());
+            double diff = r.aruc() - paper;
+            text.append(String.format(Locale.ROOT, "- %s: ARUC %.2f against the paper's %.2f (%s).%s%n", r.method(), r.aruc(), paper,
+                    Math.abs(diff) < 0.05 ? "agrees" : diff > 0 ? "higher here" : "lower here",
+                    r.gap() > 0 ? String.format(Locale.ROOT, " A threshold separates every positive from every negative (gap %+.2f).", r.gap())
+                            : String.format(Locale.ROOT, " Positives and negatives overlap (gap %+.2f).", r.gap())));
+        }
+        MethodResult ipguard = best.get("ipguard");
+        MethodResult cw = best.get("cw-l2");
+        if (ipguard != null && cw != null && ipguard.seconds() > 0) {
+            text.append(String.format(Locale.ROOT, "- Speed: IPGuard made its 100 points %.0fx faster than CW-L2 (paper: ~530x);"
+                    + " our CW-L2 runs a reduced budget (see the preset), so the real ratio is larger.%n", cw.seconds() / ipguard.seconds()));
+        }
+        text.append("- Differences from the paper to keep in mind: Fashion-MNIST (grayscale 28x28, 10 classes) instead of CIFAR-10;"
+                + " a small VGG target trained for few epochs on a CPU; negatives trained on subsets of the training split (see the"
+                + " zoo's notes); post-processing with the zoo's short schedules.\n");
+        return text.toString();
+    }
+}

@@ -1,0 +1,104 @@
+package io.modelprint.lab.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.modelprint.io.AtomicFiles;
+import io.modelprint.lab.eval.EvaluationResults;
+import io.modelprint.lab.eval.MethodResult;
+import io.modelprint.lab.zoo.SuspectGroup;
+import io.modelprint.lab.zoo.ZooEntry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes an evaluation to a directory: {@code report.md} (the paper's Tables 4, 5 and 8 with its
+ * CIFAR-10 numbers beside ours, an extraction table, and a reading of the differences), PNG
+ * figures, {@code results.json} and CSV files holding every number in the report.
+ */
+public final class ReportWriter {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportWriter() {}
+
+    /** The document printed by {@code bench --format json} and stored as results.json. */
+    public static Map<String, Object> document(EvaluationResults results) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("preset", results.preset());
+        doc.put("methods", results.methods());
+        doc.put("best", results.best());
+        return doc;
+    }
+
+    public static void write(EvaluationResults results, Path out) {
+        List<ZooEntry> suspects = results.zoo().entries().stream()
+                .filter(e -> e.group() != SuspectGroup.TARGET && e.kept()).toList();
+        try {
+            AtomicFiles.writeString(out.resolve("results.json"), JSON.writeValueAsString(document(results)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        AtomicFiles.writeString(out.resolve("methods.csv"), methodsCsv(results));
+        AtomicFiles.writeString(out.resolve("matching-rates.csv"), ratesCsv(results, suspects));
+        Map<String, MethodResult> best = results.best();
+        for (MethodResult r : best.values()) {
+            Charts.robustnessUniqueness(r, rates(r, suspects, SuspectGroup.POSITIVE), rates(r, suspects, SuspectGroup.NEGATIVE),
+                    out.resolve("fig2-" + r.method() + ".png"));
+        }
+        Charts.arucSweep(results, "fgsm", "eps", out.resolve("fig3-fgsm-aruc-vs-eps.png"));
+        Charts.arucSweep(results, "igsm", "eps", out.resolve("fig4-igsm-aruc-vs-eps.png"));
+        Charts.arucSweep(results, "cw-l2", "k", out.resolve("fig5-cw-l2-aruc-vs-k.png"));
+        Charts.arucSweep(results, "ipguard", "k", out.resolve("fig6-ipguard-aruc-vs-k.png"));
+        Charts.ratesBySuspect(best, suspects.stream().map(ZooEntry::name).toList(), out.resolve("rates-by-suspect.png"));
+        AtomicFiles.writeString(out.resolve("report.md"), ReportMarkdown.render(results, suspects));
+    }
+
+    static double[] rates(MethodResult result, List<ZooEntry> suspects, SuspectGroup group) {
+        return suspects.stream().filter(e -> e.group() == group)
+                .mapToDouble(e -> result.matchingRates().getOrDefault(e.name(), Double.NaN)).toArray();
+    }
+
+    private static String methodsCsv(EvaluationResults results) {
+        StringBuilder csv = new StringBuilder("method,combo,parameter,value,aruc,auc,tpr_at_1pct_fpr,tpr_at_5pct_fpr,gap,extraction_aruc,seconds,converged\n");
+        for (MethodResult r : results.methods()) {
+            String parameter = r.params().isEmpty() ? "" : r.params().keySet().iterator().next();
+            String value = r.params().isEmpty() ? "" : String.valueOf(r.params().get(parameter));
+            csv.append(String.join(",", r.method(), r.combo(), parameter, value, num(r.aruc()), num(r.auc()), num(r.tprAt1Fpr()),
+                    num(r.tprAt5Fpr()), num(r.gap()), num(r.extractionAruc()), num(r.seconds()), String.valueOf(r.converged())))
+                    .append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static String ratesCsv(EvaluationResults results, List<ZooEntry> suspects) {
+        StringBuilder csv = new StringBuilder("method,combo,parameter,value,suspect,group,kind,matching_rate\n");
+        for (MethodResult r : results.methods()) {
+            String parameter = r.params().isEmpty() ? "" : r.params().keySet().iterator().next();
+            String value = r.params().isEmpty() ? "" : String.valueOf(r.params().get(parameter));
+            for (ZooEntry s : suspects) {
+                csv.append(String.join(",", r.method(), r.combo(), parameter, value, s.name(), s.group().json(), s.kind(),
+                        num(r.matchingRates().getOrDefault(s.name(), Double.NaN)))).append('\n');
+            }
+        }
+        return csv.toString();
+    }
+
+    static String num(double value) {
+        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    static List<String> kinds(List<ZooEntry> suspects, SuspectGroup group) {
+        List<String> kinds = new ArrayList<>();
+        for (ZooEntry e : suspects) {
+            if (e.group() == group && !kinds.contains(e.kind())) {
+                kinds.add(e.kind());
+            }
+        }
+        return kinds;
+    }
+}

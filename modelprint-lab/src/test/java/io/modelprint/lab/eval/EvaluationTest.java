@@ -1,0 +1,76 @@
+package io.modelprint.lab.eval;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.modelprint.data.ImageDataset;
+import io.modelprint.engine.arch.Architecture;
+import io.modelprint.lab.report.ReportWriter;
+import io.modelprint.lab.zoo.Preset;
+import io.modelprint.lab.zoo.ZooBuilder;
+import io.modelprint.scheme.ProgressListener;
+import io.modelprint.testing.SyntheticData;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The evaluation and its report on a tiny zoo: every method, every combination, cached and rendered. */
+class EvaluationTest {
+    static final Preset TINY_ZOO = new Preset("tiny", 2, 300, 300, 300, 1, 2, 300, 1, Architecture.MLP, 1, 100, 3);
+    static final EvaluationPreset TINY = new EvaluationPreset("tiny", new double[] {0.1}, new double[] {1}, new double[] {1, 3},
+            new MethodConfig.CwSettings(0.05f, 2, 30, 0.1f), 20);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void evaluatesEveryConfigurationCachesItAndRendersTheReport() throws IOException {
+        ImageDataset train = SyntheticData.bands(400, 4, 12, 12, 1);
+        ImageDataset test = SyntheticData.bands(80, 4, 12, 12, 2);
+        Path zoo = dir.resolve("zoo");
+        new ZooBuilder(TINY_ZOO, 1, zoo, new PrintStream(new ByteArrayOutputStream())).build(train, test, Architecture.VGG, null,
+                ProgressListener.NONE);
+        Path out = dir.resolve("bench");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        EvaluationResults results = new Evaluation(TINY, zoo, out, new PrintStream(log, true, StandardCharsets.UTF_8))
+                .run(train, ProgressListener.NONE);
+        assertEquals(TINY.configs().size(), results.methods().size());
+        assertEquals(4 * (1 + 2 + 1 + 2), results.methods().size(), "4 combos x (random, fgsm, igsm, cw, 2 ipguard k)");
+        assertEquals(EvaluationResults.METHOD_ORDER, results.best().keySet().stream().toList());
+        for (MethodResult r : results.methods()) {
+            assertTrue(r.aruc() >= 0 && r.aruc() <= 1 && r.auc() >= 0 && r.auc() <= 1, r.toString());
+            assertEquals(results.zoo().entries().stream().filter(e -> e.kept() && !e.name().equals("target")).count(),
+                    r.matchingRates().size());
+        }
+        MethodResult ipguard = results.best().get("ipguard");
+        assertTrue(ipguard.aruc() > results.best().get("random").aruc(), "IPGuard beats Random: " + ipguard.aruc());
+        assertTrue(ipguard.matchingRates().get("ftll") > 0.8, "a fine-tuned copy matches: " + ipguard.matchingRates());
+
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        EvaluationResults cached = new Evaluation(TINY, zoo, out, new PrintStream(again, true, StandardCharsets.UTF_8))
+                .run(train, ProgressListener.NONE);
+        assertEquals("", again.toString(StandardCharsets.UTF_8), "everything comes from the cache");
+        assertEquals(results.methods(), cached.methods());
+
+        ReportWriter.write(results, out);
+        String report = Files.readString(out.resolve("report.md"));
+        assertTrue(report.contains("## Table 4") && report.contains("| ipguard |") && report.contains("0.94"), report);
+        assertTrue(report.contains("## Table 8") && report.contains("20,006.3"), report);
+        assertTrue(report.contains("| ftll |") && report.contains("negatives MLP"), report);
+        for (String png : new String[] {"fig2-ipguard.png", "fig3-fgsm-aruc-vs-eps.png", "fig6-ipguard-aruc-vs-k.png", "rates-by-suspect.png"}) {
+            byte[] bytes = Files.readAllBytes(out.resolve(png));
+            assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(bytes, 4), png + " is a PNG");
+        }
+        String csv = Files.readString(out.resolve("methods.csv"));
+        assertEquals(results.methods().size() + 1, csv.lines().count());
+        assertFalse(Files.readString(out.resolve("results.json")).isBlank());
+    }
+}
