@@ -7,16 +7,16 @@ import java.util.Locale;
 
 /** Which sweeps {@code bench} runs: parameter values per method, and the CW-L2 budget. */
 public record EvaluationPreset(String name, double[] epsilons, double[] cwKs, double[] ipGuardKs, MethodConfig.CwSettings cw,
-        int queries) {
+        int maxIterations, int queries) {
     public static final List<String> COMBOS = List.of("TR", "TL", "RR", "RL");
 
     public static EvaluationPreset of(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "quick" -> new EvaluationPreset("quick", new double[] {0.03, 0.1, 0.3}, new double[] {0, 3, 10},
-                    new double[] {1, 3, 10}, new MethodConfig.CwSettings(0.01f, 3, 100, 0.01f), 100);
+                    new double[] {1, 3, 10}, new MethodConfig.CwSettings(0.01f, 3, 100, 0.01f), 1000, 100);
             case "paper" -> new EvaluationPreset("paper", new double[] {0.01, 0.03, 0.05, 0.1, 0.2, 0.3},
                     new double[] {0, 1, 3, 10, 20, 30}, new double[] {0.1, 1, 3, 10, 20, 30},
-                    new MethodConfig.CwSettings(0.01f, 6, 500, 0.01f), 100);
+                    new MethodConfig.CwSettings(0.01f, 6, 500, 0.01f), 1000, 100);
             default -> throw new InputException("--preset: unknown preset '" + name + "' (expected quick or paper)");
         };
     }
@@ -24,16 +24,16 @@ public record EvaluationPreset(String name, double[] epsilons, double[] cwKs, do
     public List<MethodConfig> configs() {
         List<MethodConfig> configs = new ArrayList<>();
         for (String combo : COMBOS) {
-            configs.add(new MethodConfig("random", combo, null, 0, cw));
+            configs.add(new MethodConfig("random", combo, null, 0, maxIterations, cw));
             for (double eps : epsilons) {
-                configs.add(new MethodConfig("fgsm", combo, "eps", eps, cw));
-                configs.add(new MethodConfig("igsm", combo, "eps", eps, cw));
+                configs.add(new MethodConfig("fgsm", combo, "eps", eps, maxIterations, cw));
+                configs.add(new MethodConfig("igsm", combo, "eps", eps, maxIterations, cw));
             }
             for (double k : cwKs) {
-                configs.add(new MethodConfig("cw-l2", combo, "k", k, cw));
+                configs.add(new MethodConfig("cw-l2", combo, "k", k, maxIterations, cw));
             }
             for (double k : ipGuardKs) {
-                configs.add(new MethodConfig("ipguard", combo, "k", k, cw));
+                configs.add(new MethodConfig("ipguard", combo, "k", k, maxIterations, cw));
             }
         }
         return configs;

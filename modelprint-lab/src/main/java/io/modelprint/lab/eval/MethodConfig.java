@@ -10,9 +10,10 @@ import io.modelprint.scheme.QueryGenerator;
 
 /**
  * One point of a method's sweep: method, initialization × target-label combination (TR, TL, RR,
- * RL) and the value of the method's parameter (ε for FGSM/IGSM, k for CW-L2/IPGuard, none for Random).
+ * RL) and the value of the method's parameter (ε for FGSM/IGSM, k for CW-L2/IPGuard, none for Random);
+ * {@code maxIterations} bounds IGSM and IPGuard (the paper: 1000).
  */
-public record MethodConfig(String method, String combo, String parameter, double value, CwSettings cw) {
+public record MethodConfig(String method, String combo, String parameter, double value, int maxIterations, CwSettings cw) {
 
     /** CW-L2's budget (the reference uses 9 binary-search steps of up to 10,000 iterations). */
     public record CwSettings(float learningRate, int binarySteps, int maxIterations, float initialConstant) {}
@@ -26,10 +27,10 @@ public record MethodConfig(String method, String combo, String parameter, double
         return switch (method) {
             case "random" -> new RandomPoints(selection());
             case "fgsm" -> new Fgsm((float) value, selection());
-            case "igsm" -> new Igsm((float) value, selection());
+            case "igsm" -> new Igsm((float) value, Igsm.DEFAULT_ALPHA, maxIterations, selection());
             case "cw-l2" -> new CwL2((float) value, cw.learningRate(), cw.binarySteps(), cw.maxIterations(), cw.initialConstant(),
                     selection());
-            case "ipguard" -> new IpGuard((float) value, 0.01f, 1000, selection(), true);
+            case "ipguard" -> new IpGuard((float) value, 0.01f, maxIterations, selection(), true);
             default -> throw new IllegalArgumentException("unknown method " + method);
         };
     }

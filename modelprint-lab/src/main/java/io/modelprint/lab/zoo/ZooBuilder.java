@@ -72,6 +72,10 @@ public final class ZooBuilder {
             }
             Optional<ZooEntry> finished = finished(manifest, plan);
             if (finished.isPresent()) {
+                if (manifest.entry(plan.name()).isEmpty()) {
+                    manifest = manifest.withEntry(finished.get());
+                    manifest.write(dir);
+                }
                 continue;
             }
             int left = plans.size() - i;
@@ -127,11 +131,15 @@ public final class ZooBuilder {
         return false;
     }
 
-    /** The manifest's entry for {@code plan}, if its model is complete and unchanged. */
+    /**
+     * The manifest's entry for {@code plan}, if its model is complete and unchanged; or, when the
+     * manifest has none (deleted or lost), an entry for a complete model directory that was made
+     * by this very plan (its provenance records the plan's name and parameters).
+     */
     private Optional<ZooEntry> finished(ZooManifest manifest, SuspectPlan plan) {
         Optional<ZooEntry> entry = manifest.entry(plan.name());
         if (entry.isEmpty()) {
-            return Optional.empty();
+            return adopt(manifest, plan);
         }
         if (!entry.get().parameters().equals(normalized(plan.parameters()))) {
             log.printf("zoo: rebuilding %s: its parameters changed%n", plan.name());
@@ -146,6 +154,29 @@ public final class ZooBuilder {
             return entry;
         } catch (InputException e) {
             log.printf("zoo: rebuilding %s: %s%n", plan.name(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<ZooEntry> adopt(ZooManifest manifest, SuspectPlan plan) {
+        Path modelDir = dir.resolve(plan.name());
+        if (!Files.isDirectory(modelDir)) {
+            return Optional.empty();
+        }
+        try {
+            ModelProvenance provenance = ModelLoader.checkIntact(modelDir);
+            Map<String, Object> recorded = provenance.extra() == null ? Map.of() : new LinkedHashMap<>(provenance.extra());
+            if (!plan.name().equals(recorded.remove("zooName")) || !plan.kind().equals(recorded.remove("kind"))
+                    || !normalized(recorded).equals(normalized(plan.parameters()))) {
+                return Optional.empty();
+            }
+            double targetAccuracy = plan.group() == SuspectGroup.TARGET ? provenance.testAccuracy()
+                    : manifest.entry("target").map(ZooEntry::testAccuracy).orElse(provenance.testAccuracy());
+            boolean kept = plan.series() == null || targetAccuracy - provenance.testAccuracy() <= Preset.MAX_ACCURACY_LOSS;
+            log.printf("zoo: %s: complete model found, added to the manifest%n", plan.name());
+            return Optional.of(entryFor(plan.name(), plan.group(), plan.kind(), plan.parent(), normalized(plan.parameters()),
+                    provenance, kept));
+        } catch (InputException e) {
             return Optional.empty();
         }
     }

@@ -102,6 +102,11 @@ class ZooBuilderTest {
         Files.writeString(manifest, "{ not json");
         InputException broken = assertThrows(InputException.class, () -> ZooManifest.read(zoo));
         assertTrue(broken.getMessage().contains(manifest.toString()), broken.getMessage());
+
+        Files.delete(manifest);
+        String rebuilt = build(zoo, ProgressListener.NONE);
+        assertFalse(rebuilt.contains("building"), "without a manifest, finished models are found again, not retrained:\n" + rebuilt);
+        assertEquals(ftll.sha256(), ZooManifest.read(zoo).orElseThrow().entry("ftll").orElseThrow().sha256());
     }
 
     @Test
