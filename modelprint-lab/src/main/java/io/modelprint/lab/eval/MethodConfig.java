@@ -11,7 +11,8 @@ import io.modelprint.scheme.QueryGenerator;
 /**
  * One point of a method's sweep: method, initialization × target-label combination (TR, TL, RR,
  * RL) and the value of the method's parameter (ε for FGSM/IGSM, k for CW-L2/IPGuard, none for Random);
- * {@code maxIterations} bounds IGSM and IPGuard (the paper: 1000).
+ * {@code maxIterations} bounds IGSM and IPGuard (the paper: 1000); {@code cw} is set for CW-L2 only,
+ * so that a cached result depends on exactly the settings that made it.
  */
 public record MethodConfig(String method, String combo, String parameter, double value, int maxIterations, CwSettings cw) {
 
