@@ -63,13 +63,7 @@ public final class CwL2 implements QueryGenerator {
 
     @Override
     public GeneratedQueries generate(Differentiable target, SeedSource seeds, int n, long seed, ProgressListener progress) {
-        if (n <= 0) {
-            throw new IllegalArgumentException("number of queries must be > 0, got " + n);
-        }
-        InputSpec spec = target.inputSpec();
-        if (!seeds.spec().compatibleWith(spec)) {
-            throw new IllegalArgumentException("seed images are " + seeds.spec() + " but the target takes " + spec);
-        }
+        InputSpec spec = GeneratorInputs.check(target, seeds, n);
         Random random = new Random(seed);
         int size = spec.pixelsPerImage();
         int classes = target.numClasses();

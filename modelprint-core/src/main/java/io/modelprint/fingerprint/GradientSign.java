@@ -51,85 +51,47 @@ abstract class GradientSign implements QueryGenerator {
 
     @Override
     public GeneratedQueries generate(Differentiable target, SeedSource seeds, int n, long seed, ProgressListener progress) {
-        if (n <= 0) {
-            throw new IllegalArgumentException("number of queries must be > 0, got " + n);
-        }
-        InputSpec spec = target.inputSpec();
-        if (!seeds.spec().compatibleWith(spec)) {
-            throw new IllegalArgumentException("seed images are " + seeds.spec() + " but the target takes " + spec);
-        }
+        InputSpec spec = GeneratorInputs.check(target, seeds, n);
         Random random = new Random(seed);
-        int size = spec.pixelsPerImage();
         int classes = target.numClasses();
         float[] result = seeds.draw(n, random);
-        int[] iterations = new int[n];
-        boolean[] converged = new boolean[n];
+        ActiveBatch batch = new ActiveBatch(result, spec.pixelsPerImage());
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray origin = manager.create(result.clone(), spec.batchShape(n));
             NDArray x = origin.duplicate();
             long[] to = TargetLabels.choose(target, x, selection.label(), random).to();
             NDArray toMask = manager.create(to).oneHot(classes);
-            int[] active = new int[n];
-            for (int i = 0; i < n; i++) {
-                active[i] = i;
-            }
-            long[] activeTo = to;
-            for (int step = 0; active.length > 0; step++) {
+            for (int step = 0; batch.size() > 0; step++) {
                 NDArray mask = toMask;
                 InputGradient.Result eval = InputGradient.evaluate(x, points -> {
                     NDArray z = target.logits(points);
                     return new NDList(z.logSoftmax(1).mul(mask).sum(new int[] {1}).neg(), z);
                 }, manager, target.description(), step);
-                boolean[] done = new boolean[active.length];
-                int doneCount = 0;
-                for (int a = 0; a < active.length; a++) {
-                    boolean reached = argMax(eval.logits(), a, classes) == activeTo[a];
-                    if (reached || step == maxIterations) {
-                        done[a] = true;
-                        doneCount++;
-                        iterations[active[a]] = step;
-                        converged[active[a]] = reached;
-                    }
+                boolean[] done = new boolean[batch.size()];
+                boolean[] reached = new boolean[batch.size()];
+                for (int row = 0; row < done.length; row++) {
+                    reached[row] = argMax(eval.logits(), row, classes) == to[batch.original(row)];
+                    done[row] = reached[row] || step == maxIterations;
                 }
-                if (doneCount > 0) {
-                    float[] current = x.toFloatArray();
-                    for (int a = 0; a < active.length; a++) {
-                        if (done[a]) {
-                            System.arraycopy(current, a * size, result, active[a] * size, size);
-                        }
-                    }
-                    progress.update(n - active.length + doneCount, n, "step " + step);
-                }
+                NDArray keep = batch.retire(done, reached, x, step, manager);
+                progress.update(n - batch.size(), n, "step " + step);
                 NDArray grad = eval.gradient();
-                if (doneCount == active.length) {
+                if (batch.size() == 0) {
                     grad.close();
                     break;
                 }
-                if (doneCount > 0) {
-                    int[] keptActive = new int[active.length - doneCount];
-                    long[] keptTo = new long[keptActive.length];
-                    long[] keep = new long[keptActive.length];
-                    for (int a = 0, w = 0; a < active.length; a++) {
-                        if (!done[a]) {
-                            keep[w] = a;
-                            keptTo[w] = activeTo[a];
-                            keptActive[w++] = active[a];
-                        }
-                    }
-                    try (NDArray index = manager.create(keep)) {
-                        x = replace(x, x.get(index));
-                        origin = replace(origin, origin.get(index));
-                        toMask = replace(toMask, toMask.get(index));
-                        grad = replace(grad, grad.get(index));
-                    }
-                    active = keptActive;
-                    activeTo = keptTo;
+                if (keep != null) {
+                    x = replace(x, x.get(keep));
+                    origin = replace(origin, origin.get(keep));
+                    toMask = replace(toMask, toMask.get(keep));
+                    grad = replace(grad, grad.get(keep));
+                    keep.close();
                 }
                 x = step(x, grad, origin, spec);
                 grad.close();
             }
         }
-        return new GeneratedQueries(new Queries(spec, result, n), iterations, converged);
+        return new GeneratedQueries(new Queries(spec, result, n), batch.iterations(), batch.converged());
     }
 
     private NDArray step(NDArray x, NDArray grad, NDArray origin, InputSpec spec) {

@@ -71,37 +71,22 @@ public final class IpGuard implements QueryGenerator {
 
     @Override
     public GeneratedQueries generate(Differentiable target, SeedSource seeds, int n, long seed, ProgressListener progress) {
-        if (n <= 0) {
-            throw new IllegalArgumentException("number of queries must be > 0, got " + n);
-        }
-        InputSpec spec = target.inputSpec();
-        if (!seeds.spec().compatibleWith(spec)) {
-            throw new IllegalArgumentException("seed images are " + seeds.spec() + " but the target takes " + spec);
-        }
+        InputSpec spec = GeneratorInputs.check(target, seeds, n);
         Random random = new Random(seed);
-        int size = spec.pixelsPerImage();
         int classes = target.numClasses();
         float[] result = seeds.draw(n, random);
-        int[] iterations = new int[n];
-        boolean[] converged = new boolean[n];
-
+        ActiveBatch batch = new ActiveBatch(result, spec.pixelsPerImage());
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray x = manager.create(result.clone(), spec.batchShape(n));
             TargetLabels labels = TargetLabels.choose(target, x, selection.label(), random);
-            long[] from = labels.from();
-            long[] to = labels.to();
             // logits of labels i and j are pushed out of the max over the other labels
-            NDArray excluded = manager.create(from).oneHot(classes).add(manager.create(to).oneHot(classes)).mul(EXCLUDED);
-            NDArray fromMask = manager.create(from).oneHot(classes);
-            NDArray toMask = manager.create(to).oneHot(classes);
+            NDArray excluded = manager.create(labels.from()).oneHot(classes).add(manager.create(labels.to()).oneHot(classes))
+                    .mul(EXCLUDED);
+            NDArray fromMask = manager.create(labels.from()).oneHot(classes);
+            NDArray toMask = manager.create(labels.to()).oneHot(classes);
             NDArray m = x.zerosLike();
             NDArray v = x.zerosLike();
-            int[] active = new int[n];
-            for (int i = 0; i < n; i++) {
-                active[i] = i;
-            }
-            int remaining = n;
-            for (int step = 0; remaining > 0; step++) {
+            for (int step = 0; batch.size() > 0; step++) {
                 NDArray fromNow = fromMask;
                 NDArray toNow = toMask;
                 NDArray excludedNow = excluded;
@@ -114,55 +99,33 @@ public final class IpGuard implements QueryGenerator {
                 }, manager, target.description(), step);
                 float[] loss = evaluation.loss();
                 NDArray grad = evaluation.gradient();
-                boolean[] done = new boolean[remaining];
-                int doneCount = 0;
-                for (int a = 0; a < remaining; a++) {
-                    if (loss[a] <= 0f || step == maxIterations) {
-                        done[a] = true;
-                        doneCount++;
-                        iterations[active[a]] = step;
-                        converged[active[a]] = loss[a] <= 0f;
-                    }
+                boolean[] done = new boolean[batch.size()];
+                boolean[] reached = new boolean[batch.size()];
+                for (int row = 0; row < done.length; row++) {
+                    reached[row] = loss[row] <= 0f;
+                    done[row] = reached[row] || step == maxIterations;
                 }
-                if (doneCount > 0) {
-                    float[] finished = x.toFloatArray();
-                    for (int a = 0; a < remaining; a++) {
-                        if (done[a]) {
-                            System.arraycopy(finished, a * size, result, active[a] * size, size);
-                        }
-                    }
-                    progress.update(n - remaining + doneCount, n, "step " + step);
-                }
-                if (doneCount == remaining) {
+                NDArray keep = batch.retire(done, reached, x, step, manager);
+                progress.update(n - batch.size(), n, "step " + step);
+                if (batch.size() == 0) {
                     grad.close();
                     break;
                 }
-                if (doneCount > 0) {
-                    long[] keep = new long[remaining - doneCount];
-                    int[] keptActive = new int[keep.length];
-                    for (int a = 0, w = 0; a < remaining; a++) {
-                        if (!done[a]) {
-                            keep[w] = a;
-                            keptActive[w++] = active[a];
-                        }
-                    }
-                    NDArray keepIndex = manager.create(keep);
-                    x = replace(x, x.get(keepIndex));
-                    m = replace(m, m.get(keepIndex));
-                    v = replace(v, v.get(keepIndex));
-                    grad = replace(grad, grad.get(keepIndex));
-                    fromMask = replace(fromMask, fromMask.get(keepIndex));
-                    toMask = replace(toMask, toMask.get(keepIndex));
-                    excluded = replace(excluded, excluded.get(keepIndex));
-                    keepIndex.close();
-                    active = keptActive;
-                    remaining = keep.length;
+                if (keep != null) {
+                    x = replace(x, x.get(keep));
+                    m = replace(m, m.get(keep));
+                    v = replace(v, v.get(keep));
+                    grad = replace(grad, grad.get(keep));
+                    fromMask = replace(fromMask, fromMask.get(keep));
+                    toMask = replace(toMask, toMask.get(keep));
+                    excluded = replace(excluded, excluded.get(keep));
+                    keep.close();
                 }
                 x = adamStep(x, grad, m, v, step + 1, spec);
                 grad.close();
             }
         }
-        return new GeneratedQueries(new Queries(spec, result, n), iterations, converged);
+        return new GeneratedQueries(new Queries(spec, result, n), batch.iterations(), batch.converged());
     }
 
     /** One Adam step on every active point, then the clip to the input range. */
