@@ -9,6 +9,8 @@ Writes to modelprint-engine/src/test/resources/fixtures/:
   nan-logits.pt    answers NaN logits (a broken suspect)
   wrong-output.pt  answers [N,10,2] instead of [N,10] (not a classifier)
   not-a-model.pt   random bytes with a .pt name
+  tiny-cnn.onnx    tiny-cnn.pt's model exported to ONNX (dynamic batch): must give the same labels
+  fixed-batch.onnx the same with a fixed batch of 1 (modelprint sends batches: refused clearly)
 """
 import os
 import torch
@@ -64,7 +66,13 @@ def save(module, name):
 def main():
     os.makedirs(OUT, exist_ok=True)
     torch.manual_seed(0)
-    save(TinyCnn(), "tiny-cnn.pt")
+    tiny = TinyCnn()
+    save(tiny, "tiny-cnn.pt")
+    sample = torch.rand(1, 1, 28, 28)
+    torch.onnx.export(tiny, sample, os.path.join(OUT, "tiny-cnn.onnx"), input_names=["input"], output_names=["logits"],
+                      dynamic_axes={"input": {0: "batch"}, "logits": {0: "batch"}}, opset_version=13)
+    torch.onnx.export(tiny, sample, os.path.join(OUT, "fixed-batch.onnx"), input_names=["input"], output_names=["logits"],
+                      opset_version=13)
     torch.manual_seed(1)
     save(TinyCnn(), "tiny-cnn-2.pt")
     torch.manual_seed(2)

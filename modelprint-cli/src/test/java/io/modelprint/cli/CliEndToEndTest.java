@@ -78,17 +78,19 @@ class CliEndToEndTest {
     }
 
     @Test
-    void torchScriptFilesWorkAsTargetAndSuspect() {
+    void torchScriptFilesWorkAsTargetAndSuspectAndOnnxAsSuspect() {
         Path pt = Path.of("../modelprint-engine/src/test/resources/fixtures/tiny-cnn.pt");
         Path fp = dir.resolve("pt.npz");
         CliRunner.Result extracted = CliRunner.run("extract", "--model", pt.toString(), "--n", "10", "--k", "0.1", "--lr", "0.05",
                 "--init", "random", "--data", data.toString(), "--out", fp.toString(), "--format", "json");
         assertEquals(0, extracted.exitCode(), extracted.err());
         CliRunner.Result r = CliRunner.run("verify", "--fingerprint", fp.toString(), "--format", "json", pt.toString(),
-                "../modelprint-engine/src/test/resources/fixtures/nan-logits.pt");
+                "../modelprint-engine/src/test/resources/fixtures/nan-logits.pt",
+                "../modelprint-engine/src/test/resources/fixtures/tiny-cnn.onnx");
         assertEquals(ExitCode.PARTIAL_FAILURE, r.exitCode());
         assertEquals(1.0, r.json().get("results").get(0).get("matchingRate").asDouble());
         assertTrue(r.json().get("results").get(1).get("error").asText().contains("NaN"), r.out());
+        assertEquals(1.0, r.json().get("results").get(2).get("matchingRate").asDouble(), "the ONNX export of the same model");
     }
 
     @Test

@@ -47,8 +47,12 @@ public final class ModelLoader {
         if (name.endsWith(".pt") || name.endsWith(".pth") || name.endsWith(".torchscript")) {
             return loadTorchScript(path, spec);
         }
+        if (name.endsWith(".onnx")) {
+            throw new InputException(path + ": ONNX models run inference only; they can be suspects but not targets"
+                    + " (export the target as TorchScript .pt to fingerprint it)");
+        }
         throw new InputException(path + ": not a model: expected a modelprint model directory (with "
-                + ModelProvenance.FILE_NAME + ") or a TorchScript .pt file");
+                + ModelProvenance.FILE_NAME + "), a TorchScript .pt or (as suspect) an ONNX .onnx file");
     }
 
     /**
@@ -56,6 +60,12 @@ public final class ModelLoader {
      * that have no gradients.
      */
     public static Classifier loadClassifier(Path path, InputSpec spec) {
+        if (path.getFileName() != null && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx")) {
+            if (!Files.isRegularFile(path)) {
+                throw new InputException(path + ": no such model file");
+            }
+            return OnnxClassifier.load(path, spec);
+        }
         if (Files.isDirectory(path)) {
             ModelProvenance provenance = checkIntact(path);
             if (RandomForestClassifier.ARCH.equals(provenance.arch())) {

@@ -1,0 +1,119 @@
+package io.modelprint.engine;
+
+import ai.djl.MalformedModelException;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ModelNotFoundException;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.TranslateException;
+import io.modelprint.InputException;
+import io.modelprint.data.InputSpec;
+import io.modelprint.model.Classifier;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * An ONNX model (float32 [N,C,H,W] in, logits or scores [N,classes] out) run by ONNX Runtime
+ * through DJL: inference only, so it can be a suspect but not a target. The PyTorch engine is
+ * started first, as the two engines then share one process.
+ */
+public final class OnnxClassifier implements Classifier {
+    private final ZooModel<NDList, NDList> model;
+    private final Predictor<NDList, NDList> predictor;
+    private final InputSpec spec;
+    private final int numClasses;
+    private final String description;
+
+    private OnnxClassifier(ZooModel<NDList, NDList> model, InputSpec spec, int numClasses, String description) {
+        this.model = model;
+        this.predictor = model.newPredictor();
+        this.spec = spec;
+        this.numClasses = numClasses;
+        this.description = description;
+    }
+
+    static OnnxClassifier load(Path file, InputSpec spec) {
+        EngineSetup.ensureStarted();
+        Criteria<NDList, NDList> criteria = Criteria.builder().setTypes(NDList.class, NDList.class)
+                .optModelPath(file).optEngine("OnnxRuntime").build();
+        ZooModel<NDList, NDList> model;
+        try {
+            model = criteria.loadModel();
+        } catch (IOException | ModelNotFoundException | MalformedModelException | RuntimeException e) {
+            throw new InputException(file + ": not a loadable ONNX model: " + e.getMessage(), e);
+        }
+        try (Predictor<NDList, NDList> probe = model.newPredictor(); NDManager manager = NDManager.newBaseManager()) {
+            NDList out = probe.predict(new NDList(manager.zeros(spec.batchShape(2))));
+            if (out.isEmpty() || out.head().getShape().dimension() != 2 || out.head().getShape().get(0) != 2) {
+                throw new InputException(file + ": expected an output of scores [N,classes] for input " + spec.batchShape(2)
+                        + ", got " + out.getShapes());
+            }
+            int classes = (int) out.head().getShape().get(1);
+            return new OnnxClassifier(model, spec, classes, file.toString());
+        } catch (TranslateException | RuntimeException e) {
+            model.close();
+            if (e instanceof InputException input) {
+                throw input;
+            }
+            throw new InputException(file + ": does not take float32 input of shape " + spec.batchShape(2)
+                    + " (a fixed batch size or another input shape?): " + e.getMessage(), e);
+        }
+    }
+
+
+    @Override
+    public InputSpec inputSpec() {
+        return spec;
+    }
+
+    @Override
+    public int numClasses() {
+        return numClasses;
+    }
+
+    @Override
+    public long[] predictLabels(NDArray batch) {
+        float[] scores;
+        int n = (int) batch.getShape().get(0);
+        try {
+            NDList out = predictor.predict(new NDList(batch));
+            scores = out.head().toFloatArray();
+            out.close();
+        } catch (TranslateException e) {
+            throw new InputException(description + ": inference failed: " + e.getMessage(), e);
+        }
+        if (scores.length != n * numClasses) {
+            throw new InputException(description + ": answered " + scores.length + " scores for " + n + " inputs of "
+                    + numClasses + " classes");
+        }
+        long[] labels = new long[n];
+        for (int i = 0; i < n; i++) {
+            int best = 0;
+            for (int c = 0; c < numClasses; c++) {
+                float value = scores[i * numClasses + c];
+                if (!Float.isFinite(value)) {
+                    throw new InputException(description + ": model answered NaN or infinite scores");
+                }
+                if (value > scores[i * numClasses + best]) {
+                    best = c;
+                }
+            }
+            labels[i] = best;
+        }
+        return labels;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        predictor.close();
+        model.close();
+    }
+}

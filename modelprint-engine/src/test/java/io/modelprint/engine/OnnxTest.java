@@ -1,0 +1,52 @@
+package io.modelprint.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import io.modelprint.InputException;
+import io.modelprint.data.InputSpec;
+import io.modelprint.fingerprint.Fingerprint;
+import io.modelprint.fingerprint.FingerprintExtractor;
+import io.modelprint.fingerprint.IpGuard;
+import io.modelprint.fingerprint.SeedSelection;
+import io.modelprint.model.Classifier;
+import io.modelprint.scheme.ProgressListener;
+import io.modelprint.scheme.SeedSource;
+import io.modelprint.verify.Verifier;
+import org.junit.jupiter.api.Test;
+
+/** ONNX suspects through ONNX Runtime; fixtures from scripts/make_torchscript_fixtures.py. */
+class OnnxTest {
+    private static final InputSpec SPEC = InputSpec.fashionMnist();
+
+    @Test
+    void onnxExportAnswersAsTheTorchScriptOriginalAndVerifiesTheSame() {
+        try (DjlClassifier torchScript = ModelLoader.load(TorchScriptTest.fixture("tiny-cnn.pt"), SPEC);
+                Classifier onnx = ModelLoader.loadClassifier(TorchScriptTest.fixture("tiny-cnn.onnx"), SPEC);
+                NDManager manager = NDManager.newBaseManager()) {
+            assertEquals(10, onnx.numClasses());
+            NDArray x = manager.randomUniform(0, 1, SPEC.batchShape(64));
+            assertArrayEquals(torchScript.predictLabels(x), onnx.predictLabels(x));
+            Fingerprint fingerprint = FingerprintExtractor.extract(torchScript, "tiny-cnn.pt",
+                    new IpGuard(0.1f, 0.05f, 300, new SeedSelection(SeedSelection.Init.RANDOM, SeedSelection.TargetLabel.LEAST_LIKELY), true),
+                    SeedSource.uniform(SPEC), 20, 2, ProgressListener.NONE).fingerprint();
+            assertEquals(1.0, new Verifier(0.5).verify(fingerprint, onnx).matchingRate());
+        }
+    }
+
+    @Test
+    void fixedBatchOnnxAndOnnxTargetsAreRefusedClearly() {
+        InputException fixed = assertThrows(InputException.class,
+                () -> ModelLoader.loadClassifier(TorchScriptTest.fixture("fixed-batch.onnx"), SPEC));
+        assertTrue(fixed.getMessage().contains("fixed-batch.onnx") && fixed.getMessage().contains("does not take"), fixed.getMessage());
+        InputException target = assertThrows(InputException.class, () -> ModelLoader.load(TorchScriptTest.fixture("tiny-cnn.onnx"), SPEC));
+        assertTrue(target.getMessage().contains("not targets"), target.getMessage());
+        InputException missing = assertThrows(InputException.class,
+                () -> ModelLoader.loadClassifier(TorchScriptTest.fixture("none.onnx"), SPEC));
+        assertTrue(missing.getMessage().contains("none.onnx"), missing.getMessage());
+    }
+}
