@@ -33,6 +33,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json")
     OutputFormat format;
 
+    private boolean calibrated;
+
     @Parameters(arity = "1..*", paramLabel = "SUSPECT", description = "model directories or TorchScript .pt files")
     List<String> suspects;
 
@@ -57,6 +59,9 @@ final class VerifyCommand implements Callable<Integer> {
                 row.put("queries", verdict.queries());
                 row.put("threshold", verdict.threshold());
                 row.put("verdict", verdict.decision().label());
+                if (verdict.pValue() != null) {
+                    row.put("pValue", verdict.pValue());
+                }
             } catch (RuntimeException e) {
                 anyFailed = true;
                 row.put("error", e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
@@ -67,6 +72,7 @@ final class VerifyCommand implements Callable<Integer> {
             row.put("seconds", (System.nanoTime() - start) / 1e9);
             results.add(row);
         }
+        calibrated = fingerprint.meta().calibration() != null;
         print(results, tau);
         return anyFailed ? ExitCode.PARTIAL_FAILURE : ExitCode.OK;
     }
@@ -76,18 +82,24 @@ final class VerifyCommand implements Callable<Integer> {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("fingerprint", fingerprintFile.toString());
             doc.put("threshold", tau);
+            doc.put("calibrated", calibrated);
             doc.put("results", results);
             JsonOutput.print(doc);
             return;
         }
         int width = Math.max(7, results.stream().mapToInt(r -> ((String) r.get("suspect")).length()).max().orElse(7));
-        System.out.printf("%-" + width + "s  %13s  %s%n", "suspect", "matching rate", "verdict (threshold " + tau + ")");
+        System.out.printf("%-" + width + "s  %13s  %9s  %s%n", "suspect", "matching rate", "p-value", "verdict (threshold " + tau + ")");
         for (Map<String, Object> r : results) {
             if (r.containsKey("error")) {
-                System.out.printf("%-" + width + "s  %13s  error: %s%n", r.get("suspect"), "-", r.get("error"));
+                System.out.printf("%-" + width + "s  %13s  %9s  error: %s%n", r.get("suspect"), "-", "-", r.get("error"));
             } else {
-                System.out.printf("%-" + width + "s  %13.2f  %s%n", r.get("suspect"), (Double) r.get("matchingRate"), r.get("verdict"));
+                Object p = r.get("pValue");
+                System.out.printf("%-" + width + "s  %13.2f  %9s  %s%n", r.get("suspect"), (Double) r.get("matchingRate"),
+                        p == null ? "-" : String.format("%.2g", (Double) p), r.get("verdict"));
             }
+        }
+        if (!calibrated) {
+            System.out.println("(no p-value: the fingerprint is not calibrated; run modelprint calibrate with reference negatives)");
         }
     }
 }

@@ -66,6 +66,34 @@ class CliEndToEndTest {
     }
 
     @Test
+    void calibrationAddsAPValueAndWithoutItTheOutputSaysSo() throws IOException {
+        CliRunner.Result plain = CliRunner.run("verify", "--fingerprint", fingerprint.toString(), "--format", "json", target.toString());
+        assertFalse(plain.json().get("calibrated").asBoolean());
+        assertFalse(plain.json().get("results").get(0).has("pValue"));
+        assertTrue(CliRunner.run("verify", "--fingerprint", fingerprint.toString(), target.toString()).out().contains("not calibrated"));
+
+        Path calibrated = dir.resolve("calibrated.npz");
+        Files.copy(fingerprint, calibrated);
+        Path second = dir.resolve("independent-2");
+        assertEquals(0, CliRunner.run("train", "--arch", "mlp", "--data", data.toString(), "--epochs", "1", "--seed", "3",
+                "--out", second.toString()).exitCode());
+        CliRunner.Result tooFew = CliRunner.run("calibrate", "--fingerprint", calibrated.toString(), "--negatives", independent.toString());
+        assertEquals(ExitCode.BAD_INPUT, tooFew.exitCode());
+        assertTrue(tooFew.err().contains("at least 2"), tooFew.err());
+        CliRunner.Result done = CliRunner.run("calibrate", "--fingerprint", calibrated.toString(), "--negatives", independent.toString(),
+                second.toString());
+        assertEquals(0, done.exitCode(), done.err());
+        CliRunner.Result r = CliRunner.run("verify", "--fingerprint", calibrated.toString(), "--format", "json", target.toString(),
+                independent.toString());
+        assertTrue(r.json().get("calibrated").asBoolean());
+        double targetP = r.json().get("results").get(0).get("pValue").asDouble();
+        double independentP = r.json().get("results").get(1).get("pValue").asDouble();
+        assertTrue(targetP < 1e-6, "the target itself is far beyond independent models: " + targetP);
+        assertTrue(independentP > 0.05, "a reference negative is typical of the negatives: " + independentP);
+        assertTrue(CliRunner.run("info", calibrated.toString()).out().contains("beta-binomial"));
+    }
+
+    @Test
     void textOutputAndInfo() {
         CliRunner.Result r = CliRunner.run("verify", "--fingerprint", fingerprint.toString(), target.toString());
         assertEquals(0, r.exitCode(), r.err());

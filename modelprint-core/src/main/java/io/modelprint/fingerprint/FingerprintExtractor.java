@@ -36,7 +36,7 @@ public final class FingerprintExtractor {
         stats.put("seconds", seconds);
         FingerprintMeta meta = new FingerprintMeta(FingerprintMeta.FORMAT_VERSION, generator.name(), "labels",
                 "matching-rate", parameters, target.inputSpec(), target.numClasses(), targetName, target.sha256(),
-                seed, seeds.describe(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), stats, null);
+                seed, seeds.describe(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), stats, null, null);
         return new Result(new Fingerprint(generated.queries(), labels, meta), generated, seconds);
     }
 }

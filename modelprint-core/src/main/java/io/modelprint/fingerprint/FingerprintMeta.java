@@ -24,12 +24,18 @@ public record FingerprintMeta(
         String seedSource,
         String createdAt,
         Map<String, Object> stats,
-        String contentSha256) {
+        String contentSha256,
+        Calibration calibration) {
 
     public static final int FORMAT_VERSION = 1;
 
     public FingerprintMeta withContentSha256(String sha) {
         return new FingerprintMeta(formatVersion, scheme, representation, distance, parameters, inputSpec, numClasses,
-                targetModel, targetSha256, seed, seedSource, createdAt, stats, sha);
+                targetModel, targetSha256, seed, seedSource, createdAt, stats, sha, calibration);
+    }
+
+    public FingerprintMeta withCalibration(Calibration newCalibration) {
+        return new FingerprintMeta(formatVersion, scheme, representation, distance, parameters, inputSpec, numClasses,
+                targetModel, targetSha256, seed, seedSource, createdAt, stats, contentSha256, newCalibration);
     }
 }

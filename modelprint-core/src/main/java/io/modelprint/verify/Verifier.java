@@ -42,6 +42,16 @@ public final class Verifier {
                         + ", outside the fingerprint's " + fingerprint.meta().numClasses() + " classes");
             }
         }
-        return Verdict.of(MatchingRate.matches(expected, answers), answers.length, threshold);
+        int matches = MatchingRate.matches(expected, answers);
+        return Verdict.of(matches, answers.length, threshold, pValue(fingerprint, matches));
+    }
+
+    /** P(an independent model matches >= {@code matches}) under the fingerprint's calibration, or null. */
+    static Double pValue(Fingerprint fingerprint, int matches) {
+        var calibration = fingerprint.meta().calibration();
+        if (calibration == null) {
+            return null;
+        }
+        return BetaBinomial.fit(calibration.rates(), calibration.queries()).upperTail(matches, fingerprint.size());
     }
 }

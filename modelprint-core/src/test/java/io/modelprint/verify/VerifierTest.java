@@ -30,8 +30,8 @@ class VerifierTest {
 
     @Test
     void verdictUsesThresholdInclusively() {
-        assertEquals(Decision.DERIVED, Verdict.of(5, 10, 0.5).decision());
-        assertEquals(Decision.INDEPENDENT, Verdict.of(4, 10, 0.5).decision());
+        assertEquals(Decision.DERIVED, Verdict.of(5, 10, 0.5, null).decision());
+        assertEquals(Decision.INDEPENDENT, Verdict.of(4, 10, 0.5, null).decision());
         assertThrows(IllegalArgumentException.class, () -> new Verifier(1.5));
     }
 
@@ -48,6 +48,26 @@ class VerifierTest {
             Verdict independent = verifier.verify(fingerprint, other);
             assertTrue(independent.matchingRate() < 0.5, "independent rate " + independent.matchingRate());
             assertEquals(Decision.INDEPENDENT, independent.decision());
+        }
+    }
+
+    @Test
+    void calibratedFingerprintsGiveAPValueAndUncalibratedOnesNone() {
+        try (LinearModel target = new LinearModel(SPEC, 6, 1); LinearModel other = new LinearModel(SPEC, 6, 2)) {
+            Fingerprint fingerprint = FingerprintExtractor.extract(target, "t",
+                    new IpGuard(1f, 0.05f, 500, new SeedSelection(SeedSelection.Init.RANDOM, SeedSelection.TargetLabel.LEAST_LIKELY), true),
+                    SeedSource.uniform(SPEC), 50, 3, ProgressListener.NONE).fingerprint();
+            Verifier verifier = new Verifier(0.5);
+            assertEquals(null, verifier.verify(fingerprint, target).pValue());
+            Fingerprint calibrated = new Fingerprint(fingerprint.queries(), fingerprint.labels(), fingerprint.meta().withCalibration(
+                    new io.modelprint.fingerprint.Calibration(io.modelprint.fingerprint.Calibration.BETA_BINOMIAL,
+                            java.util.List.of("a", "b", "c"), new double[] {0.02, 0.06, 0.04}, 50)));
+            Verdict self = verifier.verify(calibrated, target);
+            Verdict independent = verifier.verify(calibrated, other);
+            assertTrue(self.pValue() < 1e-10, "a full match is far beyond the negatives: " + self.pValue());
+            assertTrue(independent.pValue() > self.pValue(), independent + " vs " + self);
+            assertEquals(BetaBinomial.fit(new double[] {0.02, 0.06, 0.04}, 50).upperTail(independent.matches(), 50),
+                    independent.pValue(), 1e-15);
         }
     }
 
