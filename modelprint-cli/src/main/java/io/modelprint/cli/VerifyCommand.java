@@ -33,9 +33,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json")
     OutputFormat format;
 
-    private boolean calibrated;
-
-    @Parameters(arity = "1..*", paramLabel = "SUSPECT", description = "model directories or TorchScript .pt files")
+    @Parameters(arity = "1..*", paramLabel = "SUSPECT", description = "model directories, TorchScript .pt or ONNX .onnx files")
     List<String> suspects;
 
     @Override
@@ -72,12 +70,11 @@ final class VerifyCommand implements Callable<Integer> {
             row.put("seconds", (System.nanoTime() - start) / 1e9);
             results.add(row);
         }
-        calibrated = fingerprint.meta().calibration() != null;
-        print(results, tau);
+        print(results, tau, fingerprint.meta().calibration() != null);
         return anyFailed ? ExitCode.PARTIAL_FAILURE : ExitCode.OK;
     }
 
-    private void print(List<Map<String, Object>> results, double tau) {
+    private void print(List<Map<String, Object>> results, double tau, boolean calibrated) {
         if (format == OutputFormat.json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("fingerprint", fingerprintFile.toString());
