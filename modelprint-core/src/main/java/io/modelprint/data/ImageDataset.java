@@ -63,6 +63,11 @@ public final class ImageDataset {
         System.arraycopy(pixels, index * size, dest, offset, size);
     }
 
+    /** A copy of every image, flattened [N,C,H,W]. */
+    public float[] pixels() {
+        return pixels.clone();
+    }
+
     /** The images at {@code indices} as one [k,C,H,W] array. */
     public NDArray images(NDManager manager, int[] indices) {
         int size = spec.pixelsPerImage();

@@ -63,7 +63,6 @@ public final class OnnxClassifier implements Classifier {
         }
     }
 
-
     @Override
     public InputSpec inputSpec() {
         return spec;

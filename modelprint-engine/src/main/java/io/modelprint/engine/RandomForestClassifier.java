@@ -48,14 +48,7 @@ public final class RandomForestClassifier implements Classifier {
     /** Trains {@code trees} trees with Smile's defaults otherwise (sqrt(d) features per split, Gini). */
     public static RandomForestClassifier train(ImageDataset data, int trees, long seed) {
         int d = data.spec().pixelsPerImage();
-        double[][] rows = new double[data.size()][d];
-        float[] image = new float[d];
-        for (int i = 0; i < data.size(); i++) {
-            data.copyImage(i, image, 0);
-            for (int j = 0; j < d; j++) {
-                rows[i][j] = image[j];
-            }
-        }
+        double[][] rows = rows(data.pixels(), data.size(), d);
         DataFrame frame = DataFrame.of(rows, columnNames(d)).merge(IntVector.of("label", data.labels()));
         RandomForest forest = RandomForest.fit(Formula.lhs("label"), frame, trees, (int) Math.floor(Math.sqrt(d)),
                 SplitRule.GINI, 20, 1_000_000, 5, 1.0, null, LongStream.range(seed * 1_000L, seed * 1_000L + trees));
@@ -86,6 +79,17 @@ public final class RandomForestClassifier implements Classifier {
         }
     }
 
+    /** Flattened float images as Smile's double rows. */
+    private static double[][] rows(float[] values, int n, int d) {
+        double[][] rows = new double[n][d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                rows[i][j] = values[i * d + j];
+            }
+        }
+        return rows;
+    }
+
     private static String[] columnNames(int d) {
         String[] names = new String[d];
         for (int j = 0; j < d; j++) {
@@ -107,14 +111,7 @@ public final class RandomForestClassifier implements Classifier {
     @Override
     public long[] predictLabels(NDArray batch) {
         int n = (int) batch.getShape().get(0);
-        int d = spec.pixelsPerImage();
-        float[] values = batch.toFloatArray();
-        double[][] rows = new double[n][d];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                rows[i][j] = values[i * d + j];
-            }
-        }
+        double[][] rows = rows(batch.toFloatArray(), n, spec.pixelsPerImage());
         int[] predicted = forest.predict(DataFrame.of(rows, columns));
         long[] labels = new long[n];
         for (int i = 0; i < n; i++) {

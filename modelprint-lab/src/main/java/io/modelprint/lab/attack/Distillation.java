@@ -71,11 +71,7 @@ public final class Distillation {
             }
             labels[i] = best;
         }
-        float[] pixels = new float[queries.size() * queries.spec().pixelsPerImage()];
-        for (int i = 0; i < queries.size(); i++) {
-            queries.copyImage(i, pixels, i * queries.spec().pixelsPerImage());
-        }
-        ImageDataset labelled = new ImageDataset(queries.name() + "-target-labels", queries.spec(), pixels, labels, classes);
+        ImageDataset labelled = new ImageDataset(queries.name() + "-target-labels", queries.spec(), queries.pixels(), labels, classes);
         return ModelTrainer.fit(student, labelled, config, progress);
     }
 

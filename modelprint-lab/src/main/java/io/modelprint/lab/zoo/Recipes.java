@@ -67,12 +67,7 @@ final class Recipes {
     }
 
     private static double accuracy(RandomForestClassifier forest, ImageDataset test) {
-        int d = test.spec().pixelsPerImage();
-        float[] pixels = new float[test.size() * d];
-        for (int i = 0; i < test.size(); i++) {
-            test.copyImage(i, pixels, i * d);
-        }
-        long[] predicted = Labels.predict(forest, pixels, test.size());
+        long[] predicted = Labels.predict(forest, test.pixels(), test.size());
         int correct = 0;
         for (int i = 0; i < predicted.length; i++) {
             correct += predicted[i] == test.label(i) ? 1 : 0;
