@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code modelprint <command>}. */
 @Command(name = "modelprint", mixinStandardHelpOptions = true, version = "modelprint 0.1.0",
         description = "Fingerprint trained image classifiers and verify whether suspect models were derived from them.",
-        subcommands = {TrainCommand.class, ExtractCommand.class, VerifyCommand.class, CalibrateCommand.class, InfoCommand.class,
+        subcommands = {TrainCommand.class, ExtractCommand.class, VerifyCommand.class, CalibrateCommand.class, ServeCommand.class, InfoCommand.class,
             DemoCommand.class, ZooCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

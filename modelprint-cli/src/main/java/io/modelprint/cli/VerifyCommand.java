@@ -2,7 +2,9 @@ package io.modelprint.cli;
 
 import io.modelprint.InputException;
 import io.modelprint.model.Classifier;
-import io.modelprint.engine.ModelLoader;
+import io.modelprint.model.ConvertedClassifier;
+import io.modelprint.model.remote.RemoteClassifier;
+import io.modelprint.model.remote.RemoteStats;
 import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.fingerprint.FingerprintFile;
 import io.modelprint.verify.Verdict;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -33,7 +36,11 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json")
     OutputFormat format;
 
-    @Parameters(arity = "1..*", paramLabel = "SUSPECT", description = "model directories, TorchScript .pt or ONNX .onnx files")
+    @Mixin
+    SuspectOptions suspectOptions;
+
+    @Parameters(arity = "1..*", paramLabel = "SUSPECT", description = {"model directories, TorchScript .pt or ONNX .onnx files,",
+        "or Open Inference Protocol model URLs http(s)://host:port/v2/models/<name> (label-only)"})
     List<String> suspects;
 
     @Override
@@ -50,7 +57,9 @@ final class VerifyCommand implements Callable<Integer> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("suspect", suspect);
             long start = System.nanoTime();
-            try (Classifier model = ModelLoader.loadClassifier(Path.of(suspect), fingerprint.meta().inputSpec())) {
+            RemoteStats remote = null;
+            try (Classifier model = suspectOptions.open(suspect, fingerprint)) {
+                remote = remoteStats(model);
                 Verdict verdict = verifier.verify(fingerprint, model);
                 row.put("matchingRate", verdict.matchingRate());
                 row.put("matches", verdict.matches());
@@ -67,11 +76,23 @@ final class VerifyCommand implements Callable<Integer> {
                     e.printStackTrace();
                 }
             }
+            if (remote != null) {
+                row.put("queriesSent", remote.queriesSent());
+                row.put("requests", remote.requests());
+                row.put("retries", remote.retries());
+                row.put("cachedAnswers", remote.cachedAnswers());
+                row.put("httpSeconds", remote.secondsInHttp());
+            }
             row.put("seconds", (System.nanoTime() - start) / 1e9);
             results.add(row);
         }
         print(results, tau, fingerprint.meta().calibration() != null);
         return anyFailed ? ExitCode.PARTIAL_FAILURE : ExitCode.OK;
+    }
+
+    private static RemoteStats remoteStats(Classifier model) {
+        Classifier inner = model instanceof ConvertedClassifier converted ? converted.suspect() : model;
+        return inner instanceof RemoteClassifier remote ? remote.stats() : null;
     }
 
     private void print(List<Map<String, Object>> results, double tau, boolean calibrated) {
@@ -93,6 +114,11 @@ final class VerifyCommand implements Callable<Integer> {
                 Object p = r.get("pValue");
                 System.out.printf("%-" + width + "s  %13.2f  %9s  %s%n", r.get("suspect"), (Double) r.get("matchingRate"),
                         p == null ? "-" : String.format("%.2g", (Double) p), r.get("verdict"));
+                if (r.containsKey("queriesSent")) {
+                    System.out.printf("%-" + width + "s  (%d queries sent in %d requests, %d retries, %d answers from the cache;"
+                            + " %.2f s)%n", "", r.get("queriesSent"), r.get("requests"), r.get("retries"), r.get("cachedAnswers"),
+                            (Double) r.get("seconds"));
+                }
             }
         }
         if (!calibrated) {

@@ -60,7 +60,17 @@ public final class ModelLoader {
      * that have no gradients.
      */
     public static Classifier loadClassifier(Path path, InputSpec spec) {
-        if (path.getFileName() != null && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx")) {
+        return loadClassifier(path, spec, ModelEngine.AUTO);
+    }
+
+    /** Like {@link #loadClassifier(Path, InputSpec)}, with the engine forced unless {@code AUTO}. */
+    public static Classifier loadClassifier(Path path, InputSpec spec, ModelEngine engine) {
+        if (engine == ModelEngine.PYTORCH && Files.isRegularFile(path)) {
+            EngineSetup.ensureStarted();
+            return loadTorchScript(path, spec);
+        }
+        boolean onnxName = path.getFileName() != null && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx");
+        if (engine == ModelEngine.ONNXRUNTIME || (engine == ModelEngine.AUTO && onnxName)) {
             if (!Files.isRegularFile(path)) {
                 throw new InputException(path + ": no such model file");
             }

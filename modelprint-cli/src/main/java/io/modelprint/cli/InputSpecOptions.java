@@ -1,0 +1,94 @@
+package io.modelprint.cli;
+
+import io.modelprint.InputException;
+import io.modelprint.data.InputSpec;
+import picocli.CommandLine.Option;
+
+/**
+ * How a model file that does not record its input (TorchScript, ONNX, a remote URL) wants its
+ * images. Options left out keep the base spec's value (the fingerprint's, or Fashion-MNIST's).
+ */
+final class InputSpecOptions {
+    @Option(names = "--input-shape", paramLabel = "C,H,W", description = "image shape the model takes, e.g. 3,224,224")
+    String shape;
+
+    @Option(names = "--input-range", paramLabel = "LO,HI", description = "pixel value range before normalization, e.g. 0,255 (default 0,1)")
+    String range;
+
+    @Option(names = "--mean", paramLabel = "M[,M...]", description = "per-channel mean subtracted before the model (one value or one per channel)")
+    String mean;
+
+    @Option(names = "--std", paramLabel = "S[,S...]", description = "per-channel std divided by before the model (with --mean)")
+    String std;
+
+    @Option(names = "--channels-last", description = "the model takes [N,H,W,C] instead of [N,C,H,W]")
+    boolean channelsLast;
+
+    boolean given() {
+        return shape != null || range != null || mean != null || std != null || channelsLast;
+    }
+
+    InputSpec apply(InputSpec base) {
+        int c = base.channels();
+        int h = base.height();
+        int w = base.width();
+        if (shape != null) {
+            float[] dims = numbers("--input-shape", shape, 3);
+            for (float d : dims) {
+                if (d < 1 || d != Math.rint(d)) {
+                    throw new InputException("--input-shape must be three positive integers C,H,W, got " + shape);
+                }
+            }
+            c = (int) dims[0];
+            h = (int) dims[1];
+            w = (int) dims[2];
+        }
+        float lo = base.min();
+        float hi = base.max();
+        if (range != null) {
+            float[] r = numbers("--input-range", range, 2);
+            if (!(r[0] < r[1])) {
+                throw new InputException("--input-range must be LO,HI with LO < HI, got " + range);
+            }
+            lo = r[0];
+            hi = r[1];
+        }
+        if ((mean == null) != (std == null)) {
+            throw new InputException("--mean and --std go together: give both or neither");
+        }
+        float[] m = mean == null ? base.mean() : numbers("--mean", mean, -1);
+        float[] s = std == null ? base.std() : numbers("--std", std, -1);
+        if (mean != null) {
+            for (float[] v : new float[][] {m, s}) {
+                if (v.length != 1 && v.length != c) {
+                    throw new InputException("--mean and --std need 1 or " + c + " values (one per channel), got " + v.length);
+                }
+            }
+            for (float v : s) {
+                if (!(v > 0)) {
+                    throw new InputException("--std values must be positive, got " + std);
+                }
+            }
+        }
+        return new InputSpec(c, h, w, lo, hi, m, s, channelsLast || base.channelsLast());
+    }
+
+    private static float[] numbers(String option, String text, int count) {
+        String[] parts = text.split(",");
+        if (count > 0 && parts.length != count) {
+            throw new InputException(option + " needs " + count + " comma-separated numbers, got \"" + text + "\"");
+        }
+        float[] values = new float[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                values[i] = Float.parseFloat(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new InputException(option + ": \"" + parts[i].trim() + "\" is not a number (in \"" + text + "\")");
+            }
+            if (!Float.isFinite(values[i])) {
+                throw new InputException(option + ": values must be finite, got \"" + text + "\"");
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,103 @@
+package io.modelprint.cli;
+
+import io.modelprint.InputException;
+import io.modelprint.data.InputSpec;
+import io.modelprint.engine.ModelEngine;
+import io.modelprint.engine.ModelLoader;
+import io.modelprint.fingerprint.Fingerprint;
+import io.modelprint.model.Classifier;
+import io.modelprint.model.ConvertedClassifier;
+import io.modelprint.model.remote.AnswerCache;
+import io.modelprint.model.remote.RemoteClassifier;
+import io.modelprint.model.remote.RemoteOptions;
+import io.modelprint.model.remote.RetryPolicy;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** How to open suspects: engine, input spec, and for Open Inference Protocol URLs the client's limits. */
+final class SuspectOptions {
+    @Mixin
+    InputSpecOptions spec;
+
+    @Option(names = "--engine", defaultValue = "auto", paramLabel = "ENGINE",
+            description = "auto (from the path: directory, .pt, .onnx, http(s)://), pytorch or onnxruntime")
+    String engine;
+
+    @Option(names = "--resize", description = "resize the fingerprint's queries (bilinear) to the suspect's height and width")
+    boolean resize;
+
+    @Option(names = "--batch-size", defaultValue = "64", description = "remote suspects: images per request (default ${DEFAULT-VALUE})")
+    int batchSize;
+
+    @Option(names = "--max-queries", defaultValue = "0",
+            description = "remote suspects: images the server may be sent in total, retries included; never exceeded (default: no limit)")
+    long maxQueries;
+
+    @Option(names = "--connect-timeout", defaultValue = "10", paramLabel = "SECONDS", description = "remote suspects (default ${DEFAULT-VALUE})")
+    double connectTimeout;
+
+    @Option(names = "--read-timeout", defaultValue = "60", paramLabel = "SECONDS", description = "remote suspects: wait for an answer (default ${DEFAULT-VALUE})")
+    double readTimeout;
+
+    @Option(names = "--retries", defaultValue = "5",
+            description = "remote suspects: retries on connection errors, timeouts, 429 and 5xx, with exponential backoff (default ${DEFAULT-VALUE})")
+    int retries;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "remote suspects: answers kept between runs (default $XDG_CACHE_HOME/modelprint/answers or ~/.cache/modelprint/answers)")
+    Path cacheDir;
+
+    @Option(names = "--no-cache", description = "remote suspects: do not keep or reuse answers")
+    boolean noCache;
+
+    /** Opens {@code suspect} as a classifier of the fingerprint's queries. */
+    Classifier open(String suspect, Fingerprint fingerprint) {
+        InputSpec fingerprintSpec = fingerprint.meta().inputSpec();
+        InputSpec suspectSpec = spec.apply(fingerprintSpec);
+        Classifier model;
+        if (RemoteClassifier.isUrl(suspect)) {
+            AnswerCache cache = noCache ? null : AnswerCache.open(cacheDir(), suspect, fingerprint.meta().contentSha256());
+            model = RemoteClassifier.connect(suspect, suspectSpec, fingerprint.meta().numClasses(), remoteOptions(), cache);
+        } else {
+            model = ModelLoader.loadClassifier(Path.of(suspect), suspectSpec, ModelEngine.parse(engine));
+        }
+        try {
+            return ConvertedClassifier.of(model, fingerprintSpec, resize);
+        } catch (RuntimeException e) {
+            model.close();
+            throw new InputException(suspect + ": " + e.getMessage(), e);
+        }
+    }
+
+    RemoteOptions remoteOptions() {
+        if (batchSize < 1) {
+            throw new InputException("--batch-size must be at least 1, got " + batchSize);
+        }
+        if (maxQueries < 0) {
+            throw new InputException("--max-queries must be >= 0 (0 = no limit), got " + maxQueries);
+        }
+        if (!(connectTimeout > 0) || !(readTimeout > 0)) {
+            throw new InputException("--connect-timeout and --read-timeout must be positive seconds");
+        }
+        if (retries < 0) {
+            throw new InputException("--retries must be >= 0, got " + retries);
+        }
+        RetryPolicy retry = new RetryPolicy(retries, RetryPolicy.defaults().initial(), RetryPolicy.defaults().max());
+        return new RemoteOptions(seconds(connectTimeout), seconds(readTimeout), retry, batchSize, maxQueries);
+    }
+
+    private Path cacheDir() {
+        if (cacheDir != null) {
+            return cacheDir;
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("modelprint").resolve("answers");
+    }
+
+    private static Duration seconds(double s) {
+        return Duration.ofMillis(Math.round(s * 1000));
+    }
+}

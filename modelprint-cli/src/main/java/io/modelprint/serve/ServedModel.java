@@ -1,0 +1,89 @@
+package io.modelprint.serve;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import io.modelprint.data.InputSpec;
+import io.modelprint.model.Classifier;
+import io.modelprint.model.Differentiable;
+import io.modelprint.model.remote.InferenceProtocol;
+import io.modelprint.model.remote.ModelMetadata;
+import io.modelprint.model.remote.OutputTensor;
+import io.modelprint.model.remote.TensorMetadata;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A loaded model as the server offers it: output {@code label} (INT64 [n]) always, and
+ * {@code scores} (FP32 [n, classes], the model's logits) unless labels-only or the model has no
+ * scores. Calls into the model are serialized: the engine already uses every core for one batch.
+ */
+public final class ServedModel {
+    public static final String LABEL = "label";
+    public static final String SCORES = "scores";
+    static final String INPUT = "input";
+
+    private final String name;
+    private final Classifier model;
+    private final boolean labelsOnly;
+    private final Object lock = new Object();
+
+    public ServedModel(String name, Classifier model, boolean labelsOnly) {
+        this.name = name;
+        this.model = model;
+        this.labelsOnly = labelsOnly || !(model instanceof Differentiable);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public InputSpec inputSpec() {
+        return model.inputSpec();
+    }
+
+    public int numClasses() {
+        return model.numClasses();
+    }
+
+    public List<String> outputNames() {
+        return labelsOnly ? List.of(LABEL) : List.of(LABEL, SCORES);
+    }
+
+    public ModelMetadata metadata() {
+        List<TensorMetadata> outputs = new ArrayList<>();
+        outputs.add(new TensorMetadata(LABEL, InferenceProtocol.INT64, new long[] {-1}));
+        if (!labelsOnly) {
+            outputs.add(new TensorMetadata(SCORES, InferenceProtocol.FP32, new long[] {-1, model.numClasses()}));
+        }
+        return new ModelMetadata(name, "modelprint", List.of(new TensorMetadata(INPUT, InferenceProtocol.FP32,
+                model.inputSpec().batchShape(-1).getShape())), outputs);
+    }
+
+    /** Runs the model on {@code n} images and returns the asked outputs (all offered ones when {@code wanted} is empty). */
+    public List<OutputTensor> answer(float[] images, int n, List<String> wanted) {
+        List<String> names = wanted.isEmpty() ? outputNames() : wanted;
+        boolean scores = names.contains(SCORES);
+        long[] labels;
+        float[] logits = null;
+        synchronized (lock) {
+            try (NDManager manager = NDManager.newBaseManager();
+                    NDArray batch = manager.create(images, model.inputSpec().batchShape(n))) {
+                if (scores) {
+                    try (NDArray out = ((Differentiable) model).predictLogits(batch); NDArray top = out.argMax(1)) {
+                        logits = out.toFloatArray();
+                        labels = top.toLongArray();
+                    }
+                } else {
+                    labels = model.predictLabels(batch);
+                }
+            }
+        }
+        List<OutputTensor> outputs = new ArrayList<>();
+        for (String output : names) {
+            outputs.add(output.equals(SCORES)
+                    ? new OutputTensor(SCORES, InferenceProtocol.FP32, new long[] {n, model.numClasses()}, null, logits)
+                    : new OutputTensor(LABEL, InferenceProtocol.INT64, new long[] {n}, labels, null));
+        }
+        return outputs;
+    }
+}

@@ -1,0 +1,53 @@
+package io.modelprint.model;
+
+import ai.djl.ndarray.NDArray;
+import io.modelprint.data.InputSpec;
+import io.modelprint.data.SpecConversion;
+
+/** A suspect that takes another input spec than the fingerprint's, seen through an exact {@link SpecConversion}. */
+public final class ConvertedClassifier implements Classifier {
+    private final Classifier suspect;
+    private final SpecConversion conversion;
+
+    public ConvertedClassifier(Classifier suspect, SpecConversion conversion) {
+        this.suspect = suspect;
+        this.conversion = conversion;
+    }
+
+    /** {@code suspect} as a classifier of {@code spec} inputs; itself when the specs already agree. */
+    public static Classifier of(Classifier suspect, InputSpec spec, boolean allowResize) {
+        SpecConversion conversion = SpecConversion.between(spec, suspect.inputSpec(), allowResize);
+        return conversion.isIdentity() ? suspect : new ConvertedClassifier(suspect, conversion);
+    }
+
+    public Classifier suspect() {
+        return suspect;
+    }
+
+    @Override
+    public InputSpec inputSpec() {
+        return conversion.from();
+    }
+
+    @Override
+    public int numClasses() {
+        return suspect.numClasses();
+    }
+
+    @Override
+    public long[] predictLabels(NDArray batch) {
+        try (NDArray converted = conversion.apply(batch)) {
+            return suspect.predictLabels(converted);
+        }
+    }
+
+    @Override
+    public String description() {
+        return suspect.description();
+    }
+
+    @Override
+    public void close() {
+        suspect.close();
+    }
+}
