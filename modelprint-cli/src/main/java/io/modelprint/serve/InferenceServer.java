@@ -58,11 +58,6 @@ public final class InferenceServer implements AutoCloseable {
                 json(ctx, 500, InferenceProtocol.error("internal error: " + e.getClass().getSimpleName()
                         + (e.getMessage() != null ? ": " + e.getMessage() : "")));
             });
-            config.routes.error(404, ctx -> {
-                if (!hasBody(ctx)) {
-                    json(ctx, 404, InferenceProtocol.error("no such endpoint: " + ctx.method() + " " + ctx.path()));
-                }
-            });
             config.routes.error(405, ctx -> json(ctx, 405, InferenceProtocol.error(ctx.method() + " is not allowed on " + ctx.path())));
         });
     }
@@ -115,11 +110,6 @@ public final class InferenceServer implements AutoCloseable {
     private byte[] serverMetadata() {
         return ("{\"name\":\"modelprint\",\"version\":\"0.1.0\",\"extensions\":[],\"models\":"
                 + Arrays.toString(new String[] {"\"" + model.name() + "\""}) + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static boolean hasBody(Context ctx) {
-        String result = ctx.result();
-        return result != null && !result.isEmpty() && result.startsWith("{");
     }
 
     private static void json(Context ctx, int status, byte[] body) {

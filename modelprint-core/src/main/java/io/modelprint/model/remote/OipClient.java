@@ -100,6 +100,13 @@ final class OipClient {
                 + " attempts; last: " + lastFailure);
     }
 
+    /** The server refused a request for its size; a smaller batch may pass. */
+    static final class PayloadTooLargeException extends InputException {
+        PayloadTooLargeException(String message) {
+            super(message);
+        }
+    }
+
     private static String describe(IOException e) {
         String kind = e instanceof java.net.http.HttpConnectTimeoutException ? "connect timeout"
                 : e instanceof java.net.http.HttpTimeoutException ? "read timeout"
@@ -110,6 +117,9 @@ final class OipClient {
 
     private static void requireSuccess(HttpResponse<byte[]> response, String what) {
         int status = response.statusCode();
+        if (status == 413) {
+            throw new PayloadTooLargeException(what + ": HTTP 413" + errorText(response));
+        }
         if (status < 200 || status >= 300) {
             throw new InputException(what + ": HTTP " + status + errorText(response));
         }

@@ -21,7 +21,7 @@ public final class RemoteClassifier implements Classifier {
     private final int numClasses;
     private final String inputName;
     private final String outputName;
-    private final int batchSize;
+    private int batchSize;
     private final QueryBudget budget;
     private final AnswerCache cache;
     private final RemoteStats stats;
@@ -168,8 +168,17 @@ public final class RemoteClassifier implements Classifier {
         while (start < missing.size()) {
             int chunkSize = (int) Math.min(Math.min(batchSize, missing.size() - start), Math.max(1, budget.remaining()));
             List<Integer> chunk = missing.subList(start, start + chunkSize);
+            long[] answer;
+            try {
+                answer = ask(values, size, chunk);
+            } catch (OipClient.PayloadTooLargeException e) {
+                if (chunkSize == 1) {
+                    throw e;
+                }
+                batchSize = chunkSize / 2; // the server limits its body size: halve the batch for the rest of the run
+                continue;
+            }
             start += chunkSize;
-            long[] answer = ask(values, size, chunk);
             for (int j = 0; j < chunk.size(); j++) {
                 int i = chunk.get(j);
                 labels[i] = answer[j];

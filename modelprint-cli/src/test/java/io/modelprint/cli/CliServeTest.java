@@ -1,0 +1,228 @@
+package io.modelprint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelprint.data.InputSpec;
+import io.modelprint.engine.ModelLoader;
+import io.modelprint.model.Classifier;
+import io.modelprint.serve.InferenceServer;
+import io.modelprint.serve.ServedModel;
+import io.modelprint.testing.SyntheticData;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code serve} and remote suspects, against a real server on a free loopback port. */
+class CliServeTest {
+    private static final int MAX_BATCH = 64;
+
+    @TempDir
+    static Path dir;
+
+    static Path target;
+    static Path fingerprint;
+    static Classifier model;
+    static InferenceServer server;
+    static String url;
+    static double localRate;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void serveATrainedModel() throws IOException {
+        Path data = SyntheticData.writeFashionMnistLike(dir.resolve("data"), 600, 200, 28);
+        target = dir.resolve("target");
+        assertEquals(0, CliRunner.run("train", "--arch", "mlp", "--data", data.toString(), "--epochs", "2", "--seed", "1",
+                "--out", target.toString()).exitCode());
+        fingerprint = dir.resolve("fp.npz");
+        CliRunner.Result extracted = CliRunner.run("extract", "--model", target.toString(), "--n", "40", "--seed", "4",
+                "--data", data.toString(), "--out", fingerprint.toString());
+        assertEquals(0, extracted.exitCode(), extracted.err());
+        model = ModelLoader.loadClassifier(target, InputSpec.fashionMnist());
+        server = new InferenceServer(new ServedModel("target", model, false), MAX_BATCH,
+                ServeCommand.maxBodyBytes(model.inputSpec(), MAX_BATCH)).start("127.0.0.1", 0);
+        url = "http://127.0.0.1:" + server.port() + "/v2/models/target";
+        CliRunner.Result local = CliRunner.run("verify", "--fingerprint", fingerprint.toString(), "--format", "json", target.toString());
+        localRate = local.json().get("results").get(0).get("matchingRate").asDouble();
+        assertEquals(1.0, localRate);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        model.close();
+    }
+
+    private static JsonNode verify(String suspect, String... extra) {
+        String[] base = {"verify", "--fingerprint", fingerprint.toString(), "--format", "json", "--cache-dir",
+            dir.resolve("cache-" + System.nanoTime()).toString()};
+        String[] args = new String[base.length + extra.length + 1];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        args[args.length - 1] = suspect;
+        CliRunner.Result r = CliRunner.run(args);
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        return r.json().get("results").get(0);
+    }
+
+    private static HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String pixels(int count, String value) {
+        return String.join(",", java.util.Collections.nCopies(count, value));
+    }
+
+    @Test
+    void verifyingThroughServeGivesTheLocalVerdict() {
+        JsonNode remote = verify(url);
+        assertEquals(localRate, remote.get("matchingRate").asDouble());
+        assertEquals("derived", remote.get("verdict").asText());
+        assertEquals(40, remote.get("queriesSent").asInt());
+        assertEquals(0, remote.get("retries").asInt());
+        assertTrue(remote.get("seconds").asDouble() > 0);
+    }
+
+    @Test
+    void aServerFailingEveryOtherRequestGivesTheSameVerdictWithNoQueryLost() throws IOException {
+        try (MisbehavingProxy proxy = new MisbehavingProxy(server.port(), MisbehavingProxy.Mode.FAIL_EVERY_OTHER)) {
+            JsonNode remote = verify(proxy.url("target"), "--batch-size", "10");
+            assertEquals(localRate, remote.get("matchingRate").asDouble());
+            assertEquals(4, remote.get("retries").asInt(), "4 requests of 10, each refused once");
+            assertEquals(4, proxy.forwarded.get(), "each batch reached the model exactly once");
+            assertEquals(80, remote.get("queriesSent").asInt(), "refused requests count as sent");
+        }
+    }
+
+    @Test
+    void aSlowServerTimesOutAndTheRetryGivesTheSameVerdict() throws IOException {
+        try (MisbehavingProxy proxy = new MisbehavingProxy(server.port(), MisbehavingProxy.Mode.SLOW_FIRST)) {
+            JsonNode remote = verify(proxy.url("target"), "--read-timeout", "0.5");
+            assertEquals(localRate, remote.get("matchingRate").asDouble());
+            assertEquals(1, remote.get("retries").asInt());
+        }
+    }
+
+    @Test
+    void aRequestWrittenByHandAsTheProtocolDescribesItIsAnswered() throws Exception {
+        String body = "{\n  \"id\" : \"42\",\n  \"inputs\" : [\n    {\n      \"name\" : \"input\",\n      \"shape\" : [1, 1, 28, 28],\n"
+                + "      \"datatype\" : \"FP32\",\n      \"data\" : [" + pixels(392, "0.0") + "," + pixels(392, "1.0") + "]\n    }\n  ],\n"
+                + "  \"outputs\" : [\n    { \"name\" : \"label\" }\n  ]\n}";
+        HttpResponse<String> response = post("/v2/models/target/infer", body);
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode json = new ObjectMapper().readTree(response.body());
+        assertEquals("target", json.get("model_name").asText());
+        assertEquals("42", json.get("id").asText());
+        JsonNode label = json.get("outputs").get(0);
+        assertEquals("label", label.get("name").asText());
+        assertEquals("INT64", label.get("datatype").asText());
+        assertEquals("[1]", label.get("shape").toString());
+        float[] image = new float[784];
+        java.util.Arrays.fill(image, 392, 784, 1f);
+        try (NDManager manager = NDManager.newBaseManager(); NDArray batch = manager.create(image, model.inputSpec().batchShape(1))) {
+            assertEquals(model.predictLabels(batch)[0], label.get("data").get(0).asLong());
+        }
+        HttpResponse<String> metadata = get("/v2/models/target");
+        assertTrue(metadata.body().contains("\"shape\":[-1,1,28,28]") && metadata.body().contains("\"scores\""), metadata.body());
+        assertEquals(200, get("/v2/health/live").statusCode());
+        assertEquals(200, get("/v2/health/ready").statusCode());
+    }
+
+    @Test
+    void badRequestsGetA4xxWithAnErrorBodyAndTheServerKeepsServing() throws Exception {
+        String image = pixels(784, "0.5");
+        assertRefused(400, "expected [n, 1, 28, 28]", post("/v2/models/target/infer",
+                "{\"inputs\":[{\"name\":\"input\",\"shape\":[1,28,28],\"datatype\":\"FP32\",\"data\":[" + image + "]}]}"));
+        assertRefused(400, "NaN at flat index 3", post("/v2/models/target/infer",
+                "{\"inputs\":[{\"name\":\"input\",\"shape\":[1,1,28,28],\"datatype\":\"FP32\",\"data\":[0,0,0,NaN," + pixels(780, "0") + "]}]}"));
+        assertRefused(400, "expected FP32", post("/v2/models/target/infer",
+                "{\"inputs\":[{\"name\":\"input\",\"shape\":[1,1,28,28],\"datatype\":\"INT32\",\"data\":[" + pixels(784, "0") + "]}]}"));
+        assertRefused(400, "1 to " + MAX_BATCH, post("/v2/models/target/infer",
+                "{\"inputs\":[{\"name\":\"input\",\"shape\":[65,1,28,28],\"datatype\":\"FP32\",\"data\":[" + pixels(65 * 784, "0") + "]}]}"));
+        assertRefused(400, "unknown output \"logits\"", post("/v2/models/target/infer",
+                "{\"inputs\":[{\"name\":\"input\",\"shape\":[1,1,28,28],\"datatype\":\"FP32\",\"data\":[" + image + "]}],"
+                        + "\"outputs\":[{\"name\":\"logits\"}]}"));
+        assertRefused(400, "not valid JSON", post("/v2/models/target/infer", "<html>"));
+        assertRefused(404, "unknown model \"other\"", post("/v2/models/other/infer", "{}"));
+        assertRefused(404, "/v3/nothing not found", get("/v3/nothing"));
+        HttpResponse<String> huge = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/v2/models/target/infer")).POST(HttpRequest.BodyPublishers.ofByteArray(new byte[100 << 20])).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertRefused(413, "over this server's limit", huge);
+        HttpResponse<String> fine = post("/v2/models/target/infer",
+                "{\"inputs\":[{\"name\":\"input\",\"shape\":[1,1,28,28],\"datatype\":\"FP32\",\"data\":[" + image + "]}]}");
+        assertEquals(200, fine.statusCode(), "still serving after bad requests: " + fine.body());
+    }
+
+    private static void assertRefused(int status, String inMessage, HttpResponse<String> response) throws IOException {
+        assertEquals(status, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT).contains("json"));
+        JsonNode json = new ObjectMapper().readTree(response.body());
+        assertTrue(json.get("error").asText().contains(inMessage), response.body());
+        assertFalse(response.body().contains("at io.") || response.body().contains("Exception"), "no stack trace: " + response.body());
+    }
+
+    @Test
+    void aLabelsOnlyServerOffersNoScores() throws Exception {
+        try (InferenceServer labelsOnly = new InferenceServer(new ServedModel("t2", model, true), 64, 40_000).start("127.0.0.1", 0)) {
+            HttpResponse<String> metadata = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + labelsOnly.port()
+                    + "/v2/models/t2")).build(), HttpResponse.BodyHandlers.ofString());
+            assertFalse(metadata.body().contains("scores"), metadata.body());
+            JsonNode remote = verify("http://127.0.0.1:" + labelsOnly.port() + "/v2/models/t2");
+            assertEquals(localRate, remote.get("matchingRate").asDouble());
+            assertTrue(remote.get("requests").asInt() > 4, "the client halved its batch until the 40 kB body limit held: " + remote);
+        }
+    }
+
+    @Test
+    void remoteBudgetAndCacheWorkFromTheCommandLine() {
+        Path cache = dir.resolve("budget-cache");
+        CliRunner.Result spent = CliRunner.run("verify", "--fingerprint", fingerprint.toString(), "--format", "json",
+                "--cache-dir", cache.toString(), "--max-queries", "25", "--batch-size", "10", url);
+        assertEquals(ExitCode.PARTIAL_FAILURE, spent.exitCode());
+        assertTrue(spent.json().get("results").get(0).get("error").asText().contains("--max-queries 25"), spent.out());
+        assertEquals(25, spent.json().get("results").get(0).get("queriesSent").asInt(), spent.out());
+        CliRunner.Result resumed = CliRunner.run("verify", "--fingerprint", fingerprint.toString(), "--format", "json",
+                "--cache-dir", cache.toString(), "--max-queries", "15", "--batch-size", "10", url);
+        assertEquals(0, resumed.exitCode(), resumed.out() + resumed.err());
+        JsonNode row = resumed.json().get("results").get(0);
+        assertEquals(15, row.get("queriesSent").asInt());
+        assertEquals(25, row.get("cachedAnswers").asInt());
+        assertEquals(localRate, row.get("matchingRate").asDouble());
+        assertNull(row.get("pValue"));
+    }
+
+    @Test
+    void serveRefusesBadArgumentsBeforeListening() {
+        CliRunner.Result port = CliRunner.run("serve", "--model", target.toString(), "--port", "70000");
+        assertEquals(ExitCode.BAD_INPUT, port.exitCode());
+        assertTrue(port.err().contains("--port must be in 0..65535"), port.err());
+        CliRunner.Result missing = CliRunner.run("serve", "--model", dir.resolve("gone.pt").toString());
+        assertEquals(ExitCode.BAD_INPUT, missing.exitCode());
+        assertTrue(missing.err().contains("gone.pt"), missing.err());
+        CliRunner.Result busy = CliRunner.run("serve", "--model", target.toString(), "--port", String.valueOf(server.port()));
+        assertEquals(ExitCode.BAD_INPUT, busy.exitCode());
+        assertTrue(busy.err().contains("cannot listen on 127.0.0.1:" + server.port()), busy.err());
+    }
+}
