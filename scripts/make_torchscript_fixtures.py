@@ -11,6 +11,8 @@ Writes to modelprint-engine/src/test/resources/fixtures/:
   not-a-model.pt   random bytes with a .pt name
   tiny-cnn.onnx    tiny-cnn.pt's model exported to ONNX (dynamic batch): must give the same labels
   fixed-batch.onnx the same with a fixed batch of 1 (modelprint sends batches: refused clearly)
+  tiny-cnn-nhwc255.onnx  tiny-cnn.pt's model behind another input spec: [N,28,28,1] (channels last),
+                   pixels in [0,255] normalized by mean 127.5 / std 50; same labels once converted
 """
 import os
 import torch
@@ -30,6 +32,26 @@ class TinyCnn(nn.Module):
         x = torch.relu(self.conv(x))
         x = self.pool(x)
         return self.fc(torch.flatten(x, 1))
+
+
+class OtherSpec(nn.Module):
+    """Takes [N,H,W,C] pixels in [0,255] normalized with MEAN/STD, and answers as the wrapped model does on [0,1] NCHW."""
+    MEAN = 127.5
+    STD = 50.0
+
+    def __init__(self, inner):
+        super().__init__()
+        self.inner = inner
+
+    def forward(self, x):
+        pixels = (x * self.STD + self.MEAN) / 255.0
+        return self.inner(pixels.permute(0, 3, 1, 2))
+
+
+def export_other_spec(tiny):
+    sample = torch.rand(1, 28, 28, 1)
+    torch.onnx.export(OtherSpec(tiny).eval(), sample, os.path.join(OUT, "tiny-cnn-nhwc255.onnx"), input_names=["input"],
+                      output_names=["logits"], dynamic_axes={"input": {0: "batch"}, "logits": {0: "batch"}}, opset_version=13)
 
 
 class BnDropout(nn.Module):
@@ -73,6 +95,7 @@ def main():
                       dynamic_axes={"input": {0: "batch"}, "logits": {0: "batch"}}, opset_version=13)
     torch.onnx.export(tiny, sample, os.path.join(OUT, "fixed-batch.onnx"), input_names=["input"], output_names=["logits"],
                       opset_version=13)
+    export_other_spec(tiny)
     torch.manual_seed(1)
     save(TinyCnn(), "tiny-cnn-2.pt")
     torch.manual_seed(2)

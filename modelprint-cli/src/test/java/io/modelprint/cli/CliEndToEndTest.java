@@ -134,4 +134,24 @@ class CliEndToEndTest {
         assertTrue(error.contains("1x14x14") && error.contains("1x28x28"), error);
         assertEquals(1.0, r.json().get("results").get(1).get("matchingRate").asDouble());
     }
+
+    @Test
+    void aSuspectWithAnotherInputSpecIsConvertedExactlyWhenDescribed() {
+        Path pt = Path.of("../modelprint-engine/src/test/resources/fixtures/tiny-cnn.pt");
+        Path other = Path.of("../modelprint-engine/src/test/resources/fixtures/tiny-cnn-nhwc255.onnx");
+        Path fp = dir.resolve("spec.npz");
+        assertEquals(0, CliRunner.run("extract", "--model", pt.toString(), "--n", "20", "--k", "0.05", "--lr", "0.05",
+                "--max-iter", "50", "--data", data.toString(), "--out", fp.toString()).exitCode());
+        CliRunner.Result refused = CliRunner.run("verify", "--fingerprint", fp.toString(), "--format", "json", other.toString());
+        assertEquals(ExitCode.PARTIAL_FAILURE, refused.exitCode());
+        String error = refused.json().get("results").get(0).get("error").asText();
+        assertTrue(error.contains("[-1, 28, 28, 1]") && error.contains("1x28x28"), error);
+        CliRunner.Result converted = CliRunner.run("verify", "--fingerprint", fp.toString(), "--format", "json",
+                "--input-range", "0,255", "--mean", "127.5", "--std", "50", "--channels-last", other.toString());
+        assertEquals(0, converted.exitCode(), converted.out() + converted.err());
+        assertEquals(1.0, converted.json().get("results").get(0).get("matchingRate").asDouble(), converted.out());
+        CliRunner.Result badFlag = CliRunner.run("verify", "--fingerprint", fp.toString(), "--mean", "1,2", "--std", "1,2", other.toString());
+        assertEquals(ExitCode.BAD_INPUT, badFlag.exitCode());
+        assertTrue(badFlag.err().contains("--mean and --std need 1 or 1 values"), badFlag.err());
+    }
 }

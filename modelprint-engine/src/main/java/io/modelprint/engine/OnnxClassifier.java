@@ -58,9 +58,32 @@ public final class OnnxClassifier implements Classifier {
             if (e instanceof InputException input) {
                 throw input;
             }
-            throw new InputException(file + ": does not take float32 input of shape " + spec.batchShape(2)
-                    + " (a fixed batch size or another input shape?): " + e.getMessage(), e);
+            String declared = declaredInputs(file);
+            throw new InputException(file + ": does not take the queries as sent, float32 " + spec.batchShape(2) + " ("
+                    + spec + ")" + (declared != null ? "; the model declares input " + declared : "")
+                    + ". Describe its input with --input-shape, --input-range, --mean/--std, --channels-last"
+                    + " (a fixed batch size is not supported): " + firstLine(e.getMessage()), e);
         }
+    }
+
+    /** The input shapes the ONNX graph declares (-1 for a dynamic dimension), or null when unreadable. */
+    private static String declaredInputs(Path file) {
+        try (ai.onnxruntime.OrtSession session = ai.onnxruntime.OrtEnvironment.getEnvironment().createSession(file.toString())) {
+            StringBuilder text = new StringBuilder();
+            for (var input : session.getInputInfo().values()) {
+                if (input.getInfo() instanceof ai.onnxruntime.TensorInfo tensor) {
+                    text.append(text.length() > 0 ? ", " : "").append(input.getName()).append(' ')
+                            .append(java.util.Arrays.toString(tensor.getShape()));
+                }
+            }
+            return text.length() > 0 ? text.toString() : null;
+        } catch (ai.onnxruntime.OrtException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
     @Override
