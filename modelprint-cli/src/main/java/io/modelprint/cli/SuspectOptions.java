@@ -52,6 +52,13 @@ final class SuspectOptions {
     @Option(names = "--no-cache", description = "remote suspects: do not keep or reuse answers")
     boolean noCache;
 
+    /** Checks every option before any suspect is opened, so that a bad flag is a bad command line (exit 2). */
+    void validate(Fingerprint fingerprint) {
+        spec.apply(fingerprint.meta().inputSpec());
+        ModelEngine.parse(engine);
+        remoteOptions();
+    }
+
     /** Opens {@code suspect} as a classifier of the fingerprint's queries. */
     Classifier open(String suspect, Fingerprint fingerprint) {
         InputSpec fingerprintSpec = fingerprint.meta().inputSpec();

@@ -50,6 +50,7 @@ final class VerifyCommand implements Callable<Integer> {
             throw new InputException("--threshold must be in [0,1], got " + tau);
         }
         Fingerprint fingerprint = FingerprintFile.read(fingerprintFile);
+        suspectOptions.validate(fingerprint);
         Verifier verifier = new Verifier(tau);
         List<Map<String, Object>> results = new ArrayList<>();
         boolean anyFailed = false;
