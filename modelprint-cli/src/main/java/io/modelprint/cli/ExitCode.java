@@ -11,5 +11,11 @@ public final class ExitCode {
     /** A bug or an environment failure; the message says what happened. */
     public static final int INTERNAL_ERROR = 3;
 
+    /**
+     * The engine's input gradients failed a check on this machine (see GradientCheck); the launcher
+     * reruns the command once with ONEDNN_MAX_CPU_ISA=SSE41.
+     */
+    public static final int UNRELIABLE_GRADIENTS = 4;
+
     private ExitCode() {}
 }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
             "0:everything asked was done",
             "1:at least one suspect could not be verified",
             "2:bad arguments or input (the message names what and where)",
-            "3:internal error"})
+            "3:internal error",
+            "4:the engine's input gradients are wrong on this machine (the launcher retries with ONEDNN_MAX_CPU_ISA=SSE41)"})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -40,7 +41,9 @@ public final class Main implements Runnable {
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             System.err.println("modelprint " + commandLine.getCommandName() + ": " + messageOf(e));
-            if (exitCodeOf(e) == ExitCode.INTERNAL_ERROR || System.getenv("MODELPRINT_DEBUG") != null) {
+            // IllegalStateExceptions carry an explanation of their own; other internal errors are bugs worth a trace
+            boolean unexplained = exitCodeOf(e) == ExitCode.INTERNAL_ERROR && !(e instanceof IllegalStateException);
+            if (unexplained || System.getenv("MODELPRINT_DEBUG") != null) {
                 e.printStackTrace();
             }
             return exitCodeOf(e);
@@ -49,6 +52,9 @@ public final class Main implements Runnable {
     }
 
     static int exitCodeOf(Throwable e) {
+        if (e instanceof io.modelprint.fingerprint.GradientCheck.Failed) {
+            return ExitCode.UNRELIABLE_GRADIENTS;
+        }
         if (e instanceof InputException || e instanceof IllegalArgumentException || e instanceof UncheckedIOException) {
             return ExitCode.BAD_INPUT;
         }

@@ -24,6 +24,7 @@ public final class FingerprintExtractor {
     public static Result extract(Differentiable target, String targetName, QueryGenerator generator, SeedSource seeds,
             int n, long seed, ProgressListener progress) {
         long start = System.nanoTime();
+        GradientCheck.require(target, targetName);
         GeneratedQueries generated = generator.generate(target, seeds, n, seed, progress);
         long[] labels = new Labels().represent(target, generated.queries());
         double seconds = (System.nanoTime() - start) / 1e9;

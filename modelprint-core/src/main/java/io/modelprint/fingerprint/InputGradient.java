@@ -58,8 +58,12 @@ final class InputGradient {
             }
             grad.close();
             if (attempt == MAX_RETRIES) {
-                throw new IllegalStateException(what + ": objective or input gradient is NaN/infinite at step " + step
-                        + " (after " + MAX_RETRIES + " retries); the target's logits are not usable");
+                if (!allFinite(loss)) {
+                    throw new IllegalStateException(what + ": objective is NaN/infinite at step " + step
+                            + "; the target's logits are not usable");
+                }
+                throw new GradientCheck.Failed(what + ": input gradient is NaN/infinite at step " + step + " (after "
+                        + MAX_RETRIES + " retries) although the objective is finite. " + GradientCheck.Failed.ADVICE);
             }
         }
     }
