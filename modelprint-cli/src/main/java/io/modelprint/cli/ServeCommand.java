@@ -38,6 +38,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-batch", defaultValue = "256", description = "largest batch accepted per request (default ${DEFAULT-VALUE})")
     int maxBatch;
 
+    @Option(names = "--workers", description = "model calls running at once (default: one per core; the launcher gives"
+            + " each call one engine thread)")
+    Integer workers;
+
     @Option(names = "--engine", defaultValue = "auto", description = "auto, pytorch or onnxruntime")
     String engine;
 
@@ -57,7 +61,11 @@ final class ServeCommand implements Callable<Integer> {
             throw new InputException("--name must be letters, digits, '_', '.' or '-' (it goes into the URL), got \"" + modelName + "\"");
         }
         Classifier classifier = ModelLoader.loadClassifier(model, spec.apply(InputSpec.fashionMnist()), ModelEngine.parse(engine));
-        ServedModel served = new ServedModel(modelName, classifier, labelsOnly);
+        int parallel = workers != null ? workers : Runtime.getRuntime().availableProcessors();
+        if (parallel < 1) {
+            throw new InputException("--workers must be at least 1, got " + parallel);
+        }
+        ServedModel served = new ServedModel(modelName, classifier, labelsOnly, parallel);
         InferenceServer server = new InferenceServer(served, maxBatch, maxBodyBytes(classifier.inputSpec(), maxBatch));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -11,11 +11,13 @@ import io.modelprint.model.remote.OutputTensor;
 import io.modelprint.model.remote.TensorMetadata;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 
 /**
  * A loaded model as the server offers it: output {@code label} (INT64 [n]) always, and
  * {@code scores} (FP32 [n, classes], the model's logits) unless labels-only or the model has no
- * scores. Calls into the model are serialized: the engine already uses every core for one batch.
+ * scores. At most {@code workers} calls run in the model at once: with one engine thread per call
+ * (how the launcher starts {@code serve}), one worker per core keeps every core busy on small requests.
  */
 public final class ServedModel {
     public static final String LABEL = "label";
@@ -25,12 +27,13 @@ public final class ServedModel {
     private final String name;
     private final Classifier model;
     private final boolean labelsOnly;
-    private final Object lock = new Object();
+    private final Semaphore workers;
 
-    public ServedModel(String name, Classifier model, boolean labelsOnly) {
+    public ServedModel(String name, Classifier model, boolean labelsOnly, int workers) {
         this.name = name;
         this.model = model;
         this.labelsOnly = labelsOnly || !(model instanceof Differentiable);
+        this.workers = new Semaphore(workers);
     }
 
     public String name() {
@@ -65,7 +68,8 @@ public final class ServedModel {
         boolean scores = names.contains(SCORES);
         long[] labels;
         float[] logits = null;
-        synchronized (lock) {
+        workers.acquireUninterruptibly();
+        try {
             try (NDManager manager = NDManager.newBaseManager();
                     NDArray batch = manager.create(images, model.inputSpec().batchShape(n))) {
                 if (scores) {
@@ -77,6 +81,8 @@ public final class ServedModel {
                     labels = model.predictLabels(batch);
                 }
             }
+        } finally {
+            workers.release();
         }
         List<OutputTensor> outputs = new ArrayList<>();
         for (String output : names) {

@@ -53,7 +53,7 @@ class CliServeTest {
                 "--data", data.toString(), "--out", fingerprint.toString());
         assertEquals(0, extracted.exitCode(), extracted.err());
         model = ModelLoader.loadClassifier(target, InputSpec.fashionMnist());
-        server = new InferenceServer(new ServedModel("target", model, false), MAX_BATCH,
+        server = new InferenceServer(new ServedModel("target", model, false, 2), MAX_BATCH,
                 ServeCommand.maxBodyBytes(model.inputSpec(), MAX_BATCH)).start("127.0.0.1", 0);
         url = "http://127.0.0.1:" + server.port() + "/v2/models/target";
         CliRunner.Result local = CliRunner.run("verify", "--fingerprint", fingerprint.toString(), "--format", "json", target.toString());
@@ -185,7 +185,7 @@ class CliServeTest {
 
     @Test
     void aLabelsOnlyServerOffersNoScores() throws Exception {
-        try (InferenceServer labelsOnly = new InferenceServer(new ServedModel("t2", model, true), 64, 40_000).start("127.0.0.1", 0)) {
+        try (InferenceServer labelsOnly = new InferenceServer(new ServedModel("t2", model, true, 1), 64, 40_000).start("127.0.0.1", 0)) {
             HttpResponse<String> metadata = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + labelsOnly.port()
                     + "/v2/models/t2")).build(), HttpResponse.BodyHandlers.ofString());
             assertFalse(metadata.body().contains("scores"), metadata.body());
