@@ -13,6 +13,7 @@ Writes to modelprint-engine/src/test/resources/fixtures/:
   fixed-batch.onnx the same with a fixed batch of 1 (modelprint sends batches: refused clearly)
   tiny-cnn-nhwc255.onnx  tiny-cnn.pt's model behind another input spec: [N,28,28,1] (channels last),
                    pixels in [0,255] normalized by mean 127.5 / std 50; same labels once converted
+  tiny-cnn-nhwc255.pt    the same as TorchScript (a target in another input spec)
 """
 import os
 import torch
@@ -50,6 +51,7 @@ class OtherSpec(nn.Module):
 
 def export_other_spec(tiny):
     sample = torch.rand(1, 28, 28, 1)
+    torch.jit.trace(OtherSpec(tiny).eval(), torch.rand(2, 28, 28, 1)).save(os.path.join(OUT, "tiny-cnn-nhwc255.pt"))
     torch.onnx.export(OtherSpec(tiny).eval(), sample, os.path.join(OUT, "tiny-cnn-nhwc255.onnx"), input_names=["input"],
                       output_names=["logits"], dynamic_axes={"input": {0: "batch"}, "logits": {0: "batch"}}, opset_version=13)
 

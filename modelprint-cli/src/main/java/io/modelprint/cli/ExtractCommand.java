@@ -3,7 +3,11 @@ package io.modelprint.cli;
 import io.modelprint.InputException;
 import io.modelprint.data.DatasetSource;
 import io.modelprint.engine.DjlClassifier;
+import io.modelprint.data.InputSpec;
+import io.modelprint.data.SpecConversion;
 import io.modelprint.engine.ModelLoader;
+import io.modelprint.model.ConvertedDifferentiable;
+import io.modelprint.model.Differentiable;
 import io.modelprint.fingerprint.FingerprintExtractor;
 import io.modelprint.fingerprint.FingerprintFile;
 import io.modelprint.fingerprint.IpGuard;
@@ -14,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -61,6 +66,12 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json")
     OutputFormat format;
 
+    @Mixin
+    InputSpecOptions spec;
+
+    @Option(names = "--resize", description = "resize the data set's images (bilinear) to the target's height and width")
+    boolean resize;
+
     @Override
     public Integer call() {
         validate();
@@ -68,13 +79,22 @@ final class ExtractCommand implements Callable<Integer> {
         IpGuard generator = new IpGuard(k, learningRate, maxIterations, selection, !noClip);
         DatasetSource source = data.source();
         FingerprintExtractor.Result result;
-        try (DjlClassifier target = ModelLoader.load(model, source.spec())) {
-            SeedSource seeds = selection.init() == SeedSelection.Init.DATA
-                    ? SeedSource.fromData(source.train()) : SeedSource.uniform(target.inputSpec());
-            if (!seeds.spec().compatibleWith(target.inputSpec())) {
-                throw new InputException(model + ": takes input " + target.inputSpec() + " but " + source.name()
-                        + " images are " + seeds.spec());
+        InputSpec pixels = source.spec();
+        if (spec.given() && java.nio.file.Files.isDirectory(model)) {
+            throw new InputException(model + ": a model directory records its input spec; --input-shape, --input-range,"
+                    + " --mean/--std and --channels-last describe TorchScript files");
+        }
+        try (DjlClassifier loaded = ModelLoader.load(model, spec.apply(pixels))) {
+            Differentiable target = loaded;
+            if (!pixels.compatibleWith(loaded.inputSpec())) {
+                try {
+                    target = new ConvertedDifferentiable(loaded, SpecConversion.between(pixels, loaded.inputSpec(), resize));
+                } catch (InputException e) {
+                    throw new InputException(model + ": " + e.getMessage(), e);
+                }
             }
+            SeedSource seeds = selection.init() == SeedSelection.Init.DATA
+                    ? SeedSource.fromData(source.train()) : SeedSource.uniform(pixels);
             try (Progress progress = Progress.start("extract")) {
                 result = FingerprintExtractor.extract(target, model.toString(), generator, seeds, n, seed, progress);
             }

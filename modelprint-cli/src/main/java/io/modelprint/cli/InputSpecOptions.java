@@ -6,7 +6,9 @@ import picocli.CommandLine.Option;
 
 /**
  * How a model file that does not record its input (TorchScript, ONNX, a remote URL) wants its
- * images. Options left out keep the base spec's value (the fingerprint's, or Fashion-MNIST's).
+ * images. Without any of these options the model takes the base spec (the fingerprint's, or the
+ * data set's). With any of them, the options describe the model completely: the shape defaults
+ * to the base's, the range to [0,1], and normalization and channels-last are off unless given.
  */
 final class InputSpecOptions {
     @Option(names = "--input-shape", paramLabel = "C,H,W", description = "image shape the model takes, e.g. 3,224,224")
@@ -29,6 +31,9 @@ final class InputSpecOptions {
     }
 
     InputSpec apply(InputSpec base) {
+        if (!given()) {
+            return base;
+        }
         int c = base.channels();
         int h = base.height();
         int w = base.width();
@@ -43,8 +48,8 @@ final class InputSpecOptions {
             h = (int) dims[1];
             w = (int) dims[2];
         }
-        float lo = base.min();
-        float hi = base.max();
+        float lo = 0f;
+        float hi = 1f;
         if (range != null) {
             float[] r = numbers("--input-range", range, 2);
             if (!(r[0] < r[1])) {
@@ -56,8 +61,8 @@ final class InputSpecOptions {
         if ((mean == null) != (std == null)) {
             throw new InputException("--mean and --std go together: give both or neither");
         }
-        float[] m = mean == null ? base.mean() : numbers("--mean", mean, -1);
-        float[] s = std == null ? base.std() : numbers("--std", std, -1);
+        float[] m = mean == null ? new float[0] : numbers("--mean", mean, -1);
+        float[] s = std == null ? new float[0] : numbers("--std", std, -1);
         if (mean != null) {
             for (float[] v : new float[][] {m, s}) {
                 if (v.length != 1 && v.length != c) {
@@ -70,7 +75,7 @@ final class InputSpecOptions {
                 }
             }
         }
-        return new InputSpec(c, h, w, lo, hi, m, s, channelsLast || base.channelsLast());
+        return new InputSpec(c, h, w, lo, hi, m, s, channelsLast);
     }
 
     private static float[] numbers(String option, String text, int count) {

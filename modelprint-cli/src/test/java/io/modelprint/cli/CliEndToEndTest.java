@@ -154,4 +154,27 @@ class CliEndToEndTest {
         assertEquals(ExitCode.BAD_INPUT, badFlag.exitCode());
         assertTrue(badFlag.err().contains("--mean and --std need 1 or 1 values"), badFlag.err());
     }
+
+    @Test
+    void aTargetWithAnotherInputSpecIsFingerprintedInPixelsAndStoredInItsOwnSpec() {
+        Path other = Path.of("../modelprint-engine/src/test/resources/fixtures/tiny-cnn-nhwc255.pt");
+        Path plain = Path.of("../modelprint-engine/src/test/resources/fixtures/tiny-cnn.pt");
+        Path fp = dir.resolve("nhwc.npz");
+        CliRunner.Result extracted = CliRunner.run("extract", "--model", other.toString(), "--n", "20", "--k", "0.05", "--lr", "0.05",
+                "--max-iter", "50", "--input-range", "0,255", "--mean", "127.5", "--std", "50", "--channels-last",
+                "--data", data.toString(), "--out", fp.toString());
+        assertEquals(0, extracted.exitCode(), extracted.err());
+        CliRunner.Result info = CliRunner.run("info", fp.toString());
+        assertTrue(info.out().contains("\"channelsLast\" : true") && info.out().contains("\"max\" : 255.0"), info.out());
+        CliRunner.Result r = CliRunner.run("verify", "--fingerprint", fp.toString(), "--format", "json", other.toString());
+        assertEquals(1.0, r.json().get("results").get(0).get("matchingRate").asDouble(), r.out() + r.err());
+        CliRunner.Result converted = CliRunner.run("verify", "--fingerprint", fp.toString(), "--format", "json",
+                "--input-range", "0,1", plain.toString());
+        assertEquals(1.0, converted.json().get("results").get(0).get("matchingRate").asDouble(),
+                "the same network taking [0,1] NCHW, reached by exact conversion: " + converted.out());
+        CliRunner.Result onDirectory = CliRunner.run("extract", "--model", target.toString(), "--channels-last",
+                "--data", data.toString(), "--out", dir.resolve("never.npz").toString());
+        assertEquals(ExitCode.BAD_INPUT, onDirectory.exitCode());
+        assertTrue(onDirectory.err().contains("records its input spec"), onDirectory.err());
+    }
 }

@@ -50,7 +50,9 @@ public final class SpecConversion {
 
     /** {@code batch} (in {@code from}'s layout) as the suspect wants it; the caller closes the result. */
     public NDArray apply(NDArray batch) {
-        NDArray x = from.channelsLast() ? batch.transpose(0, 3, 1, 2) : batch.duplicate();
+        // a new handle on the caller's batch (closing it leaves the batch alone); not duplicate(), which
+        // would cut the autograd graph that ConvertedDifferentiable needs
+        NDArray x = from.channelsLast() ? batch.transpose(0, 3, 1, 2) : batch.reshape(batch.getShape());
         x = replace(x, denormalize(x, from));
         x = replace(x, x.sub(from.min()).div(from.max() - from.min()).mul(to.max() - to.min()).add(to.min()));
         if (resize) {
@@ -66,7 +68,7 @@ public final class SpecConversion {
 
     private static NDArray denormalize(NDArray x, InputSpec spec) {
         if (spec.mean().length == 0) {
-            return x.duplicate();
+            return x;
         }
         try (NDArray mean = perChannel(x, spec.mean(), spec.channels()); NDArray std = perChannel(x, spec.std(), spec.channels())) {
             return x.mul(std).add(mean);
@@ -75,7 +77,7 @@ public final class SpecConversion {
 
     private static NDArray normalize(NDArray x, InputSpec spec) {
         if (spec.mean().length == 0) {
-            return x.duplicate();
+            return x;
         }
         try (NDArray mean = perChannel(x, spec.mean(), spec.channels()); NDArray std = perChannel(x, spec.std(), spec.channels())) {
             return x.sub(mean).div(std);

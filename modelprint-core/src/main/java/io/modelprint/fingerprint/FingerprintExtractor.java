@@ -1,6 +1,12 @@
 package io.modelprint.fingerprint;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import io.modelprint.data.InputSpec;
+import io.modelprint.data.SpecConversion;
+import io.modelprint.model.ConvertedDifferentiable;
 import io.modelprint.model.Differentiable;
+import io.modelprint.scheme.Queries;
 import io.modelprint.scheme.GeneratedQueries;
 import io.modelprint.scheme.Labels;
 import io.modelprint.scheme.ProgressListener;
@@ -13,7 +19,8 @@ import java.util.Map;
 
 /**
  * Makes a fingerprint: queries from a generator, labelled by the target itself, with the
- * provenance that the file format stores.
+ * provenance that the file format stores. A target seen through a {@link ConvertedDifferentiable}
+ * is fingerprinted in pixel space and its queries are stored in the target's own input spec.
  */
 public final class FingerprintExtractor {
     /** The fingerprint and what making it cost. */
@@ -30,14 +37,29 @@ public final class FingerprintExtractor {
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Object> parameters = new LinkedHashMap<>(generator.parameters());
         parameters.put("n", n);
+        Queries queries = generated.queries();
+        InputSpec spec = target.inputSpec();
+        if (target instanceof ConvertedDifferentiable converted) {
+            queries = convert(queries, converted.conversion());
+            spec = queries.spec();
+            parameters.put("generatedIn", converted.conversion().from().toString());
+        }
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("converged", generated.convergedCount());
         stats.put("meanIterations", generated.meanIterations());
         stats.put("maxIterations", generated.maxIterations());
         stats.put("seconds", seconds);
         FingerprintMeta meta = new FingerprintMeta(FingerprintMeta.FORMAT_VERSION, generator.name(), "labels",
-                "matching-rate", parameters, target.inputSpec(), target.numClasses(), targetName, target.sha256(),
+                "matching-rate", parameters, spec, target.numClasses(), targetName, target.sha256(),
                 seed, seeds.describe(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), stats, null, null);
-        return new Result(new Fingerprint(generated.queries(), labels, meta), generated, seconds);
+        return new Result(new Fingerprint(queries, labels, meta), generated, seconds);
+    }
+
+    private static Queries convert(Queries queries, SpecConversion conversion) {
+        try (NDManager manager = NDManager.newBaseManager();
+                NDArray batch = manager.create(queries.values(), queries.spec().batchShape(queries.count()));
+                NDArray converted = conversion.apply(batch)) {
+            return new Queries(conversion.to(), converted.toFloatArray(), queries.count());
+        }
     }
 }
