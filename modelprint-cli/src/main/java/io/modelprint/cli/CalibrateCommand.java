@@ -1,7 +1,6 @@
 package io.modelprint.cli;
 
 import io.modelprint.InputException;
-import io.modelprint.engine.ModelLoader;
 import io.modelprint.fingerprint.Calibration;
 import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.fingerprint.FingerprintFile;
@@ -16,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
@@ -26,8 +26,12 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--fingerprint", required = true, description = "fingerprint file (.npz), rewritten in place")
     Path fingerprintFile;
 
-    @Option(names = "--negatives", arity = "1..*", paramLabel = "PATH", description = "independent models")
-    List<Path> negatives = new ArrayList<>();
+    @Option(names = "--negatives", arity = "1..*", paramLabel = "MODEL",
+            description = "independent models: directories, .pt, .onnx files or Open Inference Protocol URLs")
+    List<String> negatives = new ArrayList<>();
+
+    @Mixin
+    SuspectOptions suspectOptions;
 
     @Option(names = "--zoo", description = "use every negative of this zoo directory as a reference negative")
     Path zoo;
@@ -37,13 +41,13 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Path> references = new ArrayList<>(negatives);
+        List<String> references = new ArrayList<>(negatives);
         if (zoo != null) {
             ZooManifest manifest = ZooManifest.read(zoo)
                     .orElseThrow(() -> new InputException("--zoo " + zoo + ": no " + ZooManifest.FILE_NAME));
             for (ZooEntry entry : manifest.entries()) {
                 if (entry.group() == SuspectGroup.NEGATIVE) {
-                    references.add(zoo.resolve(entry.path()));
+                    references.add(zoo.resolve(entry.path()).toString());
                 }
             }
         }
@@ -51,13 +55,14 @@ final class CalibrateCommand implements Callable<Integer> {
             throw new InputException("calibrate needs at least 2 reference negatives (--negatives PATH... or --zoo DIR)");
         }
         Fingerprint fingerprint = FingerprintFile.read(fingerprintFile);
+        suspectOptions.validate(fingerprint);
         Verifier verifier = new Verifier(Verifier.DEFAULT_THRESHOLD);
         double[] rates = new double[references.size()];
         List<String> names = new ArrayList<>();
         for (int i = 0; i < references.size(); i++) {
-            try (Classifier model = ModelLoader.loadClassifier(references.get(i), fingerprint.meta().inputSpec())) {
+            try (Classifier model = suspectOptions.open(references.get(i), fingerprint)) {
                 rates[i] = verifier.verify(fingerprint, model).matchingRate();
-                names.add(references.get(i).toString());
+                names.add(references.get(i));
             }
         }
         Calibration calibration = new Calibration(Calibration.BETA_BINOMIAL, names, rates, fingerprint.size());

@@ -225,4 +225,31 @@ class CliServeTest {
         assertEquals(ExitCode.BAD_INPUT, busy.exitCode());
         assertTrue(busy.err().contains("cannot listen on 127.0.0.1:" + server.port()), busy.err());
     }
+
+    @Test
+    void calibratingWithARemoteNegativeGivesRemoteVerdictsAPValue() throws IOException {
+        Path data = dir.resolve("data");
+        Path independent = dir.resolve("independent");
+        assertEquals(0, CliRunner.run("train", "--arch", "mlp", "--data", data.toString(), "--epochs", "1", "--seed", "9",
+                "--out", independent.toString()).exitCode());
+        Path calibrated = dir.resolve("calibrated.npz");
+        java.nio.file.Files.copy(fingerprint, calibrated);
+        try (Classifier other = ModelLoader.loadClassifier(independent, InputSpec.fashionMnist());
+                InferenceServer otherServer = new InferenceServer(new ServedModel("other", other, true, 1), 64, 1 << 22)
+                        .start("127.0.0.1", 0)) {
+            String otherUrl = "http://127.0.0.1:" + otherServer.port() + "/v2/models/other";
+            CliRunner.Result calibration = CliRunner.run("calibrate", "--fingerprint", calibrated.toString(), "--no-cache",
+                    "--negatives", otherUrl, independent.toString());
+            assertEquals(0, calibration.exitCode(), calibration.err());
+            CliRunner.Result r = CliRunner.run("verify", "--fingerprint", calibrated.toString(), "--format", "json", "--no-cache",
+                    url, otherUrl);
+            assertEquals(0, r.exitCode(), r.err());
+            assertTrue(r.json().get("calibrated").asBoolean());
+            JsonNode derived = r.json().get("results").get(0);
+            JsonNode unrelated = r.json().get("results").get(1);
+            assertTrue(derived.get("pValue").asDouble() < 1e-6, r.out());
+            assertTrue(unrelated.get("pValue").asDouble() > 0.01, r.out());
+            assertEquals("independent", unrelated.get("verdict").asText(), r.out());
+        }
+    }
 }
