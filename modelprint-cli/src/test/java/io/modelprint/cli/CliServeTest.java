@@ -221,6 +221,9 @@ class CliServeTest {
         CliRunner.Result missing = CliRunner.run("serve", "--model", dir.resolve("gone.pt").toString());
         assertEquals(ExitCode.BAD_INPUT, missing.exitCode());
         assertTrue(missing.err().contains("gone.pt"), missing.err());
+        CliRunner.Result specOnDirectory = CliRunner.run("serve", "--model", target.toString(), "--channels-last");
+        assertEquals(ExitCode.BAD_INPUT, specOnDirectory.exitCode());
+        assertTrue(specOnDirectory.err().contains("records its input spec"), specOnDirectory.err());
         CliRunner.Result busy = CliRunner.run("serve", "--model", target.toString(), "--port", String.valueOf(server.port()));
         assertEquals(ExitCode.BAD_INPUT, busy.exitCode());
         assertTrue(busy.err().contains("cannot listen on 127.0.0.1:" + server.port()), busy.err());
