@@ -48,6 +48,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     InputSpecOptions spec;
 
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private volatile int boundPort = -1;
+
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) {
@@ -64,29 +67,43 @@ final class ServeCommand implements Callable<Integer> {
             throw new InputException(model + ": a model directory records its input spec; --input-shape, --input-range,"
                     + " --mean/--std and --channels-last describe .pt and .onnx files");
         }
-        Classifier classifier = ModelLoader.loadClassifier(model, spec.apply(InputSpec.fashionMnist()), ModelEngine.parse(engine));
         int parallel = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         if (parallel < 1) {
             throw new InputException("--workers must be at least 1, got " + parallel);
         }
-        ServedModel served = new ServedModel(modelName, classifier, labelsOnly, parallel);
-        InferenceServer server = new InferenceServer(served, maxBatch, maxBodyBytes(classifier.inputSpec(), maxBatch));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            classifier.close();
-            stopped.countDown();
-        }));
-        try {
-            server.start(host, port);
-        } catch (RuntimeException e) {
-            throw new InputException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
+        try (Classifier classifier = ModelLoader.loadClassifier(model, spec.apply(InputSpec.fashionMnist()), ModelEngine.parse(engine))) {
+            ServedModel served = new ServedModel(modelName, classifier, labelsOnly, parallel);
+            try (InferenceServer server = new InferenceServer(served, maxBatch, maxBodyBytes(classifier.inputSpec(), maxBatch))) {
+                try {
+                    server.start(host, port);
+                } catch (RuntimeException e) {
+                    throw new InputException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
+                }
+                boundPort = server.port();
+                Thread hook = new Thread(this::stop);
+                Runtime.getRuntime().addShutdownHook(hook);
+                System.err.printf("serving %s (%s, %d classes%s) at http://%s:%d%s%n", model, classifier.inputSpec(),
+                        classifier.numClasses(), served.outputNames().size() == 1 ? ", labels only" : "", host, boundPort,
+                        InferenceProtocol.modelPath(modelName));
+                stopRequested.await();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook itself asked us to stop
+                }
+            }
         }
-        System.err.printf("serving %s (%s, %d classes%s) at http://%s:%d%s%n", model, classifier.inputSpec(),
-                classifier.numClasses(), served.outputNames().size() == 1 ? ", labels only" : "", host, server.port(),
-                InferenceProtocol.modelPath(modelName));
-        stopped.await();
         return ExitCode.OK;
+    }
+
+    /** The port being served, once listening (-1 before). */
+    int boundPort() {
+        return boundPort;
+    }
+
+    /** Ends {@link #call()}: stops the server and closes the model. */
+    void stop() {
+        stopRequested.countDown();
     }
 
     /** Room for a full batch written as JSON text (at most ~16 bytes a float) plus the envelope. */

@@ -3,6 +3,7 @@ package io.modelprint.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
@@ -254,5 +255,25 @@ class CliServeTest {
             assertTrue(unrelated.get("pValue").asDouble() > 0.01, r.out());
             assertEquals("independent", unrelated.get("verdict").asText(), r.out());
         }
+    }
+
+    @Test
+    void theServeCommandServesUntilStoppedOnTheFreePortItReports() throws Exception {
+        ServeCommand command = new ServeCommand();
+        new picocli.CommandLine(command).parseArgs("--model", target.toString(), "--name", "cmd", "--port", "0", "--labels-only");
+        java.util.concurrent.FutureTask<Integer> running = new java.util.concurrent.FutureTask<>(command);
+        Thread thread = new Thread(running, "serve-under-test");
+        thread.start();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (command.boundPort() < 0 && !running.isDone() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(command.boundPort() > 0, "serve reported no port");
+        JsonNode remote = verify("http://127.0.0.1:" + command.boundPort() + "/v2/models/cmd");
+        assertEquals(localRate, remote.get("matchingRate").asDouble());
+        command.stop();
+        assertEquals(ExitCode.OK, running.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertThrows(java.net.ConnectException.class, () -> http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + command.boundPort() + "/v2/health/live")).build(), HttpResponse.BodyHandlers.ofString()));
     }
 }
