@@ -11,10 +11,11 @@ import picocli.CommandLine.Option;
  * to the base's, the range to [0,1], and normalization and channels-last are off unless given.
  */
 final class InputSpecOptions {
-    @Option(names = "--input-shape", paramLabel = "C,H,W", description = "image shape the model takes, e.g. 3,224,224")
+    @Option(names = "--input-shape", paramLabel = "C,H,W", description = {"the model's input, for files that do not record it (.pt, .onnx, URLs); without any of",
+                "these flags the model takes the fingerprint's (or data set's) spec. Image shape, e.g. 3,224,224"})
     String shape;
 
-    @Option(names = "--input-range", paramLabel = "LO,HI", description = "pixel value range before normalization, e.g. 0,255 (default 0,1)")
+    @Option(names = "--input-range", paramLabel = "LO,HI", description = "pixel value range before normalization, e.g. 0,255 (default 0,1 once any input flag is given)")
     String range;
 
     @Option(names = "--mean", paramLabel = "M[,M...]", description = "per-channel mean subtracted before the model (one value or one per channel)")

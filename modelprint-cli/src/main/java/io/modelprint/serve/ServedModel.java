@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.modelprint.data.InputSpec;
 import io.modelprint.model.Classifier;
-import io.modelprint.model.Differentiable;
+import io.modelprint.model.Scored;
 import io.modelprint.model.remote.InferenceProtocol;
 import io.modelprint.model.remote.ModelMetadata;
 import io.modelprint.model.remote.OutputTensor;
@@ -15,8 +15,8 @@ import java.util.concurrent.Semaphore;
 
 /**
  * A loaded model as the server offers it: output {@code label} (INT64 [n]) always, and
- * {@code scores} (FP32 [n, classes], the model's logits) unless labels-only or the model has no
- * scores. At most {@code workers} calls run in the model at once: with one engine thread per call
+ * {@code scores} (FP32 [n, classes], the model's logits or probabilities) unless labels-only or the
+ * model has no scores (random forests). At most {@code workers} calls run in the model at once: with one engine thread per call
  * (how the launcher starts {@code serve}), one worker per core keeps every core busy on small requests.
  */
 public final class ServedModel {
@@ -32,7 +32,7 @@ public final class ServedModel {
     public ServedModel(String name, Classifier model, boolean labelsOnly, int workers) {
         this.name = name;
         this.model = model;
-        this.labelsOnly = labelsOnly || !(model instanceof Differentiable);
+        this.labelsOnly = labelsOnly || !(model instanceof Scored);
         this.workers = new Semaphore(workers);
     }
 
@@ -73,7 +73,7 @@ public final class ServedModel {
             try (NDManager manager = NDManager.newBaseManager();
                     NDArray batch = manager.create(images, model.inputSpec().batchShape(n))) {
                 if (scores) {
-                    try (NDArray out = ((Differentiable) model).predictLogits(batch); NDArray top = out.argMax(1)) {
+                    try (NDArray out = ((Scored) model).predictLogits(batch); NDArray top = out.argMax(1)) {
                         logits = out.toFloatArray();
                         labels = top.toLongArray();
                     }

@@ -276,4 +276,67 @@ class CliServeTest {
         assertThrows(java.net.ConnectException.class, () -> http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + command.boundPort() + "/v2/health/live")).build(), HttpResponse.BodyHandlers.ofString()));
     }
+
+    @Test
+    void concurrentRequestsGetTheAnswersOfTheirOwnImages() throws Exception {
+        int images = 64;
+        float[] values = new float[images * 784];
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextFloat();
+        }
+        float[] expected;
+        try (NDManager manager = NDManager.newBaseManager(); NDArray batch = manager.create(values, model.inputSpec().batchShape(images));
+                NDArray logits = ((io.modelprint.model.Scored) model).predictLogits(batch)) {
+            expected = logits.toFloatArray();
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<JsonNode>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < images; i++) {
+                int image = i;
+                answers.add(pool.submit(() -> {
+                    byte[] body = io.modelprint.model.remote.InferenceProtocol.inferRequest("input", new long[] {1, 1, 28, 28},
+                            values, image * 784, 784, "scores");
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/infer"))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    return new ObjectMapper().readTree(response.body()).get("outputs").get(0).get("data");
+                }));
+            }
+            for (int i = 0; i < images; i++) {
+                JsonNode scores = answers.get(i).get();
+                for (int c = 0; c < 10; c++) {
+                    assertEquals(expected[i * 10 + c], (float) scores.get(c).asDouble(), 1e-4f, "image " + i + " class " + c);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anOnnxModelIsServedWithItsScores() throws Exception {
+        Path onnx = Path.of("../modelprint-engine/src/test/resources/fixtures/tiny-cnn.onnx");
+        Path pt = Path.of("../modelprint-engine/src/test/resources/fixtures/tiny-cnn.pt");
+        float[] image = new float[784];
+        java.util.Arrays.fill(image, 300, 500, 0.8f);
+        try (Classifier onnxModel = ModelLoader.loadClassifier(onnx, InputSpec.fashionMnist());
+                Classifier ptModel = ModelLoader.loadClassifier(pt, InputSpec.fashionMnist());
+                InferenceServer onnxServer = new InferenceServer(new ServedModel("tiny", onnxModel, false, 2), 8, 1 << 20)
+                        .start("127.0.0.1", 0);
+                NDManager manager = NDManager.newBaseManager();
+                NDArray batch = manager.create(image, ptModel.inputSpec().batchShape(1));
+                NDArray logits = ((io.modelprint.model.Scored) ptModel).predictLogits(batch)) {
+            byte[] body = io.modelprint.model.remote.InferenceProtocol.inferRequest("input", new long[] {1, 1, 28, 28}, image, 0, 784, null);
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + onnxServer.port()
+                    + "/v2/models/tiny/infer")).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            JsonNode outputs = new ObjectMapper().readTree(response.body()).get("outputs");
+            assertEquals("scores", outputs.get(1).get("name").asText());
+            float[] expected = logits.toFloatArray();
+            for (int c = 0; c < 10; c++) {
+                assertEquals(expected[c], (float) outputs.get(1).get("data").get(c).asDouble(), 1e-4f, "class " + c);
+            }
+        }
+    }
 }

@@ -3,7 +3,7 @@ package io.modelprint.model;
 import ai.djl.ndarray.NDArray;
 
 /** A classifier whose logits can be differentiated with respect to its input: a white-box target. */
-public interface Differentiable extends Classifier {
+public interface Differentiable extends Scored {
     /**
      * Logits [N, classes] for {@code batch}, computed so that, inside a gradient collector, gradients
      * flow back to {@code batch}. Runs in inference mode (batch-norm statistics frozen, no dropout).
@@ -11,6 +11,7 @@ public interface Differentiable extends Classifier {
     NDArray logits(NDArray batch);
 
     /** Logits without recording gradients. */
+    @Override
     NDArray predictLogits(NDArray batch);
 
     /** SHA-256 of the model's weights, as stored in fingerprints and provenance. */

@@ -11,7 +11,7 @@ import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
 import io.modelprint.InputException;
 import io.modelprint.data.InputSpec;
-import io.modelprint.model.Classifier;
+import io.modelprint.model.Scored;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -20,7 +20,7 @@ import java.nio.file.Path;
  * through DJL: inference only, so it can be a suspect but not a target. The PyTorch engine is
  * started first, as the two engines then share one process.
  */
-public final class OnnxClassifier implements Classifier {
+public final class OnnxClassifier implements Scored {
     private final ZooModel<NDList, NDList> model;
     private final Predictor<NDList, NDList> predictor;
     private final InputSpec spec;
@@ -96,23 +96,35 @@ public final class OnnxClassifier implements Classifier {
         return numClasses;
     }
 
+    /** Scores as the model answers them; a DJL predictor is not thread-safe, so calls take turns. */
     @Override
-    public long[] predictLabels(NDArray batch) {
-        float[] scores;
+    public synchronized NDArray predictLogits(NDArray batch) {
         int n = (int) batch.getShape().get(0);
+        NDList out;
         try {
-            NDList out = predictor.predict(new NDList(batch));
-            scores = out.head().toFloatArray();
-            out.close();
+            out = predictor.predict(new NDList(batch));
         } catch (TranslateException e) {
             throw new InputException(description + ": inference failed: " + e.getMessage(), e);
         }
-        if (scores.length != n * numClasses) {
-            throw new InputException(description + ": answered " + scores.length + " scores for " + n + " inputs of "
-                    + numClasses + " classes");
+        NDArray scores = out.head();
+        if (scores.getShape().size() != (long) n * numClasses) {
+            out.close();
+            throw new InputException(description + ": answered " + scores.getShape().size() + " scores for " + n
+                    + " inputs of " + numClasses + " classes");
         }
-        long[] labels = new long[n];
-        for (int i = 0; i < n; i++) {
+        NDArray copy = batch.getManager().create(scores.toFloatArray(), new ai.djl.ndarray.types.Shape(n, numClasses));
+        out.close();
+        return copy;
+    }
+
+    @Override
+    public long[] predictLabels(NDArray batch) {
+        float[] scores;
+        try (NDArray logits = predictLogits(batch)) {
+            scores = logits.toFloatArray();
+        }
+        long[] labels = new long[scores.length / numClasses];
+        for (int i = 0; i < labels.length; i++) {
             int best = 0;
             for (int c = 0; c < numClasses; c++) {
                 float value = scores[i * numClasses + c];
