@@ -2,6 +2,7 @@ package io.modelprint.serve;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.modelprint.model.remote.InferRequest;
 import io.modelprint.model.remote.InferenceProtocol;
@@ -42,14 +43,12 @@ public final class InferenceServer implements AutoCloseable {
             config.routes.get(modelPath, ctx -> json(ctx, 200, InferenceProtocol.metadata(model.metadata())));
             config.routes.get(modelPath + "/ready", ctx -> json(ctx, 200, InferenceProtocol.status("ready", true)));
             config.routes.post(modelPath + "/infer", this::infer);
-            config.routes.post("/v2/models/{name}/infer", ctx -> {
+            Handler unknownModel = ctx -> {
                 throw new BadRequest(404, "unknown model \"" + ctx.pathParam("name") + "\"; this server serves \""
                         + model.name() + "\"");
-            });
-            config.routes.get("/v2/models/{name}", ctx -> {
-                throw new BadRequest(404, "unknown model \"" + ctx.pathParam("name") + "\"; this server serves \""
-                        + model.name() + "\"");
-            });
+            };
+            config.routes.post("/v2/models/{name}/infer", unknownModel);
+            config.routes.get("/v2/models/{name}", unknownModel);
             config.routes.exception(BadRequest.class, (e, ctx) -> json(ctx, e.status(), InferenceProtocol.error(e.getMessage())));
             config.routes.exception(HttpResponseException.class,
                     (e, ctx) -> json(ctx, e.getStatus(), InferenceProtocol.error(e.getMessage())));
