@@ -59,8 +59,12 @@ final class VerifyCommand implements Callable<Integer> {
             row.put("suspect", suspect);
             long start = System.nanoTime();
             RemoteStats remote = null;
-            try (Classifier model = suspectOptions.open(suspect, fingerprint)) {
-                remote = remoteStats(model);
+            try (Classifier model = suspectOptions.open(suspect, fingerprint); Progress progress = Progress.start("verify")) {
+                RemoteClassifier client = remote(model);
+                if (client != null) {
+                    remote = client.stats();
+                    client.onProgress(progress);
+                }
                 Verdict verdict = verifier.verify(fingerprint, model);
                 row.put("matchingRate", verdict.matchingRate());
                 row.put("matches", verdict.matches());
@@ -91,9 +95,9 @@ final class VerifyCommand implements Callable<Integer> {
         return anyFailed ? ExitCode.PARTIAL_FAILURE : ExitCode.OK;
     }
 
-    private static RemoteStats remoteStats(Classifier model) {
+    private static RemoteClassifier remote(Classifier model) {
         Classifier inner = model instanceof ConvertedClassifier converted ? converted.suspect() : model;
-        return inner instanceof RemoteClassifier remote ? remote.stats() : null;
+        return inner instanceof RemoteClassifier remote ? remote : null;
     }
 
     private void print(List<Map<String, Object>> results, double tau, boolean calibrated) {

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import io.modelprint.InputException;
 import io.modelprint.data.InputSpec;
 import io.modelprint.model.Classifier;
+import io.modelprint.scheme.ProgressListener;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class RemoteClassifier implements Classifier {
     private final QueryBudget budget;
     private final AnswerCache cache;
     private final RemoteStats stats;
+    private ProgressListener progress = ProgressListener.NONE;
 
     private RemoteClassifier(OipClient client, InputSpec spec, int numClasses, String inputName, String outputName,
             int batchSize, QueryBudget budget, AnswerCache cache, RemoteStats stats) {
@@ -143,6 +145,11 @@ public final class RemoteClassifier implements Classifier {
         return stats;
     }
 
+    /** Told after every answered request: answers so far out of those this call has to ask for. */
+    public void onProgress(ProgressListener listener) {
+        this.progress = listener;
+    }
+
     @Override
     public long[] predictLabels(NDArray batch) {
         int n = (int) batch.getShape().get(0);
@@ -189,6 +196,7 @@ public final class RemoteClassifier implements Classifier {
             if (cache != null) {
                 cache.save();
             }
+            progress.update(start, missing.size(), stats.queriesSent() + " queries sent, " + stats.retries() + " retries");
         }
         return labels;
     }
