@@ -80,11 +80,7 @@ final class ExtractCommand implements Callable<Integer> {
         DatasetSource source = data.source();
         FingerprintExtractor.Result result;
         InputSpec pixels = source.spec();
-        if (spec.given() && java.nio.file.Files.isDirectory(model)) {
-            throw new InputException(model + ": a model directory records its input spec; --input-shape, --input-range,"
-                    + " --mean/--std and --channels-last describe TorchScript files");
-        }
-        try (DjlClassifier loaded = ModelLoader.load(model, spec.apply(pixels))) {
+        try (DjlClassifier loaded = ModelLoader.load(model, spec.forModel(model, pixels))) {
             Differentiable target = loaded;
             if (!pixels.compatibleWith(loaded.inputSpec())) {
                 try {

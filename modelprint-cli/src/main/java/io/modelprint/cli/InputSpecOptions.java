@@ -31,6 +31,18 @@ final class InputSpecOptions {
         return shape != null || range != null || mean != null || std != null || channelsLast;
     }
 
+    /**
+     * The spec of the single model at {@code model} ({@code extract}, {@code serve}): a model
+     * directory records its own, so these options are refused there rather than ignored.
+     */
+    InputSpec forModel(java.nio.file.Path model, InputSpec base) {
+        if (given() && java.nio.file.Files.isDirectory(model)) {
+            throw new InputException(model + ": a model directory records its input spec; --input-shape, --input-range,"
+                    + " --mean/--std and --channels-last describe .pt and .onnx files");
+        }
+        return apply(base);
+    }
+
     InputSpec apply(InputSpec base) {
         if (!given()) {
             return base;

@@ -63,15 +63,11 @@ final class ServeCommand implements Callable<Integer> {
         if (!modelName.matches("[A-Za-z0-9_.-]+")) {
             throw new InputException("--name must be letters, digits, '_', '.' or '-' (it goes into the URL), got \"" + modelName + "\"");
         }
-        if (spec.given() && java.nio.file.Files.isDirectory(model)) {
-            throw new InputException(model + ": a model directory records its input spec; --input-shape, --input-range,"
-                    + " --mean/--std and --channels-last describe .pt and .onnx files");
-        }
         int parallel = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         if (parallel < 1) {
             throw new InputException("--workers must be at least 1, got " + parallel);
         }
-        try (Classifier classifier = ModelLoader.loadClassifier(model, spec.apply(InputSpec.fashionMnist()), ModelEngine.parse(engine))) {
+        try (Classifier classifier = ModelLoader.loadClassifier(model, spec.forModel(model, InputSpec.fashionMnist()), ModelEngine.parse(engine))) {
             ServedModel served = new ServedModel(modelName, classifier, labelsOnly, parallel);
             try (InferenceServer server = new InferenceServer(served, maxBatch, maxBodyBytes(classifier.inputSpec(), maxBatch))) {
                 try {
