@@ -71,10 +71,6 @@ public final class InferenceServer implements AutoCloseable {
         return app.port();
     }
 
-    public ServedModel model() {
-        return model;
-    }
-
     @Override
     public void close() {
         app.stop();

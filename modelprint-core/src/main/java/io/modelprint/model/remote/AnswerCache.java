@@ -61,10 +61,6 @@ public final class AnswerCache {
         return new AnswerCache(file, url, fingerprint, answers);
     }
 
-    public Path file() {
-        return file;
-    }
-
     public int size() {
         return answers.size();
     }
@@ -83,11 +79,6 @@ public final class AnswerCache {
         root.put("fingerprint", fingerprint);
         ObjectNode body = root.putObject("answers");
         answers.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> body.put(e.getKey(), e.getValue()));
-        try {
-            Files.createDirectories(file.getParent());
-        } catch (IOException e) {
-            throw new InputException(file.getParent() + ": cannot create the answer cache directory: " + e.getMessage(), e);
-        }
         AtomicFiles.write(file, out -> MAPPER.writeValue(out, root));
     }
 

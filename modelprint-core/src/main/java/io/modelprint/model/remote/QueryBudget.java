@@ -29,10 +29,6 @@ public final class QueryBudget {
         used += n;
     }
 
-    public synchronized long used() {
-        return used;
-    }
-
     /** The budget ran out before every query was answered. */
     public static final class BudgetSpentException extends InputException {
         BudgetSpentException(String message) {

@@ -47,7 +47,7 @@ final class TensorReader {
         expect(elements == numbers.length, what + " \"" + name + "\" has shape " + Arrays.toString(shape) + " ("
                 + elements + " elements) but " + numbers.length + " data values");
         return switch (datatype) {
-            case "FP32", "FP64", "FP16" -> new OutputTensor(name, datatype, shape, null, floats(numbers, what, name));
+            case "FP32", "FP64", "FP16" -> new OutputTensor(name, datatype, shape, null, floats(numbers));
             case "INT8", "INT16", "INT32", "INT64", "UINT8", "UINT16", "UINT32", "UINT64" ->
                     new OutputTensor(name, datatype, shape, longs(numbers, what, name), null);
             default -> throw new ProtocolException(what + " \"" + name + "\" has datatype " + datatype
@@ -100,7 +100,7 @@ final class TensorReader {
         return Arrays.copyOf(values, n);
     }
 
-    private static float[] floats(String[] numbers, String what, String name) {
+    private static float[] floats(String[] numbers) {
         float[] out = new float[numbers.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = Float.parseFloat(numbers[i]);
