@@ -4,10 +4,11 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.Device;
+import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterServer;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import ai.djl.training.optimizer.Optimizer;
@@ -59,20 +60,33 @@ public final class ModelTrainer {
         }
         Loss loss = softTargets == null ? Loss.softmaxCrossEntropyLoss()
                 : new SoftmaxCrossEntropyLoss("SoftTargetLoss", 1, -1, false, true);
-        DefaultTrainingConfig djlConfig = new DefaultTrainingConfig(loss)
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(config.learningRate())).build());
+        Optimizer optimizer = Optimizer.adam().optLearningRateTracker(Tracker.fixed(config.learningRate())).build();
         Random random = new Random(config.seed());
         int batches = (train.size() + config.batchSize() - 1) / config.batchSize();
         long start = System.nanoTime();
         float lastLoss = Float.NaN;
         int seen = 0;
-        try (Trainer trainer = model.newTrainer(djlConfig)) {
+        // DJL's Trainer refuses a first step whose gradients sum to exactly 0.0f; for a linear head under
+        // softmax cross-entropy they sum to 0 in exact arithmetic, so whether the float sum is exactly 0
+        // depends on the CPU's summation order (it was on AMD EPYC). The step is done here instead.
+        // a loaded model's parameters are frozen; unfreeze all but batch-norm statistics, as DJL's newTrainer does
+        model.getBlock().freezeParameters(false,
+                p -> p.getType() != Parameter.Type.RUNNING_MEAN && p.getType() != Parameter.Type.RUNNING_VAR);
+        try (NDManager run = model.getNDManager().newSubManager();
+                ParameterServer server = run.getEngine().newParameterServer(optimizer)) {
+            ParameterStore parameters = new ParameterStore(run, false);
+            parameters.setParameterServer(server, new Device[] {run.getDevice()});
             for (int epoch = 0; epoch < config.epochs(); epoch++) {
                 int[] order = train.shuffledIndices(random);
                 for (int b = 0; b < batches; b++) {
                     int from = b * config.batchSize();
                     int[] batch = java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + config.batchSize()));
-                    lastLoss = step(trainer, train, softTargets, batch);
+                    lastLoss = step(model, parameters, loss, train, softTargets, batch);
+                    if (!Float.isFinite(lastLoss)) {
+                        throw new TrainingDivergedException(String.format(
+                                "training diverged: loss %s at epoch %d, batch %d (learning rate %s); nothing was saved;"
+                                        + " try a smaller --lr", lastLoss, epoch + 1, b + 1, config.learningRate()));
+                    }
                     hook.afterStep();
                     seen += batch.length;
                     progress.update((long) epoch * batches + b + 1, (long) config.epochs() * batches,
@@ -83,19 +97,20 @@ public final class ModelTrainer {
         return new Result(seen, (System.nanoTime() - start) / 1e9, lastLoss);
     }
 
-    private static float step(Trainer trainer, ImageDataset train, float[] softTargets, int[] batch) {
-        try (NDManager scope = trainer.getManager().newSubManager()) {
+    private static float step(Model model, ParameterStore parameters, Loss loss, ImageDataset train, float[] softTargets,
+            int[] batch) {
+        try (NDManager scope = parameters.getManager().newSubManager()) {
             NDArray x = train.images(scope, batch);
             NDArray y = softTargets == null ? hardLabels(scope, train, batch) : softRows(scope, softTargets, train.numClasses(), batch);
-            float loss;
-            try (GradientCollector collector = trainer.newGradientCollector()) {
-                NDList predictions = trainer.forward(new NDList(x));
-                NDArray value = trainer.getLoss().evaluate(new NDList(y), predictions);
-                collector.backward(value);
-                loss = value.getFloat();
+            float value;
+            try (GradientCollector collector = scope.getEngine().newGradientCollector()) {
+                NDList predictions = model.getBlock().forward(parameters, new NDList(x), true);
+                NDArray objective = loss.evaluate(new NDList(y), predictions);
+                collector.backward(objective);
+                value = objective.getFloat();
             }
-            trainer.step();
-            return loss;
+            parameters.updateAllParameters();
+            return value;
         }
     }
 
