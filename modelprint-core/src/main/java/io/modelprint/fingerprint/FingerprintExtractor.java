@@ -6,7 +6,11 @@ import io.modelprint.data.InputSpec;
 import io.modelprint.data.SpecConversion;
 import io.modelprint.model.ConvertedDifferentiable;
 import io.modelprint.model.Differentiable;
+import io.modelprint.scheme.Access;
+import io.modelprint.scheme.Answers;
+import io.modelprint.scheme.MatchingRate;
 import io.modelprint.scheme.Queries;
+import io.modelprint.scheme.Scheme;
 import io.modelprint.scheme.GeneratedQueries;
 import io.modelprint.scheme.Labels;
 import io.modelprint.scheme.ProgressListener;
@@ -28,12 +32,26 @@ public final class FingerprintExtractor {
 
     private FingerprintExtractor() {}
 
+    /** IPGuard-style extraction with a bare generator: labels x matching rate (kept for the evaluation's sweeps). */
     public static Result extract(Differentiable target, String targetName, QueryGenerator generator, SeedSource seeds,
             int n, long seed, ProgressListener progress) {
+        Scheme<long[]> scheme = new Scheme<>(generator.name(), generator, new Labels(), new MatchingRate(), 0.5);
+        return extract(target, targetName, scheme, seeds, n, seed, progress);
+    }
+
+    /**
+     * Makes {@code scheme}'s queries on {@code target} and records the target's answers with the
+     * access the scheme's representation needs (labels, or labels and scores).
+     */
+    public static Result extract(Differentiable target, String targetName, Scheme<?> scheme, SeedSource seeds,
+            int n, long seed, ProgressListener progress) {
         long start = System.nanoTime();
-        GradientCheck.require(target, targetName);
+        QueryGenerator generator = scheme.queries();
+        if (generator.targetAccess() == Access.GRADIENTS) {
+            GradientCheck.require(target, targetName);
+        }
         GeneratedQueries generated = generator.generate(target, seeds, n, seed, progress);
-        long[] labels = new Labels().represent(target, generated.queries());
+        Answers answers = Answers.ask(target, generated.queries(), scheme.suspectAccess());
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Object> parameters = new LinkedHashMap<>(generator.parameters());
         parameters.put("n", n);
@@ -45,14 +63,15 @@ public final class FingerprintExtractor {
             parameters.put("generatedIn", converted.conversion().from().toString());
         }
         Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("queries", queries.count());
         stats.put("converged", generated.convergedCount());
         stats.put("meanIterations", generated.meanIterations());
         stats.put("maxIterations", generated.maxIterations());
         stats.put("seconds", seconds);
-        FingerprintMeta meta = new FingerprintMeta(FingerprintMeta.FORMAT_VERSION, generator.name(), "labels",
-                "matching-rate", parameters, spec, target.numClasses(), targetName, target.sha256(),
-                seed, seeds.describe(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), stats, null, null);
-        return new Result(new Fingerprint(queries, labels, meta), generated, seconds);
+        FingerprintMeta meta = new FingerprintMeta(FingerprintMeta.FORMAT_VERSION, scheme.name(), scheme.representation().name(),
+                scheme.distance().name(), scheme.suspectAccess().label(), parameters, spec, target.numClasses(), targetName,
+                target.sha256(), seed, seeds.describe(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), stats, null, null);
+        return new Result(new Fingerprint(queries, answers.labels(), answers.scores(), meta), generated, seconds);
     }
 
     private static Queries convert(Queries queries, SpecConversion conversion) {

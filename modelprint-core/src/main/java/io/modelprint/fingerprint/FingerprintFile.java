@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -24,12 +26,15 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * The fingerprint file: a {@code .npz} (zip of {@code .npy}) with {@code queries.npy} (float32
- * [n,C,H,W]), {@code labels.npy} (int64 [n]) and {@code meta.json}. {@code numpy.load} reads it.
+ * [n,C,H,W]), {@code labels.npy} (int64 [n], the target's top-1 labels), for score schemes
+ * {@code scores.npy} (float32 [n, classes], the target's logits) and {@code meta.json}.
+ * {@code numpy.load} reads it.
  * Written atomically with fixed entry times, so equal fingerprints give equal bytes.
  */
 public final class FingerprintFile {
     public static final String QUERIES = "queries.npy";
     public static final String LABELS = "labels.npy";
+    public static final String SCORES = "scores.npy";
     public static final String META = "meta.json";
     private static final FileTime FIXED_TIME = FileTime.fromMillis(315532800000L); // 1980-01-01, zip's epoch
     private static final long MAX_ENTRY_BYTES = 1L << 31;
@@ -39,26 +44,62 @@ public final class FingerprintFile {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    private static final ObjectMapper CANONICAL = new ObjectMapper()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
     private FingerprintFile() {}
 
     public static void write(Path file, Fingerprint fingerprint) {
         Queries q = fingerprint.queries();
-        byte[] queries = Npy.encode(q.values(), q.spec().batchShape(q.count()).getShape());
-        byte[] labels = Npy.encode(fingerprint.labels(), fingerprint.size());
-        FingerprintMeta meta = fingerprint.meta().withContentSha256(Sha256.hex(queries, labels));
-        byte[] metaJson;
-        try {
-            metaJson = JSON.writeValueAsBytes(meta);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot encode meta.json", e);
+        FingerprintMeta meta = fingerprint.meta();
+        List<byte[]> arrays = new ArrayList<>();
+        arrays.add(Npy.encode(q.values(), q.spec().batchShape(q.count()).getShape()));
+        arrays.add(Npy.encode(fingerprint.labels(), fingerprint.size()));
+        if (fingerprint.scores() != null) {
+            arrays.add(Npy.encode(fingerprint.scores(), new long[] {fingerprint.size(), meta.numClasses()}));
         }
+        String sha;
+        if (meta.formatVersion() == 1) {
+            if (fingerprint.scores() != null) {
+                throw new IllegalArgumentException("a version 1 fingerprint holds labels only");
+            }
+            sha = Sha256.hex(arrays.get(0), arrays.get(1));
+        } else {
+            List<byte[]> hashed = new ArrayList<>(arrays);
+            hashed.add(canonicalMeta(encode(meta.withContentSha256(null))));
+            sha = Sha256.hex(hashed.toArray(new byte[0][]));
+        }
+        byte[] metaJson = encode(meta.withContentSha256(sha));
         AtomicFiles.write(file, out -> {
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
-                put(zip, QUERIES, queries);
-                put(zip, LABELS, labels);
+                put(zip, QUERIES, arrays.get(0));
+                put(zip, LABELS, arrays.get(1));
+                if (arrays.size() > 2) {
+                    put(zip, SCORES, arrays.get(2));
+                }
                 put(zip, META, metaJson);
             }
         });
+    }
+
+    private static byte[] encode(FingerprintMeta meta) {
+        try {
+            return JSON.writeValueAsBytes(meta);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode meta.json", e);
+        }
+    }
+
+    /** meta.json without its hash, keys sorted, no whitespace: what a version 2 hash covers. */
+    private static byte[] canonicalMeta(byte[] metaJson) {
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> tree = CANONICAL.readValue(metaJson, Map.class);
+            tree.remove("contentSha256");
+            return CANONICAL.writeValueAsBytes(tree);
+        } catch (IOException e) {
+            throw new InputException("meta.json is not valid JSON: " + e.getMessage());
+        }
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
@@ -91,23 +132,40 @@ public final class FingerprintFile {
         } catch (IOException e) {
             throw new InputException(file + ": meta.json cannot be read: " + e.getMessage());
         }
-        if (meta.formatVersion() != FingerprintMeta.FORMAT_VERSION) {
+        if (meta == null) {
+            throw new InputException(file + ": meta.json is empty (null)");
+        }
+        if (meta.formatVersion() != 1 && meta.formatVersion() != 2) {
             throw new InputException(file + ": fingerprint format version " + meta.formatVersion()
-                    + " is not supported (this modelprint reads version " + FingerprintMeta.FORMAT_VERSION + ")");
+                    + " is not supported (this modelprint reads versions 1 and 2)");
         }
-        if (meta.inputSpec() == null || meta.contentSha256() == null) {
-            throw new InputException(file + ": meta.json lacks inputSpec or contentSha256");
+        if (meta.inputSpec() == null || meta.contentSha256() == null || meta.scheme() == null) {
+            throw new InputException(file + ": meta.json lacks scheme, inputSpec or contentSha256");
         }
-        String actual = Sha256.hex(entries.get(QUERIES), entries.get(LABELS));
+        boolean hasScores = entries.containsKey(SCORES);
+        String actual = meta.formatVersion() == 1
+                ? Sha256.hex(entries.get(QUERIES), entries.get(LABELS))
+                : Sha256.hex(hasScores
+                        ? new byte[][] {entries.get(QUERIES), entries.get(LABELS), entries.get(SCORES), canonicalMeta(entries.get(META))}
+                        : new byte[][] {entries.get(QUERIES), entries.get(LABELS), canonicalMeta(entries.get(META))});
         if (!actual.equals(meta.contentSha256())) {
-            throw new InputException(file + ": content hash mismatch: the arrays were changed after the fingerprint"
-                    + " was made (meta.json says " + meta.contentSha256() + ", arrays hash to " + actual + ")");
+            throw new InputException(file + ": content hash mismatch: the " + (meta.formatVersion() == 1 ? "arrays" : "arrays or meta.json")
+                    + " were changed after the fingerprint was made (meta.json says " + meta.contentSha256() + ", content hashes to "
+                    + actual + ")");
+        }
+        if (meta.formatVersion() == 2 && io.modelprint.scheme.Schemes.find(meta.scheme()).isEmpty()) {
+            throw new InputException(file + ": made with scheme '" + meta.scheme() + "', which this modelprint does not know"
+                    + " (known: " + String.join(", ", io.modelprint.scheme.Schemes.names()) + ")");
         }
         Npy.Array queries;
         Npy.Array labels;
+        Npy.Array scores = null;
         try {
             queries = Npy.decode(entries.get(QUERIES));
             labels = Npy.decode(entries.get(LABELS));
+            if (hasScores) {
+                scores = Npy.decode(entries.get(SCORES));
+            }
         } catch (IllegalArgumentException e) {
             throw new InputException(file + ": " + e.getMessage());
         }
@@ -116,9 +174,15 @@ public final class FingerprintFile {
             throw new InputException(file + ": queries have shape " + Arrays.toString(queries.shape())
                     + " and labels " + Arrays.toString(labels.shape()) + "; expected " + Arrays.toString(expectedShape));
         }
+        if (scores != null && !Arrays.equals(scores.shape(), new long[] {labels.elementCount(), meta.numClasses()})) {
+            throw new InputException(file + ": scores have shape " + Arrays.toString(scores.shape()) + "; expected ["
+                    + labels.elementCount() + ", " + meta.numClasses() + "]");
+        }
         try {
             Queries q = new Queries(meta.inputSpec(), queries.toFloats(), (int) labels.elementCount());
-            return new Fingerprint(q, labels.toLongs(), meta);
+            Fingerprint fingerprint = new Fingerprint(q, labels.toLongs(), scores == null ? null : scores.toFloats(), meta);
+            FingerprintChecks.validate(fingerprint);
+            return fingerprint;
         } catch (IllegalArgumentException e) {
             throw new InputException(file + ": " + e.getMessage());
         }

@@ -6,8 +6,10 @@ import java.util.Map;
 
 /**
  * The {@code meta.json} of a fingerprint file: everything needed to know what the arrays are and
- * where they came from. {@code contentSha256} covers the bytes of {@code queries.npy} followed by
- * {@code labels.npy}.
+ * where they came from. Version 1: {@code contentSha256} covers the bytes of {@code queries.npy}
+ * followed by {@code labels.npy}. Version 2: it covers every array ({@code queries.npy},
+ * {@code labels.npy}, {@code scores.npy} when present) and then this meta.json itself without the
+ * hash (canonical JSON, keys sorted), so calibration and parameters cannot be edited unnoticed.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FingerprintMeta(
@@ -15,6 +17,7 @@ public record FingerprintMeta(
         String scheme,
         String representation,
         String distance,
+        String access,
         Map<String, Object> parameters,
         InputSpec inputSpec,
         int numClasses,
@@ -27,15 +30,16 @@ public record FingerprintMeta(
         String contentSha256,
         Calibration calibration) {
 
-    public static final int FORMAT_VERSION = 1;
+    /** Version written by this build; version 1 (labels only, arrays-only hash) is still read. */
+    public static final int FORMAT_VERSION = 2;
 
     public FingerprintMeta withContentSha256(String sha) {
-        return new FingerprintMeta(formatVersion, scheme, representation, distance, parameters, inputSpec, numClasses,
+        return new FingerprintMeta(formatVersion, scheme, representation, distance, access, parameters, inputSpec, numClasses,
                 targetModel, targetSha256, seed, seedSource, createdAt, stats, sha, calibration);
     }
 
     public FingerprintMeta withCalibration(Calibration newCalibration) {
-        return new FingerprintMeta(formatVersion, scheme, representation, distance, parameters, inputSpec, numClasses,
+        return new FingerprintMeta(formatVersion, scheme, representation, distance, access, parameters, inputSpec, numClasses,
                 targetModel, targetSha256, seed, seedSource, createdAt, stats, contentSha256, newCalibration);
     }
 }

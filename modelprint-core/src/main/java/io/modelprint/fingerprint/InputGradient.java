@@ -14,7 +14,7 @@ import ai.djl.training.GradientCollector;
  * backward on CPU now and then (not reproducible with the same input); it is recomputed rather than
  * allowed to turn the points into NaN, and a persistent one is an error that names the target.
  */
-final class InputGradient {
+public final class InputGradient {
     private static final int MAX_RETRIES = 3;
 
     /**
@@ -22,16 +22,16 @@ final class InputGradient {
      * gradients; any further arrays are returned as {@link Result#extras()}.
      */
     @FunctionalInterface
-    interface Objective {
+    public interface Objective {
         NDList evaluate(NDArray variable);
     }
 
     /** Objective values and target logits per point, and the gradient (attached to the caller's manager). */
-    record Result(float[] loss, float[] logits, java.util.List<float[]> extras, NDArray gradient) {}
+    public record Result(float[] loss, float[] logits, java.util.List<float[]> extras, NDArray gradient) {}
 
     private InputGradient() {}
 
-    static Result evaluate(NDArray variable, Objective objective, NDManager manager, String what, int step) {
+    public static Result evaluate(NDArray variable, Objective objective, NDManager manager, String what, int step) {
         for (int attempt = 0; ; attempt++) {
             float[] loss;
             float[] logits;

@@ -14,8 +14,13 @@ public final class Labels implements Representation<long[]> {
     }
 
     @Override
-    public long[] represent(Classifier model, Queries queries) {
-        return predict(model, queries.values(), queries.count());
+    public Access access() {
+        return Access.LABELS;
+    }
+
+    @Override
+    public long[] represent(Answers answers) {
+        return answers.labels();
     }
 
     /** Labels of {@code count} flattened images of the model's input spec. */

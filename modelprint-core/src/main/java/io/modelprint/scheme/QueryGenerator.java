@@ -11,5 +11,10 @@ public interface QueryGenerator {
     /** Every parameter that shaped the queries, for the fingerprint's provenance. */
     Map<String, Object> parameters();
 
+    /** What making the queries needs of the target (most generators follow its input gradients). */
+    default Access targetAccess() {
+        return Access.GRADIENTS;
+    }
+
     GeneratedQueries generate(Differentiable target, SeedSource seeds, int n, long seed, ProgressListener progress);
 }

@@ -1,10 +1,13 @@
 package io.modelprint.scheme;
 
-import io.modelprint.model.Classifier;
-
-/** What a model answers on the queries (IPGuard: top-1 labels). */
+/**
+ * What a scheme makes of a model's answers on the queries (labels, a correlation matrix, a
+ * decision-distance vector, explanation weights), and the access it needs of the model.
+ */
 public interface Representation<R> {
     String name();
 
-    R represent(Classifier model, Queries queries);
+    Access access();
+
+    R represent(Answers answers);
 }

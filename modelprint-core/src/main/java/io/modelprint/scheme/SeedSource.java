@@ -25,6 +25,14 @@ public final class SeedSource {
         return new SeedSource(spec, null);
     }
 
+    /** The labelled images seeds are drawn from; refused for uniform random seeds. */
+    public ImageDataset dataset(String who) {
+        if (data == null) {
+            throw new io.modelprint.InputException(who + " needs labelled images to start from, not uniform random seeds");
+        }
+        return data;
+    }
+
     public boolean isData() {
         return data != null;
     }

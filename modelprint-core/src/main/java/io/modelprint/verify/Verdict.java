@@ -1,13 +1,29 @@
 package io.modelprint.verify;
 
 /**
- * Matching rate of a suspect against a fingerprint, the threshold it was judged by, the decision,
- * and, for a calibrated fingerprint, the p-value: the probability that an independent model matches
- * at least this often (null when the fingerprint is not calibrated).
+ * A suspect judged against a fingerprint: the scheme's similarity (for label-matching schemes the
+ * matching rate, with the number of matching queries), the threshold it was judged by, the decision,
+ * and for a calibrated fingerprint the p-value: the probability that an independent model is at
+ * least this similar (null when the fingerprint is not calibrated).
  */
-public record Verdict(double matchingRate, double threshold, Decision decision, int queries, int matches, Double pValue) {
-    public static Verdict of(int matches, int queries, double threshold, Double pValue) {
-        double rate = (double) matches / queries;
-        return new Verdict(rate, threshold, rate >= threshold ? Decision.DERIVED : Decision.INDEPENDENT, queries, matches, pValue);
+public record Verdict(String scheme, double similarity, double threshold, Decision decision, int queries, Integer matches,
+        Double pValue) {
+
+    public static Verdict of(String scheme, double similarity, double threshold, int queries, Integer matches, Double pValue) {
+        return new Verdict(scheme, similarity, threshold, similarity >= threshold ? Decision.DERIVED : Decision.INDEPENDENT,
+                queries, matches, pValue);
+    }
+
+    /** True for labels x matching rate, where the similarity is a share of matching queries. */
+    public boolean countsMatches() {
+        return matches != null;
+    }
+
+    /** The matching rate of a label-matching scheme (its similarity). */
+    public double matchingRate() {
+        if (matches == null) {
+            throw new IllegalStateException(scheme + " does not match labels; use similarity()");
+        }
+        return similarity;
     }
 }

@@ -1,57 +1,93 @@
 package io.modelprint.verify;
 
 import io.modelprint.InputException;
+import io.modelprint.fingerprint.Calibration;
 import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.model.Classifier;
-import io.modelprint.scheme.Labels;
+import io.modelprint.scheme.Access;
+import io.modelprint.scheme.Answers;
 import io.modelprint.scheme.MatchingRate;
+import io.modelprint.scheme.Scheme;
+import io.modelprint.scheme.Schemes;
 
 /**
- * Checks a suspect against a fingerprint (paper §3.3): the suspect labels every query, and the
- * fraction that agree with the fingerprint's labels is compared to the threshold τ. A suspect is
- * judged derived when its matching rate is at least τ.
+ * Checks a suspect against a fingerprint with the fingerprint's scheme: the suspect answers every
+ * query with the access the scheme needs, the scheme's representation and distance give a
+ * similarity, and a suspect at or above the threshold (the given one, else the scheme's default)
+ * is judged derived.
  */
 public final class Verifier {
-    /** Default τ; see docs/verification.md for how it was chosen. */
+    /** Default τ of label-matching schemes; see docs/verification.md for how it was chosen. */
     public static final double DEFAULT_THRESHOLD = 0.5;
 
-    private final double threshold;
+    private final Double threshold;
 
-    public Verifier(double threshold) {
-        if (!(threshold >= 0 && threshold <= 1)) {
-            throw new IllegalArgumentException("threshold must be in [0,1], got " + threshold);
+    /** @param threshold similarity threshold, or null for each scheme's default */
+    public Verifier(Double threshold) {
+        if (threshold != null && !Double.isFinite(threshold)) {
+            throw new IllegalArgumentException("threshold must be a finite number, got " + threshold);
         }
         this.threshold = threshold;
     }
 
-    public double threshold() {
-        return threshold;
+    public Verifier(double threshold) {
+        this(Double.valueOf(threshold));
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("threshold must be in [0,1], got " + threshold);
+        }
     }
 
     public Verdict verify(Fingerprint fingerprint, Classifier suspect) {
+        Scheme<?> scheme = fingerprint.scheme();
+        Answers answers = answers(fingerprint, scheme, suspect);
+        double similarity = scheme.similarity(fingerprint.answers(), answers);
+        double tau = threshold != null ? threshold : scheme.defaultThreshold();
+        Integer matches = scheme.countsMatches() ? MatchingRate.matches(fingerprint.labels(), answers.labels()) : null;
+        return Verdict.of(scheme.name(), similarity, tau, fingerprint.size(), matches, pValue(fingerprint, similarity, matches));
+    }
+
+    /** The suspect's answers on the fingerprint's queries, with the access the scheme needs. */
+    public static Answers answers(Fingerprint fingerprint, Scheme<?> scheme, Classifier suspect) {
         var spec = fingerprint.meta().inputSpec();
         if (!spec.compatibleWith(suspect.inputSpec())) {
             throw new InputException(suspect.description() + ": takes input " + suspect.inputSpec()
                     + " but the fingerprint's queries are " + spec);
         }
-        long[] answers = Labels.predict(suspect, fingerprint.queries().values(), fingerprint.size());
-        long[] expected = fingerprint.labels();
-        for (long answer : answers) {
-            if (answer < 0 || answer >= Math.max(suspect.numClasses(), fingerprint.meta().numClasses())) {
+        Access offered = Access.offeredBy(suspect);
+        if (!offered.covers(scheme.suspectAccess())) {
+            throw new InputException(suspect.description() + ": offers " + offered.label() + " only, but scheme "
+                    + scheme.name() + " compares " + scheme.suspectAccess().label() + "; schemes that work with "
+                    + offered.label() + ": " + String.join(", ", Schemes.usableWith(offered)));
+        }
+        if (suspect.numClasses() != fingerprint.meta().numClasses()) {
+            throw new InputException(suspect.description() + ": has " + suspect.numClasses() + " classes but the fingerprint's"
+                    + " target has " + fingerprint.meta().numClasses());
+        }
+        Answers answers = Answers.ask(suspect, fingerprint.queries(), scheme.suspectAccess());
+        for (long answer : answers.labels()) {
+            if (answer < 0 || answer >= fingerprint.meta().numClasses()) {
                 throw new InputException(suspect.description() + ": answered label " + answer
-                        + ", outside the fingerprint's " + fingerprint.meta().numClasses() + " classes");
+                        + ", outside the fingerprint's " + fingerprint.meta().numClasses() + " classes [0, "
+                        + fingerprint.meta().numClasses() + ")");
             }
         }
-        int matches = MatchingRate.matches(expected, answers);
-        return Verdict.of(matches, answers.length, threshold, pValue(fingerprint, matches));
+        return answers;
     }
 
-    /** P(an independent model matches >= {@code matches}) under the fingerprint's calibration, or null. */
-    static Double pValue(Fingerprint fingerprint, int matches) {
-        var calibration = fingerprint.meta().calibration();
+    /** P(an independent model is at least this similar) under the fingerprint's calibration, or null. */
+    static Double pValue(Fingerprint fingerprint, double similarity, Integer matches) {
+        Calibration calibration = fingerprint.meta().calibration();
         if (calibration == null) {
             return null;
         }
-        return BetaBinomial.fit(calibration.rates(), calibration.queries()).upperTail(matches, fingerprint.size());
+        if (Calibration.BETA_BINOMIAL.equals(calibration.model()) && matches != null) {
+            return BetaBinomial.fit(calibration.rates(), calibration.queries()).upperTail(matches, fingerprint.size());
+        }
+        return StudentTNull.fit(calibration.rates()).upperTail(similarity);
+    }
+
+    /** The calibration model a scheme's similarities are given. */
+    public static String calibrationModel(Scheme<?> scheme) {
+        return scheme.countsMatches() ? Calibration.BETA_BINOMIAL : Calibration.STUDENT_T;
     }
 }

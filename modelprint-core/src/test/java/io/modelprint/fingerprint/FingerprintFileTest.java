@@ -41,7 +41,7 @@ class FingerprintFileTest {
         parameters.put("lr", 0.01);
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("converged", 3);
-        FingerprintMeta meta = new FingerprintMeta(1, "ipguard", "labels", "matching-rate", parameters,
+        FingerprintMeta meta = new FingerprintMeta(1, "ipguard", "labels", "matching-rate", null, parameters,
                 InputSpec.unitRange(1, 2, 2), 10, "target-model", "ab".repeat(32), 42, "uniform",
                 "2026-01-01T00:00:00Z", stats, null, null);
         return new Fingerprint(new Queries(InputSpec.unitRange(1, 2, 2), values, 3), new long[] {7, 0, 3}, meta);

@@ -31,6 +31,28 @@ public final class LinearModel implements Differentiable {
         bias = manager.create(b);
     }
 
+    private LinearModel(InputSpec spec, int classes, float[] w, float[] b) {
+        this.spec = spec;
+        this.classes = classes;
+        this.manager = NDManager.newBaseManager();
+        weights = manager.create(w, new ai.djl.ndarray.types.Shape(spec.pixelsPerImage(), classes));
+        bias = manager.create(b);
+    }
+
+    /** A copy of {@code base} whose weights and biases moved by {@code noise} x a standard normal each (a "fine-tuned" copy). */
+    public static LinearModel perturbed(LinearModel base, float noise, long seed) {
+        Random random = new Random(seed);
+        float[] w = base.weights.toFloatArray();
+        float[] b = base.bias.toFloatArray();
+        for (int i = 0; i < w.length; i++) {
+            w[i] += noise * (float) random.nextGaussian();
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] += noise * (float) random.nextGaussian();
+        }
+        return new LinearModel(base.spec, base.classes, w, b);
+    }
+
     @Override
     public NDArray logits(NDArray batch) {
         return batch.reshape(batch.getShape().get(0), spec.pixelsPerImage()).matMul(weights).add(bias);

@@ -30,8 +30,8 @@ class VerifierTest {
 
     @Test
     void verdictUsesThresholdInclusively() {
-        assertEquals(Decision.DERIVED, Verdict.of(5, 10, 0.5, null).decision());
-        assertEquals(Decision.INDEPENDENT, Verdict.of(4, 10, 0.5, null).decision());
+        assertEquals(Decision.DERIVED, Verdict.of("ipguard", 0.5, 0.5, 10, 5, null).decision());
+        assertEquals(Decision.INDEPENDENT, Verdict.of("ipguard", 0.4, 0.5, 10, 4, null).decision());
         assertThrows(IllegalArgumentException.class, () -> new Verifier(1.5));
     }
 

@@ -1,0 +1,54 @@
+package io.modelprint.fingerprint;
+
+/**
+ * What a fingerprint must satisfy beyond its hash, since a hash only says the file is as written:
+ * at least one query, at least 2 classes, labels within the classes, finite queries and scores, and
+ * a calibration that can be used (at least 2 finite negatives; rates in [0,1] for label matching).
+ */
+final class FingerprintChecks {
+    private FingerprintChecks() {}
+
+    static void validate(Fingerprint fingerprint) {
+        FingerprintMeta meta = fingerprint.meta();
+        if (fingerprint.size() == 0) {
+            throw new IllegalArgumentException("the fingerprint has 0 queries");
+        }
+        if (meta.numClasses() < 2) {
+            throw new IllegalArgumentException("numClasses must be at least 2, got " + meta.numClasses());
+        }
+        long[] labels = fingerprint.labels();
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= meta.numClasses()) {
+                throw new IllegalArgumentException("label " + labels[i] + " of query " + i + " is outside the "
+                        + meta.numClasses() + " classes");
+            }
+        }
+        float[] values = fingerprint.queries().values();
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw new IllegalArgumentException("query " + i / fingerprint.queries().spec().pixelsPerImage()
+                        + " holds a non-finite value (" + values[i] + ")");
+            }
+        }
+        if (fingerprint.scores() != null) {
+            for (float v : fingerprint.scores()) {
+                if (!Float.isFinite(v)) {
+                    throw new IllegalArgumentException("scores.npy holds a non-finite value (" + v + ")");
+                }
+            }
+        }
+        Calibration calibration = meta.calibration();
+        if (calibration != null) {
+            if (calibration.rates() == null || calibration.rates().length < 2) {
+                throw new IllegalArgumentException("calibration needs at least 2 reference negatives");
+            }
+            boolean rates = Calibration.BETA_BINOMIAL.equals(calibration.model());
+            for (double r : calibration.rates()) {
+                if (!Double.isFinite(r) || (rates && (r < 0 || r > 1))) {
+                    throw new IllegalArgumentException("calibration holds an impossible " + (rates ? "matching rate" : "similarity")
+                            + " (" + r + ")");
+                }
+            }
+        }
+    }
+}

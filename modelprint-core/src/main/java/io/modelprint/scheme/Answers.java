@@ -1,0 +1,87 @@
+package io.modelprint.scheme;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import io.modelprint.InputException;
+import io.modelprint.model.Classifier;
+import io.modelprint.model.Scored;
+
+/**
+ * What a model answered on a fingerprint's queries: top-1 labels, and for score access its scores
+ * (row-major [count, classes]; null with label access).
+ */
+public record Answers(long[] labels, float[] scores, int classes) {
+    public Answers {
+        if (scores != null && scores.length != (long) labels.length * classes) {
+            throw new IllegalArgumentException(labels.length + " answers of " + classes + " classes need "
+                    + (long) labels.length * classes + " scores, got " + scores.length);
+        }
+    }
+
+    public static Answers labelsOnly(long[] labels, int classes) {
+        return new Answers(labels, null, classes);
+    }
+
+    public int count() {
+        return labels.length;
+    }
+
+    public boolean hasScores() {
+        return scores != null;
+    }
+
+    /** Scores of answer {@code i} (a copy). */
+    public float[] row(int i) {
+        float[] row = new float[classes];
+        System.arraycopy(scores, i * classes, row, 0, classes);
+        return row;
+    }
+
+    /** Asks {@code model} the queries with the access a representation needs (labels or scores). */
+    public static Answers ask(Classifier model, Queries queries, Access needed) {
+        if (needed == Access.LABELS) {
+            return labelsOnly(Labels.predict(model, queries.values(), queries.count()), model.numClasses());
+        }
+        if (!(model instanceof Scored scored)) {
+            throw new InputException(model.description() + ": answers labels only, but this needs its scores");
+        }
+        return scores(scored, queries.values(), queries.count());
+    }
+
+    private static Answers scores(Scored model, float[] values, int count) {
+        int size = model.inputSpec().pixelsPerImage();
+        int classes = model.numClasses();
+        long[] labels = new long[count];
+        float[] scores = new float[count * classes];
+        try (NDManager manager = NDManager.newBaseManager()) {
+            for (int start = 0; start < count; start += Labels.BATCH) {
+                int n = Math.min(Labels.BATCH, count - start);
+                float[] chunk = new float[n * size];
+                System.arraycopy(values, start * size, chunk, 0, chunk.length);
+                try (NDManager scope = manager.newSubManager()) {
+                    NDArray batch = scope.create(chunk, model.inputSpec().batchShape(n));
+                    float[] answer = model.predictLogits(batch).toFloatArray();
+                    if (answer.length != n * classes) {
+                        throw new InputException(model.description() + ": answered " + answer.length + " scores for "
+                                + n + " inputs of " + classes + " classes");
+                    }
+                    System.arraycopy(answer, 0, scores, start * classes, answer.length);
+                }
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            int best = 0;
+            for (int c = 0; c < classes; c++) {
+                float v = scores[i * classes + c];
+                if (!Float.isFinite(v)) {
+                    throw new InputException(model.description() + ": answered a non-finite score (" + v + ") for query " + i);
+                }
+                if (v > scores[i * classes + best]) {
+                    best = c;
+                }
+            }
+            labels[i] = best;
+        }
+        return new Answers(labels, scores, classes);
+    }
+}

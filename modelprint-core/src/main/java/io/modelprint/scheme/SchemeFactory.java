@@ -1,0 +1,23 @@
+package io.modelprint.scheme;
+
+/** Builds one scheme from its parameters; registered by name in {@link Schemes}. */
+public interface SchemeFactory {
+    String name();
+
+    /** One line for --help and messages: what the queries are and what is compared. */
+    String summary();
+
+    /** What verifying needs of a suspect. */
+    Access suspectAccess();
+
+    /** Which split of the data set queries start from when the user does not say: "train" or "test". */
+    default String defaultSplit() {
+        return "train";
+    }
+
+    /**
+     * The scheme with {@code parameters} (missing ones take their defaults); every parameter the
+     * scheme used is recorded in {@link SchemeParameters#used()}.
+     */
+    Scheme<?> create(SchemeParameters parameters);
+}

@@ -1,0 +1,56 @@
+package io.modelprint.scheme;
+
+import io.modelprint.InputException;
+import io.modelprint.scheme.akh.AkhScheme;
+import io.modelprint.scheme.boundary.CwL2Scheme;
+import io.modelprint.scheme.boundary.FgsmScheme;
+import io.modelprint.scheme.boundary.IgsmScheme;
+import io.modelprint.scheme.boundary.IpGuardScheme;
+import io.modelprint.scheme.boundary.RandomScheme;
+import io.modelprint.scheme.modeldiff.ModelDiffScheme;
+import io.modelprint.scheme.sac.SacScheme;
+import io.modelprint.scheme.zest.ZestScheme;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every scheme this build knows, by name: what extract, verify, calibrate, info and bench look up. */
+public final class Schemes {
+    private static final Map<String, SchemeFactory> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        for (SchemeFactory factory : List.of(new IpGuardScheme(), new CwL2Scheme(), new FgsmScheme(), new IgsmScheme(),
+                new RandomScheme(), new AkhScheme(), new SacScheme(SacScheme.Samples.WRONG, false),
+                new SacScheme(SacScheme.Samples.MIXED, false), new SacScheme(SacScheme.Samples.WRONG, true),
+                new SacScheme(SacScheme.Samples.MIXED, true), new ModelDiffScheme(), new ZestScheme())) {
+            BY_NAME.put(factory.name(), factory);
+        }
+    }
+
+    private Schemes() {}
+
+    public static List<String> names() {
+        return List.copyOf(BY_NAME.keySet());
+    }
+
+    public static Map<String, SchemeFactory> all() {
+        return Collections.unmodifiableMap(BY_NAME);
+    }
+
+    public static Optional<SchemeFactory> find(String name) {
+        return Optional.ofNullable(name == null ? null : BY_NAME.get(name));
+    }
+
+    /** The factory named {@code name}; refused with the known names otherwise ({@code where} says who asked). */
+    public static SchemeFactory require(String name, String where) {
+        return find(name).orElseThrow(() -> new InputException(where + ": unknown scheme '" + name + "' (known: "
+                + String.join(", ", names()) + ")"));
+    }
+
+    /** Names of the schemes a suspect offering {@code access} can be verified with. */
+    public static List<String> usableWith(Access access) {
+        return BY_NAME.values().stream().filter(f -> access.covers(f.suspectAccess())).map(SchemeFactory::name).toList();
+    }
+}

@@ -1,0 +1,119 @@
+package io.modelprint.scheme.akh;
+
+import io.modelprint.InputException;
+import io.modelprint.data.ImageDataset;
+import io.modelprint.data.ImagePatches;
+import io.modelprint.data.InputSpec;
+import io.modelprint.model.Differentiable;
+import io.modelprint.scheme.Access;
+import io.modelprint.scheme.GeneratedQueries;
+import io.modelprint.scheme.Labels;
+import io.modelprint.scheme.ProgressListener;
+import io.modelprint.scheme.Queries;
+import io.modelprint.scheme.QueryGenerator;
+import io.modelprint.scheme.SeedSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Queries = images the target gets wrong (AKH's negative fingerprint, SAC-w's samples), taken in a
+ * seeded order from a labelled split. When the split holds fewer than n, mirrored copies and CutMix
+ * mixtures of the wrong images are added while the target still gets them wrong (label of the base
+ * image); below that the request is refused with the number that exists.
+ */
+public final class MisclassifiedInputs implements QueryGenerator {
+    private static final int CHUNK = 1024;
+    private static final float AUGMENT_BOX = 0.4f;
+    private final boolean augment;
+
+    public MisclassifiedInputs(boolean augment) {
+        this.augment = augment;
+    }
+
+    @Override
+    public String name() {
+        return "misclassified";
+    }
+
+    @Override
+    public Access targetAccess() {
+        return Access.LABELS;
+    }
+
+    @Override
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("augment", augment);
+        return p;
+    }
+
+    @Override
+    public GeneratedQueries generate(Differentiable target, SeedSource seeds, int n, long seed, ProgressListener progress) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("number of queries must be > 0, got " + n);
+        }
+        ImageDataset data = seeds.dataset("queries of misclassified inputs");
+        InputSpec spec = data.spec();
+        int size = spec.pixelsPerImage();
+        int[] order = data.shuffledIndices(new Random(seed));
+        List<Integer> wrong = new ArrayList<>();
+        float[] chunk = new float[CHUNK * size];
+        for (int from = 0; from < order.length && wrong.size() < n; from += CHUNK) {
+            int count = Math.min(CHUNK, order.length - from);
+            for (int i = 0; i < count; i++) {
+                data.copyImage(order[from + i], chunk, i * size);
+            }
+            long[] predicted = Labels.predict(target, Arrays.copyOf(chunk, count * size), count);
+            for (int i = 0; i < count && wrong.size() < n; i++) {
+                if (predicted[i] != data.label(order[from + i])) {
+                    wrong.add(order[from + i]);
+                }
+            }
+            progress.update(Math.min(wrong.size(), n), n, "misclassified inputs found");
+        }
+        float[] values = new float[n * size];
+        for (int i = 0; i < wrong.size(); i++) {
+            data.copyImage(wrong.get(i), values, i * size);
+        }
+        int found = wrong.size();
+        int total = found < n && augment && found > 0 ? augmented(target, data, wrong, values, n, new Random(seed + 1)) : found;
+        if (total < n) {
+            throw new InputException("the target gets only " + found + " of " + data.size() + " images of " + data.name()
+                    + " wrong" + (augment ? " (" + total + " with mirrored and CutMix copies)" : "")
+                    + "; need " + n + ": use --n " + Math.max(1, total) + " or another --split");
+        }
+        int[] iterations = new int[n];
+        boolean[] converged = new boolean[n];
+        Arrays.fill(converged, true);
+        return new GeneratedQueries(new Queries(spec, values, n), iterations, converged);
+    }
+
+    /** Fills values[found..n) with augmented wrong images; returns how many images values holds. */
+    private int augmented(Differentiable target, ImageDataset data, List<Integer> wrong, float[] values, int n, Random random) {
+        InputSpec spec = data.spec();
+        int size = spec.pixelsPerImage();
+        int filled = wrong.size();
+        float[] candidate = new float[size];
+        float[] partner = new float[size];
+        for (int attempt = 0; attempt < 20 * n && filled < n; attempt++) {
+            int base = wrong.get(random.nextInt(wrong.size()));
+            data.copyImage(base, candidate, 0);
+            if (random.nextBoolean()) {
+                ImagePatches.flipHorizontal(spec, candidate, 0);
+            }
+            if (wrong.size() > 1 && random.nextBoolean()) {
+                data.copyImage(wrong.get(random.nextInt(wrong.size())), partner, 0);
+                ImagePatches.pasteBox(spec, partner, 0, candidate, 0, ImagePatches.centralBox(spec, AUGMENT_BOX, random));
+            }
+            if (Labels.predict(target, candidate, 1)[0] != data.label(base)) {
+                System.arraycopy(candidate, 0, values, filled * size, size);
+                filled++;
+            }
+        }
+        return filled;
+    }
+}
