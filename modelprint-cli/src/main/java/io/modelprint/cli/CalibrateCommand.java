@@ -8,7 +8,9 @@ import io.modelprint.lab.zoo.SuspectGroup;
 import io.modelprint.lab.zoo.ZooEntry;
 import io.modelprint.lab.zoo.ZooManifest;
 import io.modelprint.model.Classifier;
+import io.modelprint.scheme.Scheme;
 import io.modelprint.verify.BetaBinomial;
+import io.modelprint.verify.StudentTNull;
 import io.modelprint.verify.Verifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +22,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         description = {"Store the matching rates of reference negatives (models independent of the target) in a"
-                + " fingerprint, so that verify reports a p-value: the probability that an independent model matches"
-                + " at least as often as the suspect (beta-binomial model, docs/verification.md)."})
+                + " fingerprint, so that verify reports a p-value: the probability that an independent model is at"
+                + " least as similar as the suspect (beta-binomial for matching rates, Student-t for continuous"
+                + " similarities; docs/verification.md)."})
 final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--fingerprint", required = true, description = "fingerprint file (.npz), rewritten in place")
     Path fingerprintFile;
@@ -56,26 +59,44 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         Fingerprint fingerprint = FingerprintFile.read(fingerprintFile);
         suspectOptions.validate(fingerprint);
-        Verifier verifier = new Verifier(Verifier.DEFAULT_THRESHOLD);
+        Verifier verifier = new Verifier((Double) null);
+        Scheme<?> scheme = fingerprint.scheme();
         double[] rates = new double[references.size()];
         List<String> names = new ArrayList<>();
         for (int i = 0; i < references.size(); i++) {
             try (Classifier model = suspectOptions.open(references.get(i), fingerprint)) {
-                rates[i] = verifier.verify(fingerprint, model).matchingRate();
+                rates[i] = verifier.verify(fingerprint, model).similarity();
                 names.add(references.get(i));
             }
         }
-        Calibration calibration = new Calibration(Calibration.BETA_BINOMIAL, names, rates, fingerprint.size());
-        BetaBinomial fit = BetaBinomial.fit(rates, fingerprint.size());
-        FingerprintFile.write(fingerprintFile, new Fingerprint(fingerprint.queries(), fingerprint.labels(),
-                fingerprint.meta().withCalibration(calibration)));
+        String model = Verifier.calibrationModel(scheme);
+        Calibration calibration = new Calibration(model, names, rates, fingerprint.size());
+        FingerprintFile.write(fingerprintFile, fingerprint.withMeta(fingerprint.meta().withCalibration(calibration)));
         double max = java.util.Arrays.stream(rates).max().orElse(0);
-        if (format == OutputFormat.json) {
-            JsonOutput.print(java.util.Map.of("fingerprint", fingerprintFile.toString(), "negatives", names.size(),
-                    "maxNegativeRate", max, "alpha", fit.alpha(), "beta", fit.beta()));
+        java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+        doc.put("fingerprint", fingerprintFile.toString());
+        doc.put("scheme", scheme.name());
+        doc.put("negatives", names.size());
+        doc.put("model", model);
+        doc.put("maxNegativeSimilarity", max);
+        String fitted;
+        if (Calibration.BETA_BINOMIAL.equals(model)) {
+            BetaBinomial fit = BetaBinomial.fit(rates, fingerprint.size());
+            doc.put("maxNegativeRate", max);
+            doc.put("alpha", fit.alpha());
+            doc.put("beta", fit.beta());
+            fitted = String.format("beta-binomial alpha %.4g, beta %.4g", fit.alpha(), fit.beta());
         } else {
-            System.out.printf("calibrated %s with %d reference negatives (highest matching rate %.2f); beta-binomial alpha %.4g,"
-                    + " beta %.4g%n", fingerprintFile, names.size(), max, fit.alpha(), fit.beta());
+            StudentTNull fit = StudentTNull.fit(rates);
+            doc.put("mean", fit.mean());
+            doc.put("sd", fit.sd());
+            fitted = String.format("Student-t null, mean %.4g, sd %.4g", fit.mean(), fit.sd());
+        }
+        if (format == OutputFormat.json) {
+            JsonOutput.print(doc);
+        } else {
+            System.out.printf("calibrated %s (%s) with %d reference negatives (highest similarity %.3f); %s%n", fingerprintFile,
+                    scheme.name(), names.size(), max, fitted);
         }
         return ExitCode.OK;
     }

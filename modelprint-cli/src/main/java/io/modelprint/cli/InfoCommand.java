@@ -25,8 +25,11 @@ final class InfoCommand implements Callable<Integer> {
         }
         if (file.getFileName().toString().endsWith(".npz")) {
             Fingerprint fingerprint = FingerprintFile.read(file);
-            System.out.printf("fingerprint %s: %d queries of %s, %d classes; content hash verified%n", file,
-                    fingerprint.size(), fingerprint.meta().inputSpec(), fingerprint.meta().numClasses());
+            var meta = fingerprint.meta();
+            System.out.printf("fingerprint %s: scheme %s (%s x %s), format version %d, %d queries of %s, %d classes;"
+                    + " suspects must give %s; content hash verified%n", file, meta.scheme(), meta.representation(),
+                    meta.distance(), meta.formatVersion(), fingerprint.size(), meta.inputSpec(), meta.numClasses(),
+                    meta.access() != null ? meta.access() : "labels");
             System.out.println(FingerprintFile.metaJson(fingerprint.meta()));
             return ExitCode.OK;
         }

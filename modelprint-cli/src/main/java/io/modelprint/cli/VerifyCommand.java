@@ -22,15 +22,16 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Verify suspect models against a fingerprint.",
-            "A suspect is 'derived' when its matching rate (share of fingerprint points it labels as the target did)"
-                    + " is at least the threshold. Each suspect is verified on its own: one that fails to load or"
-                    + " answers badly is reported with its error, and the exit code is then 1."})
+            "A suspect is 'derived' when its similarity under the fingerprint's scheme (for label schemes the matching"
+                    + " rate: share of queries it labels as the target did) is at least the threshold. Each suspect is"
+                    + " verified on its own: one that fails to load or answers badly is reported with its error, and the"
+                    + " exit code is then 1."})
 final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--fingerprint", required = true, description = "fingerprint file (.npz) made by extract")
     Path fingerprintFile;
 
-    @Option(names = "--threshold", description = "matching-rate threshold tau in [0,1] (default "
-            + Verifier.DEFAULT_THRESHOLD + ")")
+    @Option(names = "--threshold", description = "similarity threshold (default: the scheme's; "
+            + Verifier.DEFAULT_THRESHOLD + " for matching rates; docs/schemes.md)")
     Double threshold;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json")
@@ -45,13 +46,14 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        double tau = threshold != null ? threshold : Verifier.DEFAULT_THRESHOLD;
-        if (!(tau >= 0 && tau <= 1)) {
-            throw new InputException("--threshold must be in [0,1], got " + tau);
+        if (threshold != null && !(threshold >= -1 && threshold <= 1)) {
+            throw new InputException("--threshold must be in [-1,1], got " + threshold);
         }
         Fingerprint fingerprint = FingerprintFile.read(fingerprintFile);
         suspectOptions.validate(fingerprint);
-        Verifier verifier = new Verifier(tau);
+        Verifier verifier = new Verifier(threshold);
+        double tau = threshold != null ? threshold : fingerprint.scheme().defaultThreshold();
+        String scheme = fingerprint.meta().scheme();
         List<Map<String, Object>> results = new ArrayList<>();
         boolean anyFailed = false;
         for (String suspect : suspects) {
@@ -66,8 +68,12 @@ final class VerifyCommand implements Callable<Integer> {
                     client.onProgress(progress);
                 }
                 Verdict verdict = verifier.verify(fingerprint, model);
-                row.put("matchingRate", verdict.matchingRate());
-                row.put("matches", verdict.matches());
+                row.put("scheme", verdict.scheme());
+                row.put("similarity", verdict.similarity());
+                if (verdict.countsMatches()) {
+                    row.put("matchingRate", verdict.matchingRate());
+                    row.put("matches", verdict.matches());
+                }
                 row.put("queries", verdict.queries());
                 row.put("threshold", verdict.threshold());
                 row.put("verdict", verdict.decision().label());
@@ -91,7 +97,7 @@ final class VerifyCommand implements Callable<Integer> {
             row.put("seconds", (System.nanoTime() - start) / 1e9);
             results.add(row);
         }
-        print(results, tau, fingerprint.meta().calibration() != null);
+        print(results, scheme, tau, fingerprint.meta().calibration() != null);
         return anyFailed ? ExitCode.PARTIAL_FAILURE : ExitCode.OK;
     }
 
@@ -100,10 +106,11 @@ final class VerifyCommand implements Callable<Integer> {
         return inner instanceof RemoteClassifier remote ? remote : null;
     }
 
-    private void print(List<Map<String, Object>> results, double tau, boolean calibrated) {
+    private void print(List<Map<String, Object>> results, String scheme, double tau, boolean calibrated) {
         if (format == OutputFormat.json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("fingerprint", fingerprintFile.toString());
+            doc.put("scheme", scheme);
             doc.put("threshold", tau);
             doc.put("calibrated", calibrated);
             doc.put("results", results);
@@ -111,13 +118,15 @@ final class VerifyCommand implements Callable<Integer> {
             return;
         }
         int width = Math.max(7, results.stream().mapToInt(r -> ((String) r.get("suspect")).length()).max().orElse(7));
-        System.out.printf("%-" + width + "s  %13s  %9s  %s%n", "suspect", "matching rate", "p-value", "verdict (threshold " + tau + ")");
+        String column = results.stream().anyMatch(r -> r.containsKey("matchingRate")) ? "matching rate" : "similarity";
+        System.out.printf("%-" + width + "s  %13s  %9s  %s%n", "suspect", column, "p-value",
+                "verdict (" + scheme + ", threshold " + tau + ")");
         for (Map<String, Object> r : results) {
             if (r.containsKey("error")) {
                 System.out.printf("%-" + width + "s  %13s  %9s  error: %s%n", r.get("suspect"), "-", "-", r.get("error"));
             } else {
                 Object p = r.get("pValue");
-                System.out.printf("%-" + width + "s  %13.2f  %9s  %s%n", r.get("suspect"), (Double) r.get("matchingRate"),
+                System.out.printf("%-" + width + "s  %13.2f  %9s  %s%n", r.get("suspect"), (Double) r.get("similarity"),
                         p == null ? "-" : String.format("%.2g", (Double) p), r.get("verdict"));
                 if (r.containsKey("queriesSent")) {
                     System.out.printf("%-" + width + "s  (%d queries sent in %d requests, %d retries, %d answers from the cache;"

@@ -56,9 +56,9 @@ class CliBadInputTest {
         Path out = dir.resolve("bad.npz");
         assertRefused("--n must be > 0", out, extract(out, "--n", "0"));
         assertRefused("--k must be", out, extract(out, "--k", "-1"));
-        assertRefused("unknown method 'fgsm2'", out, extract(out, "--method", "fgsm2"));
+        assertRefused("unknown scheme 'fgsm2'", out, extract(out, "--method", "fgsm2"));
         assertRefused("--init", out, extract(out, "--init", "sideways"));
-        assertRefused("--threshold must be in [0,1]", null, "verify", "--fingerprint", out.toString(), "--threshold", "2", model.toString());
+        assertRefused("--threshold must be in [-1,1]", null, "verify", "--fingerprint", out.toString(), "--threshold", "2", model.toString());
         assertRefused("--arch: unknown architecture 'alexnet'", null, "train", "--arch", "alexnet", "--data", data.toString(),
                 "--out", dir.resolve("x").toString());
         assertRefused("Missing required option", null, "extract", "--model", model.toString());

@@ -47,6 +47,91 @@ class FingerprintFileTest {
         return new Fingerprint(new Queries(InputSpec.unitRange(1, 2, 2), values, 3), new long[] {7, 0, 3}, meta);
     }
 
+    static final Path GOLDEN_V2 = Path.of("src/test/resources/golden/fingerprint-v2.npz");
+
+    /** A version 2 score fingerprint: 3 queries of 1x2x2, 3 classes, logits i - 4. */
+    static Fingerprint goldenV2Fingerprint() {
+        float[] values = new float[12];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i / 16f;
+        }
+        float[] scores = new float[9];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = i - 4;
+        }
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("augment", true);
+        parameters.put("n", 3);
+        FingerprintMeta meta = new FingerprintMeta(2, "sac-w", "cosine-correlation-matrix", "one-minus-mean-absolute-difference",
+                "scores", parameters, InputSpec.unitRange(1, 2, 2), 3, "target-model", "cd".repeat(32), 7, "data:bands",
+                "2026-01-01T00:00:00Z", Map.of("queries", 3), null, null);
+        return new Fingerprint(new Queries(InputSpec.unitRange(1, 2, 2), values, 3), new long[] {2, 2, 2}, scores, meta);
+    }
+
+    @Test
+    void version2GoldenFileHasTheDocumentedLayoutAndReadsBack() throws IOException {
+        Path file = dir.resolve("v2.npz");
+        FingerprintFile.write(file, goldenV2Fingerprint());
+        if (Boolean.getBoolean("golden.update")) {
+            Files.copy(file, GOLDEN_V2, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        assertArrayEquals(Files.readAllBytes(GOLDEN_V2), Files.readAllBytes(file));
+        try (ZipFile zip = new ZipFile(GOLDEN_V2.toFile())) {
+            assertEquals(4, zip.size());
+            Npy.Array scores = Npy.decode(read(zip, "scores.npy"));
+            assertEquals("<f4", scores.dtype());
+            assertArrayEquals(new long[] {3, 3}, scores.shape());
+            String meta = new String(read(zip, "meta.json"), StandardCharsets.UTF_8);
+            assertTrue(meta.contains("\"formatVersion\" : 2") && meta.contains("\"access\" : \"scores\""), meta);
+        }
+        Fingerprint read = FingerprintFile.read(GOLDEN_V2);
+        assertArrayEquals(goldenV2Fingerprint().scores(), read.scores());
+        assertEquals("sac-w", read.scheme().name());
+    }
+
+    @Test
+    void version2RefusesUnknownSchemesChangedMetaAndNonsense() throws IOException {
+        Path file = dir.resolve("v2.npz");
+        FingerprintFile.write(file, goldenV2Fingerprint());
+        Path edited = dir.resolve("edited.npz");
+        rewrite(file, edited, "meta.json", b -> new String(b, StandardCharsets.UTF_8).replace("\"numClasses\" : 3",
+                "\"numClasses\" : 4").getBytes(StandardCharsets.UTF_8));
+        InputException changed = assertThrows(InputException.class, () -> FingerprintFile.read(edited));
+        assertTrue(changed.getMessage().contains("hash mismatch"), changed.getMessage());
+
+        Fingerprint golden = goldenV2Fingerprint();
+        FingerprintMeta m = golden.meta();
+        Path unknown = dir.resolve("unknown.npz");
+        FingerprintFile.write(unknown, golden.withMeta(new FingerprintMeta(2, "sac-x", m.representation(), m.distance(),
+                m.access(), m.parameters(), m.inputSpec(), 3, m.targetModel(), m.targetSha256(), 7, m.seedSource(),
+                m.createdAt(), m.stats(), null, null)));
+        InputException e = assertThrows(InputException.class, () -> FingerprintFile.read(unknown));
+        assertTrue(e.getMessage().contains("'sac-x'") && e.getMessage().contains("sac-w-hard"), e.getMessage());
+
+        Path outside = dir.resolve("outside.npz");
+        FingerprintFile.write(outside, new Fingerprint(golden.queries(), new long[] {2, 3, 0}, golden.scores(), m));
+        InputException label = assertThrows(InputException.class, () -> FingerprintFile.read(outside));
+        assertTrue(label.getMessage().contains("label 3") && label.getMessage().contains("outside"), label.getMessage());
+
+        float[] nan = golden.queries().values().clone();
+        nan[5] = Float.NaN;
+        Path nanFile = dir.resolve("nan.npz");
+        FingerprintFile.write(nanFile, new Fingerprint(new Queries(golden.queries().spec(), nan, 3), golden.labels(), golden.scores(), m));
+        InputException nanError = assertThrows(InputException.class, () -> FingerprintFile.read(nanFile));
+        assertTrue(nanError.getMessage().contains("query 1") && nanError.getMessage().contains("non-finite"), nanError.getMessage());
+    }
+
+    private static void rewrite(Path from, Path to, String name, java.util.function.UnaryOperator<byte[]> change) throws IOException {
+        try (ZipFile zip = new ZipFile(from.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {
+            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                byte[] bytes = read(zip, entry.getName());
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                out.write(entry.getName().equals(name) ? change.apply(bytes) : bytes);
+                out.closeEntry();
+            }
+        }
+    }
+
     @Test
     void goldenFileReadsBackWithTheDocumentedLayout() throws IOException {
         try (ZipFile zip = new ZipFile(GOLDEN.toFile())) {

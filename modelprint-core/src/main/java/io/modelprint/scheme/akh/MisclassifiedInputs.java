@@ -23,11 +23,12 @@ import java.util.Random;
  * Queries = images the target gets wrong (AKH's negative fingerprint, SAC-w's samples), taken in a
  * seeded order from a labelled split. When the split holds fewer than n, mirrored copies and CutMix
  * mixtures of the wrong images are added while the target still gets them wrong (label of the base
- * image); below that the request is refused with the number that exists.
+ * image), at most 10 per wrong image; below that the request is refused with the number that exists.
  */
 public final class MisclassifiedInputs implements QueryGenerator {
     private static final int CHUNK = 1024;
     private static final float AUGMENT_BOX = 0.4f;
+    private static final int MAX_COPIES_PER_IMAGE = 10;
     private final boolean augment;
 
     public MisclassifiedInputs(boolean augment) {
@@ -92,26 +93,41 @@ public final class MisclassifiedInputs implements QueryGenerator {
         return new GeneratedQueries(new Queries(spec, values, n), iterations, converged);
     }
 
-    /** Fills values[found..n) with augmented wrong images; returns how many images values holds. */
+    /**
+     * Fills values[found..n) with augmented wrong images, made and checked a batch at a time; at most
+     * {@link #MAX_COPIES_PER_IMAGE} copies per wrong image are asked for, so a request far beyond what
+     * the split holds is refused quickly. Returns how many images values holds.
+     */
     private int augmented(Differentiable target, ImageDataset data, List<Integer> wrong, float[] values, int n, Random random) {
         InputSpec spec = data.spec();
         int size = spec.pixelsPerImage();
         int filled = wrong.size();
-        float[] candidate = new float[size];
+        if (n > (long) wrong.size() * (1 + MAX_COPIES_PER_IMAGE)) {
+            return filled;
+        }
         float[] partner = new float[size];
-        for (int attempt = 0; attempt < 20 * n && filled < n; attempt++) {
-            int base = wrong.get(random.nextInt(wrong.size()));
-            data.copyImage(base, candidate, 0);
-            if (random.nextBoolean()) {
-                ImagePatches.flipHorizontal(spec, candidate, 0);
+        long budget = 20L * (n - filled);
+        for (long attempt = 0; attempt < budget && filled < n; attempt += CHUNK) {
+            int count = (int) Math.min(CHUNK, budget - attempt);
+            float[] candidates = new float[count * size];
+            int[] bases = new int[count];
+            for (int i = 0; i < count; i++) {
+                bases[i] = wrong.get(random.nextInt(wrong.size()));
+                data.copyImage(bases[i], candidates, i * size);
+                if (random.nextBoolean()) {
+                    ImagePatches.flipHorizontal(spec, candidates, i * size);
+                }
+                if (wrong.size() > 1 && random.nextBoolean()) {
+                    data.copyImage(wrong.get(random.nextInt(wrong.size())), partner, 0);
+                    ImagePatches.pasteBox(spec, partner, 0, candidates, i * size, ImagePatches.centralBox(spec, AUGMENT_BOX, random));
+                }
             }
-            if (wrong.size() > 1 && random.nextBoolean()) {
-                data.copyImage(wrong.get(random.nextInt(wrong.size())), partner, 0);
-                ImagePatches.pasteBox(spec, partner, 0, candidate, 0, ImagePatches.centralBox(spec, AUGMENT_BOX, random));
-            }
-            if (Labels.predict(target, candidate, 1)[0] != data.label(base)) {
-                System.arraycopy(candidate, 0, values, filled * size, size);
-                filled++;
+            long[] predicted = Labels.predict(target, candidates, count);
+            for (int i = 0; i < count && filled < n; i++) {
+                if (predicted[i] != data.label(bases[i])) {
+                    System.arraycopy(candidates, i * size, values, filled * size, size);
+                    filled++;
+                }
             }
         }
         return filled;

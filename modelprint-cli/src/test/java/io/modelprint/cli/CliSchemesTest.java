@@ -1,0 +1,125 @@
+package io.modelprint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.modelprint.testing.SyntheticData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every extraction-catching scheme through the CLI on trained tiny models: extract, verify, calibrate, info. */
+class CliSchemesTest {
+    @TempDir
+    static Path dir;
+
+    static Path data;
+    static Path target;
+    static Path independent;
+    static Path independent2;
+
+    @BeforeAll
+    static void trainModels() throws IOException {
+        data = SyntheticData.writeFashionMnistLike(dir.resolve("data"), 600, 200, 28);
+        target = dir.resolve("target");
+        independent = dir.resolve("independent");
+        independent2 = dir.resolve("independent-2");
+        assertEquals(0, CliRunner.run("train", "--arch", "mlp", "--data", data.toString(), "--epochs", "1", "--seed", "1",
+                "--out", target.toString()).exitCode());
+        assertEquals(0, CliRunner.run("train", "--arch", "lenet5", "--data", data.toString(), "--epochs", "1", "--seed", "2",
+                "--out", independent.toString()).exitCode());
+        assertEquals(0, CliRunner.run("train", "--arch", "mlp", "--data", data.toString(), "--epochs", "1", "--seed", "3",
+                "--out", independent2.toString()).exitCode());
+    }
+
+    private static Path extract(String method, String... extra) {
+        Path out = dir.resolve(method + ".npz");
+        String[] base = {"extract", "--model", target.toString(), "--method", method, "--data", data.toString(),
+            "--out", out.toString(), "--format", "json"};
+        String[] args = java.util.Arrays.copyOf(base, base.length + extra.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        CliRunner.Result r = CliRunner.run(args);
+        assertEquals(0, r.exitCode(), r.err());
+        return out;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"sac-m,40,", "modeldiff,40,", "zest,3,masks=20"})
+    void theTargetIsDerivedAndIndependentModelsAreNot(String method, String n, String param) {
+        Path fp = param == null ? extract(method, "--n", n) : extract(method, "--n", n, "--param", param);
+        CliRunner.Result r = CliRunner.run("verify", "--fingerprint", fp.toString(), "--format", "json", target.toString(),
+                independent.toString(), independent2.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode results = r.json().get("results");
+        assertEquals(method, r.json().get("scheme").asText());
+        assertEquals(1.0, results.get(0).get("similarity").asDouble(), 1e-6, r.out());
+        assertEquals("derived", results.get(0).get("verdict").asText());
+        assertEquals("independent", results.get(1).get("verdict").asText(), r.out());
+        assertEquals("independent", results.get(2).get("verdict").asText(), r.out());
+        assertFalse(results.get(0).has("matchingRate"), "only label-matching schemes report a matching rate");
+    }
+
+    @Test
+    void aContinuousSchemeIsCalibratedWithAStudentTNullAndTheFileIsVersion2() throws IOException {
+        Path fp = extract("modeldiff", "--n", "40");
+        CliRunner.Result info = CliRunner.run("info", fp.toString());
+        assertTrue(info.out().contains("scheme modeldiff") && info.out().contains("format version 2")
+                && info.out().contains("suspects must give scores"), info.out());
+        assertEquals(0, CliRunner.run("calibrate", "--fingerprint", fp.toString(), "--negatives", independent.toString(),
+                independent2.toString()).exitCode());
+        CliRunner.Result r = CliRunner.run("verify", "--fingerprint", fp.toString(), "--format", "json", target.toString(),
+                independent.toString());
+        assertTrue(r.json().get("calibrated").asBoolean(), r.out());
+        double targetP = r.json().get("results").get(0).get("pValue").asDouble();
+        double negativeP = r.json().get("results").get(1).get("pValue").asDouble();
+        assertTrue(targetP < negativeP && negativeP > 0.05, "target p " + targetP + ", reference negative p " + negativeP);
+        assertTrue(CliRunner.run("info", fp.toString()).out().contains("student-t"));
+
+        // the calibration is covered by the version 2 hash: editing it by hand is refused
+        Path edited = dir.resolve("edited.npz");
+        rewriteMeta(fp, edited, "\"student-t\"", "\"beta-binomial\"");
+        CliRunner.Result refused = CliRunner.run("verify", "--fingerprint", edited.toString(), target.toString());
+        assertEquals(ExitCode.BAD_INPUT, refused.exitCode());
+        assertTrue(refused.err().contains("hash mismatch"), refused.err());
+    }
+
+    @Test
+    void unknownMethodsAndImpossibleRequestsAreRefusedByName() {
+        CliRunner.Result unknown = CliRunner.run("extract", "--model", target.toString(), "--method", "sacc", "--data",
+                data.toString(), "--out", dir.resolve("x.npz").toString());
+        assertEquals(ExitCode.BAD_INPUT, unknown.exitCode());
+        assertTrue(unknown.err().contains("sacc") && unknown.err().contains("sac-m-hard"), unknown.err());
+        CliRunner.Result tooMany = CliRunner.run("extract", "--model", target.toString(), "--method", "akh", "--n", "100000",
+                "--data", data.toString(), "--out", dir.resolve("akh.npz").toString());
+        assertEquals(ExitCode.BAD_INPUT, tooMany.exitCode());
+        assertTrue(tooMany.err().contains("wrong") && tooMany.err().contains("--n"), tooMany.err());
+        assertFalse(Files.exists(dir.resolve("akh.npz")));
+        CliRunner.Result odd = CliRunner.run("extract", "--model", target.toString(), "--method", "modeldiff", "--n", "7",
+                "--data", data.toString(), "--out", dir.resolve("odd.npz").toString());
+        assertEquals(ExitCode.BAD_INPUT, odd.exitCode());
+        assertTrue(odd.err().contains("even"), odd.err());
+    }
+
+    private static void rewriteMeta(Path from, Path to, String find, String replace) throws IOException {
+        try (var zip = new java.util.zip.ZipFile(from.toFile());
+                var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(to))) {
+            for (var entry : java.util.Collections.list(zip.entries())) {
+                byte[] bytes = zip.getInputStream(entry).readAllBytes();
+                if (entry.getName().equals("meta.json")) {
+                    bytes = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).replace(find, replace)
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+    }
+}
