@@ -7,7 +7,13 @@ import io.modelprint.engine.arch.Architecture;
 import io.modelprint.lab.eval.Evaluation;
 import io.modelprint.lab.eval.EvaluationPreset;
 import io.modelprint.lab.eval.EvaluationResults;
+import io.modelprint.lab.eval.FamilyScore;
 import io.modelprint.lab.eval.MethodResult;
+import io.modelprint.lab.eval.SchemeComparison;
+import io.modelprint.lab.eval.SchemeResult;
+import io.modelprint.lab.eval.SchemeRun;
+import java.util.ArrayList;
+import java.util.List;
 import io.modelprint.lab.report.ReportWriter;
 import io.modelprint.lab.zoo.Preset;
 import io.modelprint.lab.zoo.ZooBuilder;
@@ -70,11 +76,19 @@ final class BenchCommand implements Callable<Integer> {
         }
         stages.put("evaluation", seconds(start));
         start = System.nanoTime();
-        ReportWriter.write(results, outDir);
+        List<SchemeRun> runs = new ArrayList<>(evaluationPreset.schemeRuns());
+        runs.addAll(evaluationPreset.budgetRuns());
+        List<SchemeResult> schemes;
+        try (Progress progress = Progress.start("schemes")) {
+            schemes = new SchemeComparison(zooDir, outDir, System.err).run(runs, train, test, progress);
+        }
+        stages.put("schemes", seconds(start));
+        start = System.nanoTime();
+        ReportWriter.write(results, schemes, evaluationPreset, outDir);
         stages.put("report", seconds(start));
         System.err.printf("bench: stages %s; report in %s%n", stages, outDir.resolve("report.md"));
         if (format == OutputFormat.json) {
-            Map<String, Object> doc = new LinkedHashMap<>(ReportWriter.document(results));
+            Map<String, Object> doc = new LinkedHashMap<>(ReportWriter.document(results, schemes));
             doc.put("stageSeconds", stages);
             doc.put("report", outDir.resolve("report.md").toString());
             JsonOutput.print(doc);
@@ -83,6 +97,18 @@ final class BenchCommand implements Callable<Integer> {
             for (MethodResult r : results.best().values()) {
                 System.out.printf("%-8s %-5s %-14s %6.2f %6.2f %+6.2f %9.2f%n", r.method(), r.combo(), r.params(), r.aruc(), r.auc(),
                         r.gap(), r.seconds());
+            }
+            System.out.printf("%n%-28s %-7s %7s  %s%n", "scheme", "access", "queries", "AUC / TPR@1%FPR / TPR@5%FPR per family");
+            for (SchemeResult r : schemes) {
+                if (!evaluationPreset.schemeRuns().contains(r.run()) || r.error() != null) {
+                    continue;
+                }
+                StringBuilder families = new StringBuilder();
+                for (FamilyScore f : r.families()) {
+                    families.append(String.format("%s %.2f/%.2f/%.2f; ", f.family(), f.auc(), f.tprAt1Fpr(), f.tprAt5Fpr()));
+                }
+                System.out.printf("%-28s %-7s %7d  %s%n", r.run().scheme() + (r.run().parameters().isEmpty() ? "" : " " + r.run().parameters()),
+                        r.access(), r.queries(), families);
             }
             System.out.println("report: " + outDir.resolve("report.md"));
         }

@@ -8,6 +8,7 @@ import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.model.Classifier;
 import io.modelprint.model.ConvertedClassifier;
 import io.modelprint.model.remote.AnswerCache;
+import io.modelprint.scheme.Access;
 import io.modelprint.model.remote.RemoteClassifier;
 import io.modelprint.model.remote.RemoteOptions;
 import io.modelprint.model.remote.RetryPolicy;
@@ -65,8 +66,10 @@ final class SuspectOptions {
         InputSpec suspectSpec = spec.apply(fingerprintSpec);
         Classifier model;
         if (RemoteClassifier.isUrl(suspect)) {
-            AnswerCache cache = noCache ? null : AnswerCache.open(cacheDir(), suspect, fingerprint.meta().contentSha256());
-            model = RemoteClassifier.connect(suspect, suspectSpec, fingerprint.meta().numClasses(), remoteOptions(), cache);
+            boolean scores = fingerprint.scheme().suspectAccess() == Access.SCORES;
+            AnswerCache cache = noCache ? null : AnswerCache.open(cacheDir(), suspect, fingerprint.meta().contentSha256(),
+                    scores ? AnswerCache.Kind.SCORES : AnswerCache.Kind.LABELS);
+            model = RemoteClassifier.connect(suspect, suspectSpec, fingerprint.meta().numClasses(), remoteOptions(), cache, scores);
         } else {
             model = ModelLoader.loadClassifier(Path.of(suspect), suspectSpec, ModelEngine.parse(engine));
         }

@@ -21,6 +21,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
@@ -193,6 +194,44 @@ class CliServeTest {
             JsonNode remote = verify("http://127.0.0.1:" + labelsOnly.port() + "/v2/models/t2");
             assertEquals(localRate, remote.get("matchingRate").asDouble());
             assertTrue(remote.get("requests").asInt() > 4, "the client halved its batch until the 40 kB body limit held: " + remote);
+        }
+    }
+
+    @Test
+    void aScoreSchemeAsksForScoresAndALabelsOnlyServerIsRefusedNamingTheSchemesThatWork() throws Exception {
+        Path data = dir.resolve("data");
+        Path sac = dir.resolve("sac-m.npz");
+        assertEquals(0, CliRunner.run("extract", "--model", target.toString(), "--method", "sac-m", "--n", "30", "--data",
+                data.toString(), "--out", sac.toString()).exitCode());
+        Path cache = dir.resolve("score-cache");
+        CliRunner.Result remote = CliRunner.run("verify", "--fingerprint", sac.toString(), "--format", "json", "--cache-dir",
+                cache.toString(), url);
+        assertEquals(0, remote.exitCode(), remote.err());
+        JsonNode row = remote.json().get("results").get(0);
+        assertEquals(1.0, row.get("similarity").asDouble(), 1e-6, "the served model's scores are the local logits: " + row);
+        CliRunner.Result again = CliRunner.run("verify", "--fingerprint", sac.toString(), "--format", "json", "--cache-dir",
+                cache.toString(), url);
+        JsonNode cached = again.json().get("results").get(0);
+        assertEquals(30, cached.get("cachedAnswers").asInt(), "score rows come from the cache: " + cached);
+        assertEquals(row.get("similarity").asDouble(), cached.get("similarity").asDouble());
+
+        // a hand-edited cache is refused (its answers would change the verdict)
+        try (var files = Files.list(cache)) {
+            Path file = files.findFirst().orElseThrow();
+            String text = Files.readString(file);
+            Files.writeString(file, text.replaceFirst("\\[-?[0-9.E]+", "[42.0"));
+        }
+        CliRunner.Result edited = CliRunner.run("verify", "--fingerprint", sac.toString(), "--format", "json", "--cache-dir",
+                cache.toString(), url);
+        assertEquals(ExitCode.PARTIAL_FAILURE, edited.exitCode());
+        assertTrue(edited.json().get("results").get(0).get("error").asText().contains("changed"), edited.out());
+
+        try (InferenceServer labelsOnly = new InferenceServer(new ServedModel("t3", model, true, 1), 64, 1 << 22).start("127.0.0.1", 0)) {
+            CliRunner.Result refused = CliRunner.run("verify", "--fingerprint", sac.toString(), "--format", "json", "--no-cache",
+                    "http://127.0.0.1:" + labelsOnly.port() + "/v2/models/t3");
+            assertEquals(ExitCode.PARTIAL_FAILURE, refused.exitCode());
+            String error = refused.json().get("results").get(0).get("error").asText();
+            assertTrue(error.contains("labels only") && error.contains("sac-m-hard"), error);
         }
     }
 

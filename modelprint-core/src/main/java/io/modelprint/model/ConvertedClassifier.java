@@ -5,9 +5,9 @@ import io.modelprint.data.InputSpec;
 import io.modelprint.data.SpecConversion;
 
 /** A suspect that takes another input spec than the fingerprint's, seen through an exact {@link SpecConversion}. */
-public final class ConvertedClassifier implements Classifier {
+public class ConvertedClassifier implements Classifier {
     private final Classifier suspect;
-    private final SpecConversion conversion;
+    final SpecConversion conversion;
 
     public ConvertedClassifier(Classifier suspect, SpecConversion conversion) {
         this.suspect = suspect;
@@ -17,7 +17,10 @@ public final class ConvertedClassifier implements Classifier {
     /** {@code suspect} as a classifier of {@code spec} inputs; itself when the specs already agree. */
     public static Classifier of(Classifier suspect, InputSpec spec, boolean allowResize) {
         SpecConversion conversion = SpecConversion.between(spec, suspect.inputSpec(), allowResize);
-        return conversion.isIdentity() ? suspect : new ConvertedClassifier(suspect, conversion);
+        if (conversion.isIdentity()) {
+            return suspect;
+        }
+        return suspect instanceof Scored scored ? new ConvertedScored(scored, conversion) : new ConvertedClassifier(suspect, conversion);
     }
 
     public Classifier suspect() {

@@ -27,7 +27,7 @@ final class LabelOutputs {
         return labels;
     }
 
-    private static OutputTensor pick(String url, List<OutputTensor> outputs, String requested) {
+    static OutputTensor pick(String url, List<OutputTensor> outputs, String requested) {
         if (requested != null) {
             for (OutputTensor output : outputs) {
                 if (output.name().equals(requested)) {

@@ -16,7 +16,7 @@ import java.util.Locale;
  * their top-1 label. Answers already in the {@link AnswerCache} are not asked again; every image
  * sent, retries included, is counted against the {@link QueryBudget}.
  */
-public final class RemoteClassifier implements Classifier {
+public class RemoteClassifier implements Classifier {
     private final OipClient client;
     private final InputSpec spec;
     private final int numClasses;
@@ -28,7 +28,7 @@ public final class RemoteClassifier implements Classifier {
     private final RemoteStats stats;
     private ProgressListener progress = ProgressListener.NONE;
 
-    private RemoteClassifier(OipClient client, InputSpec spec, int numClasses, String inputName, String outputName,
+    RemoteClassifier(OipClient client, InputSpec spec, int numClasses, String inputName, String outputName,
             int batchSize, QueryBudget budget, AnswerCache cache, RemoteStats stats) {
         this.client = client;
         this.spec = spec;
@@ -54,6 +54,16 @@ public final class RemoteClassifier implements Classifier {
      */
     public static RemoteClassifier connect(String url, InputSpec spec, int numClasses, RemoteOptions options,
             AnswerCache cache) {
+        return connect(url, spec, numClasses, options, cache, false);
+    }
+
+    /**
+     * As above; with {@code scores}, asks for an FP32 score output and answers as a {@link Scored}
+     * model, unless the server's metadata offers no floating output: then the client is label-only
+     * (and a score scheme refuses it, naming the schemes that would work).
+     */
+    public static RemoteClassifier connect(String url, InputSpec spec, int numClasses, RemoteOptions options,
+            AnswerCache cache, boolean scores) {
         String modelUrl = normalize(url);
         RemoteStats stats = new RemoteStats();
         OipClient client = new OipClient(modelUrl, options, stats);
@@ -69,8 +79,21 @@ public final class RemoteClassifier implements Classifier {
             }
             outputName = chooseOutput(modelUrl, metadata);
         }
-        return new RemoteClassifier(client, spec, numClasses, inputName, outputName, batchSize,
-                new QueryBudget(options.maxQueries(), modelUrl), cache, stats);
+        String scoreOutput = metadata == null ? null : scoreOutput(metadata);
+        QueryBudget budget = new QueryBudget(options.maxQueries(), modelUrl);
+        if (scores && (metadata == null || scoreOutput != null)) {
+            return new RemoteScoredClassifier(client, spec, numClasses, inputName, scoreOutput, batchSize, budget, cache, stats);
+        }
+        return new RemoteClassifier(client, spec, numClasses, inputName, outputName, batchSize, budget, cache, stats);
+    }
+
+    private static String scoreOutput(ModelMetadata metadata) {
+        for (TensorMetadata output : metadata.outputs()) {
+            if (output.datatype().startsWith("FP")) {
+                return output.name();
+            }
+        }
+        return null;
     }
 
     private static String normalize(String url) {
@@ -152,21 +175,29 @@ public final class RemoteClassifier implements Classifier {
 
     @Override
     public long[] predictLabels(NDArray batch) {
-        int n = (int) batch.getShape().get(0);
+        Object[] answers = answer(batch.toFloatArray(), (int) batch.getShape().get(0), false);
+        long[] labels = new long[answers.length];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = (Long) answers[i];
+        }
+        return labels;
+    }
+
+    /**
+     * One answer per image (a label, or with {@code scores} a row of scores), from the cache where
+     * known, else asked in batches within the budget; the cache is saved after every request.
+     */
+    Object[] answer(float[] values, int n, boolean scores) {
         int size = spec.pixelsPerImage();
-        float[] values = batch.toFloatArray();
-        long[] labels = new long[n];
+        Object[] answers = new Object[n];
         String[] keys = new String[n];
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Long known = null;
             if (cache != null) {
                 keys[i] = AnswerCache.key(values, i * size, size);
-                known = cache.get(keys[i]);
+                answers[i] = cache.get(keys[i]);
             }
-            if (known != null) {
-                labels[i] = known;
-            } else {
+            if (answers[i] == null) {
                 missing.add(i);
             }
         }
@@ -175,9 +206,9 @@ public final class RemoteClassifier implements Classifier {
         while (start < missing.size()) {
             int chunkSize = (int) Math.min(Math.min(batchSize, missing.size() - start), Math.max(1, budget.remaining()));
             List<Integer> chunk = missing.subList(start, start + chunkSize);
-            long[] answer;
+            Object[] answer;
             try {
-                answer = ask(values, size, chunk);
+                answer = ask(values, size, chunk, scores);
             } catch (OipClient.PayloadTooLargeException e) {
                 if (chunkSize == 1) {
                     throw e;
@@ -188,9 +219,13 @@ public final class RemoteClassifier implements Classifier {
             start += chunkSize;
             for (int j = 0; j < chunk.size(); j++) {
                 int i = chunk.get(j);
-                labels[i] = answer[j];
+                answers[i] = answer[j];
                 if (cache != null) {
-                    cache.put(keys[i], answer[j]);
+                    if (answer[j] instanceof float[] row) {
+                        cache.put(keys[i], row);
+                    } else {
+                        cache.put(keys[i], (Long) answer[j]);
+                    }
                 }
             }
             if (cache != null) {
@@ -198,10 +233,10 @@ public final class RemoteClassifier implements Classifier {
             }
             progress.update(start, missing.size(), stats.queriesSent() + " queries sent, " + stats.retries() + " retries");
         }
-        return labels;
+        return answers;
     }
 
-    private long[] ask(float[] values, int size, List<Integer> images) {
+    private Object[] ask(float[] values, int size, List<Integer> images, boolean scores) {
         int k = images.size();
         float[] data = new float[k * size];
         for (int j = 0; j < k; j++) {
@@ -210,7 +245,19 @@ public final class RemoteClassifier implements Classifier {
         long[] shape = spec.batchShape(k).getShape();
         byte[] body = InferenceProtocol.inferRequest(inputName, shape, data, 0, data.length, outputName);
         List<OutputTensor> outputs = client.infer(body, k, attempt -> budget.spend(k));
-        return LabelOutputs.labels(client.modelUrl() + "/infer", outputs, outputName, k, numClasses);
+        Object[] answers = new Object[k];
+        if (scores) {
+            float[] rows = ScoreOutputs.scores(client.modelUrl() + "/infer", outputs, outputName, k, numClasses);
+            for (int j = 0; j < k; j++) {
+                answers[j] = Arrays.copyOfRange(rows, j * numClasses, (j + 1) * numClasses);
+            }
+        } else {
+            long[] labels = LabelOutputs.labels(client.modelUrl() + "/infer", outputs, outputName, k, numClasses);
+            for (int j = 0; j < k; j++) {
+                answers[j] = labels[j];
+            }
+        }
+        return answers;
     }
 
     @Override

@@ -21,6 +21,36 @@ public record EvaluationPreset(String name, double[] epsilons, double[] cwKs, do
         };
     }
 
+    /** Schemes compared per suspect family, at 100 queries per suspect (Zest: also at its default 500). */
+    public List<SchemeRun> schemeRuns() {
+        List<SchemeRun> runs = new ArrayList<>();
+        runs.add(new SchemeRun("ipguard", queries, java.util.Map.of("k", 10)));
+        for (String scheme : List.of("akh", "sac-w", "sac-m", "sac-w-hard", "sac-m-hard", "modeldiff")) {
+            runs.add(new SchemeRun(scheme, queries, java.util.Map.of()));
+        }
+        runs.add(new SchemeRun("zest", Math.max(1, queries / 50), java.util.Map.of("masks", 50)));
+        runs.add(new SchemeRun("zest", 10, java.util.Map.of("masks", 50)));
+        return runs;
+    }
+
+    /** Query budgets of the TPR-against-budget figure, for the label and score schemes that fit any budget. */
+    public static final List<Integer> BUDGETS = List.of(20, 50, 100, 200);
+
+    public List<SchemeRun> budgetRuns() {
+        List<SchemeRun> runs = new ArrayList<>();
+        for (SchemeRun main : schemeRuns()) {
+            if (main.scheme().equals("zest")) {
+                continue;
+            }
+            for (int budget : BUDGETS) {
+                if (budget != main.n()) {
+                    runs.add(new SchemeRun(main.scheme(), budget, main.parameters()));
+                }
+            }
+        }
+        return runs;
+    }
+
     public List<MethodConfig> configs() {
         List<MethodConfig> configs = new ArrayList<>();
         for (String combo : COMBOS) {

@@ -3,7 +3,9 @@ package io.modelprint.lab.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.modelprint.io.AtomicFiles;
+import io.modelprint.lab.eval.EvaluationPreset;
 import io.modelprint.lab.eval.EvaluationResults;
+import io.modelprint.lab.eval.SchemeResult;
 import io.modelprint.lab.eval.MethodResult;
 import io.modelprint.lab.zoo.SuspectGroup;
 import io.modelprint.lab.zoo.ZooEntry;
@@ -28,18 +30,30 @@ public final class ReportWriter {
 
     /** The document printed by {@code bench --format json} and stored as results.json. */
     public static Map<String, Object> document(EvaluationResults results) {
+        return document(results, List.of());
+    }
+
+    /** As above, with the scheme comparison: "schemes" (every run: per-family scores and similarities). */
+    public static Map<String, Object> document(EvaluationResults results, List<SchemeResult> schemes) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("preset", results.preset());
         doc.put("methods", results.methods());
         doc.put("best", results.best());
+        if (!schemes.isEmpty()) {
+            doc.put("schemes", schemes);
+        }
         return doc;
     }
 
     public static void write(EvaluationResults results, Path out) {
+        write(results, List.of(), null, out);
+    }
+
+    public static void write(EvaluationResults results, List<SchemeResult> schemes, EvaluationPreset preset, Path out) {
         List<ZooEntry> suspects = results.zoo().entries().stream()
                 .filter(e -> e.group() != SuspectGroup.TARGET && e.kept()).toList();
         try {
-            AtomicFiles.writeString(out.resolve("results.json"), JSON.writeValueAsString(document(results)));
+            AtomicFiles.writeString(out.resolve("results.json"), JSON.writeValueAsString(document(results, schemes)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,7 +69,10 @@ public final class ReportWriter {
         Charts.arucSweep(results, "cw-l2", "k", out.resolve("fig5-cw-l2-aruc-vs-k.png"));
         Charts.arucSweep(results, "ipguard", "k", out.resolve("fig6-ipguard-aruc-vs-k.png"));
         Charts.ratesBySuspect(best, suspects.stream().map(ZooEntry::name).toList(), out.resolve("rates-by-suspect.png"));
-        AtomicFiles.writeString(out.resolve("report.md"), ReportMarkdown.render(results, suspects));
+        SchemeReport.write(schemes, suspects, out);
+        String schemeSection = preset == null ? "" : SchemeReport.markdown(schemes, preset, suspects,
+                results.zoo().entry("target").map(ZooEntry::testAccuracy).orElse(Double.NaN));
+        AtomicFiles.writeString(out.resolve("report.md"), ReportMarkdown.render(results, suspects) + schemeSection);
     }
 
     static double[] rates(MethodResult result, List<ZooEntry> suspects, SuspectGroup group) {

@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,7 +62,22 @@ class EvaluationTest {
         assertEquals("", again.toString(StandardCharsets.UTF_8), "everything comes from the cache");
         assertEquals(results.methods(), cached.methods());
 
-        ReportWriter.write(results, out);
+        List<SchemeRun> runs = List.of(new SchemeRun("sac-m-hard", 20, Map.of()), new SchemeRun("modeldiff", 20, Map.of()),
+                new SchemeRun("zest", 1, Map.of("masks", 20)), new SchemeRun("akh", 100000, Map.of()));
+        List<SchemeResult> schemes = new SchemeComparison(zoo, out, new PrintStream(log, true, StandardCharsets.UTF_8))
+                .run(runs, train, test, ProgressListener.NONE);
+        assertEquals(4, schemes.size());
+        SchemeResult modeldiff = schemes.get(1);
+        assertEquals("scores", modeldiff.access());
+        assertTrue(!modeldiff.skipped().isEmpty() && modeldiff.skipped().keySet().stream().allMatch(n -> n.startsWith("neg-rf")),
+                "only random forests cannot give scores: " + modeldiff.skipped());
+        assertTrue(modeldiff.families().stream().anyMatch(f -> f.family().equals("fine-tuning")), modeldiff.families().toString());
+        double bestNegative = modeldiff.similarities().entrySet().stream().filter(e -> e.getKey().startsWith("neg-"))
+                .mapToDouble(Map.Entry::getValue).max().orElseThrow();
+        assertTrue(modeldiff.similarities().get("ftll") > bestNegative, modeldiff.similarities().toString());
+        assertEquals(20, schemes.get(2).queries(), "zest asks images x masks queries");
+        assertTrue(schemes.get(3).error() != null && schemes.get(3).error().contains("wrong"), "AKH cannot find 100000 mistakes");
+        ReportWriter.write(results, schemes, TINY, out);
         String report = Files.readString(out.resolve("report.md"));
         assertTrue(report.contains("## Table 4") && report.contains("| ipguard |") && report.contains("0.94"), report);
         assertTrue(report.contains("## Table 8") && report.contains("20,006.3"), report);
@@ -72,5 +89,10 @@ class EvaluationTest {
         String csv = Files.readString(out.resolve("methods.csv"));
         assertEquals(results.methods().size() + 1, csv.lines().count());
         assertFalse(Files.readString(out.resolve("results.json")).isBlank());
+        assertTrue(report.contains("## Schemes against every suspect family") && report.contains("| sac-m-hard | labels | 20 |")
+                && report.contains("| modeldiff | scores | 20 |"), report);
+        assertTrue(Files.readString(out.resolve("results.json")).contains("\"schemes\""));
+        assertEquals(schemes.stream().mapToLong(r -> r.similarities().size()).sum() + 1,
+                Files.readString(out.resolve("scheme-similarities.csv")).lines().filter(l -> !l.endsWith(",")).count());
     }
 }

@@ -1,0 +1,188 @@
+package io.modelprint.lab.eval;
+
+import io.modelprint.InputException;
+import io.modelprint.data.ImageDataset;
+import io.modelprint.engine.DjlClassifier;
+import io.modelprint.engine.ModelLoader;
+import io.modelprint.fingerprint.Fingerprint;
+import io.modelprint.fingerprint.FingerprintExtractor;
+import io.modelprint.fingerprint.FingerprintFile;
+import io.modelprint.io.AtomicFiles;
+import io.modelprint.lab.zoo.SuspectFamily;
+import io.modelprint.lab.zoo.SuspectGroup;
+import io.modelprint.lab.zoo.ZooEntry;
+import io.modelprint.lab.zoo.ZooManifest;
+import io.modelprint.metrics.Roc;
+import io.modelprint.model.Classifier;
+import io.modelprint.scheme.Answers;
+import io.modelprint.scheme.ProgressListener;
+import io.modelprint.scheme.Scheme;
+import io.modelprint.scheme.SchemeFactory;
+import io.modelprint.scheme.SchemeParameters;
+import io.modelprint.scheme.Schemes;
+import io.modelprint.scheme.SeedSource;
+import io.modelprint.verify.Verifier;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every scheme on a zoo, reported the way the field does (QuRD): per family of positives, AUC and
+ * TPR at 1 % and 5 % FPR against the negatives, with access, queries per suspect and seconds to
+ * fingerprint; and TPR at 5 % FPR against the query budget. Each run is cached under
+ * {@code out/cache} keyed by the run and the zoo, so an interrupted bench resumes.
+ */
+public final class SchemeComparison {
+    private final Path zooDir;
+    private final Path outDir;
+    private final PrintStream log;
+
+    public SchemeComparison(Path zooDir, Path outDir, PrintStream log) {
+        this.zooDir = zooDir;
+        this.outDir = outDir;
+        this.log = log;
+    }
+
+    record CacheEntry(String zooChecksum, SchemeRun run, SchemeResult result) {}
+
+    public List<SchemeResult> run(List<SchemeRun> runs, ImageDataset train, ImageDataset test, ProgressListener progress) {
+        ZooManifest manifest = ZooManifest.read(zooDir)
+                .orElseThrow(() -> new InputException(zooDir + ": no " + ZooManifest.FILE_NAME + "; build the zoo first"));
+        ZooEntry targetEntry = manifest.entry("target")
+                .orElseThrow(() -> new InputException(zooDir + ": the manifest has no target"));
+        List<ZooEntry> suspects = manifest.entries().stream()
+                .filter(e -> e.group() != SuspectGroup.TARGET && e.kept()).toList();
+        List<SchemeResult> results = new ArrayList<>();
+        Map<String, Classifier> loaded = new LinkedHashMap<>();
+        DjlClassifier target = null;
+        try {
+            for (int i = 0; i < runs.size(); i++) {
+                SchemeRun run = runs.get(i);
+                Path cache = outDir.resolve("cache").resolve("scheme-" + run.key() + ".json");
+                SchemeResult cached = readCache(cache, manifest.entriesSha256(), run);
+                if (cached != null) {
+                    results.add(cached);
+                    continue;
+                }
+                if (target == null) {
+                    target = ModelLoader.load(zooDir.resolve(targetEntry.path()), train.spec());
+                    for (ZooEntry suspect : suspects) {
+                        loaded.put(suspect.name(), ModelLoader.loadClassifier(zooDir.resolve(suspect.path()), train.spec()));
+                    }
+                }
+                SchemeResult result = evaluate(run, target, train, test, suspects, loaded, progress);
+                writeCache(cache, new CacheEntry(manifest.entriesSha256(), run, result));
+                results.add(result);
+                if (result.error() != null) {
+                    log.printf("bench: [%d/%d] scheme %s n=%d cannot fingerprint this target: %s%n", i + 1, runs.size(),
+                            run.scheme(), run.n(), result.error());
+                } else {
+                    log.printf("bench: [%d/%d] scheme %s, %d queries: AUC %.3f over all positives (%s), %.2f s to fingerprint%n",
+                            i + 1, runs.size(), run.scheme(), result.queries(), result.allPositives().auc(), familySummary(result),
+                            result.seconds());
+                }
+            }
+        } finally {
+            if (target != null) {
+                target.close();
+            }
+            loaded.values().forEach(Classifier::close);
+        }
+        return results;
+    }
+
+    private static String familySummary(SchemeResult result) {
+        StringBuilder s = new StringBuilder();
+        for (FamilyScore f : result.families()) {
+            s.append(s.length() == 0 ? "" : ", ").append(f.family()).append(String.format(" TPR@5%% %.2f", f.tprAt5Fpr()));
+        }
+        return s.toString();
+    }
+
+    private SchemeResult evaluate(SchemeRun run, DjlClassifier target, ImageDataset train, ImageDataset test,
+            List<ZooEntry> suspects, Map<String, Classifier> loaded, ProgressListener progress) {
+        SchemeFactory factory = Schemes.require(run.scheme(), "bench");
+        Map<String, Object> given = new LinkedHashMap<>(run.parameters());
+        given.put("n", run.n());
+        Scheme<?> scheme = factory.create(new SchemeParameters(given));
+        SeedSource seeds = SeedSource.fromData(factory.defaultSplit().equals("test") ? test : train);
+        FingerprintExtractor.Result extracted;
+        try {
+            extracted = FingerprintExtractor.extract(target, "target", scheme, seeds, run.n(), 0, progress);
+        } catch (InputException e) {
+            return SchemeResult.failed(run, e.getMessage());
+        }
+        Fingerprint fingerprint = extracted.fingerprint();
+        FingerprintFile.write(outDir.resolve("fingerprints").resolve("scheme-" + run.key() + ".npz"), fingerprint);
+        Map<String, Double> similarities = new LinkedHashMap<>();
+        Map<String, String> skipped = new LinkedHashMap<>();
+        Map<String, List<Double>> byFamily = new LinkedHashMap<>();
+        for (ZooEntry suspect : suspects) {
+            try {
+                Answers answers = Verifier.answers(fingerprint, scheme, loaded.get(suspect.name()));
+                double similarity = scheme.similarity(fingerprint.answers(), answers);
+                similarities.put(suspect.name(), similarity);
+                byFamily.computeIfAbsent(SuspectFamily.of(suspect), f -> new ArrayList<>()).add(similarity);
+            } catch (InputException e) {
+                skipped.put(suspect.name(), e.getMessage());
+            }
+        }
+        double[] negatives = toArray(byFamily.getOrDefault(SuspectFamily.NEGATIVE, List.of()));
+        List<FamilyScore> families = new ArrayList<>();
+        List<Double> all = new ArrayList<>();
+        List<String> order = new ArrayList<>(SuspectFamily.ORDER);
+        byFamily.keySet().stream().filter(f -> !order.contains(f) && !f.equals(SuspectFamily.NEGATIVE)).forEach(order::add);
+        for (String family : order) {
+            List<Double> values = byFamily.get(family);
+            if (values != null) {
+                families.add(score(family, toArray(values), negatives));
+                all.addAll(values);
+            }
+        }
+        return new SchemeResult(run, scheme.suspectAccess().label(), fingerprint.size(), extracted.seconds(), negatives.length,
+                families, score("all positives", toArray(all), negatives), similarities, skipped, null);
+    }
+
+    static FamilyScore score(String family, double[] positives, double[] negatives) {
+        if (positives.length == 0 || negatives.length == 0) {
+            return new FamilyScore(family, positives.length, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double p : positives) {
+            min = Math.min(min, p);
+            max = Math.max(max, p);
+        }
+        return new FamilyScore(family, positives.length, Roc.auc(positives, negatives), Roc.tprAtFpr(positives, negatives, 0.01),
+                Roc.tprAtFpr(positives, negatives, 0.05), min, max);
+    }
+
+    private static double[] toArray(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static SchemeResult readCache(Path cache, String zooChecksum, SchemeRun run) {
+        if (!Files.isRegularFile(cache)) {
+            return null;
+        }
+        try {
+            CacheEntry entry = Evaluation.JSON.readValue(cache.toFile(), CacheEntry.class);
+            return zooChecksum.equals(entry.zooChecksum()) && run.equals(entry.run()) ? entry.result() : null;
+        } catch (IOException e) {
+            return null; // a damaged cache entry is recomputed
+        }
+    }
+
+    private static void writeCache(Path cache, CacheEntry entry) {
+        try {
+            AtomicFiles.writeString(cache, Evaluation.JSON.writeValueAsString(entry));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

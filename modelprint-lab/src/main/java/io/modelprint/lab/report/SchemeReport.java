@@ -1,0 +1,146 @@
+package io.modelprint.lab.report;
+
+import io.modelprint.io.AtomicFiles;
+import io.modelprint.lab.eval.EvaluationPreset;
+import io.modelprint.lab.eval.FamilyScore;
+import io.modelprint.lab.eval.SchemeResult;
+import io.modelprint.lab.zoo.SuspectFamily;
+import io.modelprint.lab.zoo.ZooEntry;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+
+/**
+ * The scheme comparison in the report: a table per scheme x family (QuRD's form), the accuracy
+ * range of each family, TPR at 5 % FPR against the query budget (figure + CSV), and every suspect's
+ * similarity under every scheme (CSV).
+ */
+final class SchemeReport {
+    private SchemeReport() {}
+
+    /** The results at the preset's main budget (one per scheme run of the table). */
+    static List<SchemeResult> main(List<SchemeResult> results, EvaluationPreset preset) {
+        return results.stream().filter(r -> preset.schemeRuns().contains(r.run())).toList();
+    }
+
+    static String markdown(List<SchemeResult> results, EvaluationPreset preset, List<ZooEntry> suspects, double targetAccuracy) {
+        List<SchemeResult> main = main(results, preset);
+        if (main.isEmpty()) {
+            return "";
+        }
+        Set<String> families = new LinkedHashSet<>();
+        main.forEach(r -> r.families().forEach(f -> families.add(f.family())));
+        StringBuilder md = new StringBuilder("## Schemes against every suspect family\n\n");
+        md.append("AUC / TPR at 1 % FPR / TPR at 5 % FPR of each family of positives against the negatives (QuRD's form);"
+                + " access = what a suspect must give; queries = asked of each suspect; seconds = to fingerprint the target.\n\n");
+        md.append("| scheme | access | queries | seconds |");
+        families.forEach(f -> md.append(' ').append(f).append(" |"));
+        md.append(" all positives |\n|---|---|---|---|");
+        families.forEach(f -> md.append("---|"));
+        md.append("---|\n");
+        for (SchemeResult r : main) {
+            if (r.error() != null) {
+                md.append("| ").append(label(r)).append(" | - | - | - |");
+                families.forEach(f -> md.append(" - |"));
+                md.append(" cannot fingerprint this target: ").append(r.error().replace('|', '/')).append(" |\n");
+                continue;
+            }
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f |", label(r), r.access(), r.queries(), r.seconds()));
+            for (String family : families) {
+                FamilyScore f = r.families().stream().filter(x -> x.family().equals(family)).findFirst().orElse(null);
+                md.append(' ').append(f == null ? "-" : cell(f)).append(" |");
+            }
+            md.append(' ').append(cell(r.allPositives())).append(" |\n");
+        }
+        md.append("\nNegatives per scheme: ");
+        List<String> notes = new ArrayList<>();
+        for (SchemeResult r : main) {
+            if (r.error() != null) {
+                continue;
+            }
+            notes.add(String.format(Locale.ROOT, "%s %d%s", label(r), r.negatives(),
+                    r.skipped().isEmpty() ? "" : " (" + r.skipped().size() + " suspects cannot give " + r.access() + ")"));
+        }
+        md.append(String.join(", ", notes)).append(".\n\n");
+        md.append(String.format(Locale.ROOT, "Accuracy per family (target %.4f): ", targetAccuracy));
+        Map<String, double[]> ranges = accuracyRanges(suspects);
+        List<String> parts = new ArrayList<>();
+        ranges.forEach((family, range) -> parts.add(String.format(Locale.ROOT, "%s %.3f-%.3f", family, range[0], range[1])));
+        md.append(String.join("; ", parts)).append(".\n\n");
+        md.append("Similarity range of each family under each scheme: `scheme-similarities.csv`; TPR at 5 % FPR against the"
+                + " query budget: `fig-tpr-vs-queries.png`, `scheme-budget.csv`.\n\n");
+        md.append("![TPR at 5 % FPR against queries](fig-tpr-vs-queries.png)\n\n");
+        return md.toString();
+    }
+
+    static String label(SchemeResult r) {
+        return r.run().scheme() + (r.run().parameters().isEmpty() ? "" : " " + r.run().parameters());
+    }
+
+    private static String cell(FamilyScore f) {
+        return Double.isNaN(f.auc()) ? "-" : String.format(Locale.ROOT, "%.2f / %.2f / %.2f", f.auc(), f.tprAt1Fpr(), f.tprAt5Fpr());
+    }
+
+    static Map<String, double[]> accuracyRanges(List<ZooEntry> suspects) {
+        Map<String, double[]> ranges = new LinkedHashMap<>();
+        for (ZooEntry e : suspects) {
+            double[] range = ranges.computeIfAbsent(SuspectFamily.of(e), f -> new double[] {1, 0});
+            range[0] = Math.min(range[0], e.testAccuracy());
+            range[1] = Math.max(range[1], e.testAccuracy());
+        }
+        return ranges;
+    }
+
+    static void write(List<SchemeResult> results, List<ZooEntry> suspects, Path out) {
+        if (results.isEmpty()) {
+            return;
+        }
+        StringBuilder csv = new StringBuilder("scheme,params,n,queries,suspect,family,similarity\n");
+        for (SchemeResult r : results) {
+            for (ZooEntry s : suspects) {
+                Double value = r.similarities().get(s.name());
+                csv.append(String.join(",", r.run().scheme(), '"' + r.run().parameters().toString() + '"', String.valueOf(r.run().n()),
+                        String.valueOf(r.queries()), s.name(), SuspectFamily.of(s), value == null ? "" : ReportWriter.num(value)))
+                        .append('\n');
+            }
+        }
+        AtomicFiles.writeString(out.resolve("scheme-similarities.csv"), csv.toString());
+        StringBuilder budget = new StringBuilder("scheme,queries,family,auc,tpr_at_1pct_fpr,tpr_at_5pct_fpr\n");
+        XYChart chart = new XYChartBuilder().width(620).height(400).title("TPR at 5% FPR (all positives) vs queries per suspect")
+                .xAxisTitle("queries per suspect").yAxisTitle("TPR at 5% FPR").build();
+        Map<String, List<SchemeResult>> byScheme = new LinkedHashMap<>();
+        for (SchemeResult r : results) {
+            if (r.error() == null) {
+                byScheme.computeIfAbsent(label(r), k -> new ArrayList<>()).add(r);
+            }
+        }
+        for (Map.Entry<String, List<SchemeResult>> e : byScheme.entrySet()) {
+            List<SchemeResult> points = new ArrayList<>(e.getValue());
+            points.sort((a, b) -> Integer.compare(a.queries(), b.queries()));
+            List<Double> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            for (SchemeResult r : points) {
+                for (FamilyScore f : r.families()) {
+                    budget.append(String.join(",", e.getKey().replace(',', ';'), String.valueOf(r.queries()), f.family(),
+                            ReportWriter.num(f.auc()), ReportWriter.num(f.tprAt1Fpr()), ReportWriter.num(f.tprAt5Fpr()))).append('\n');
+                }
+                xs.add((double) r.queries());
+                ys.add(Double.isNaN(r.allPositives().tprAt5Fpr()) ? 0 : r.allPositives().tprAt5Fpr());
+            }
+            if (xs.size() >= 2) {
+                chart.addSeries(e.getKey(), xs, ys);
+            }
+        }
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.05);
+        AtomicFiles.writeString(out.resolve("scheme-budget.csv"), budget.toString());
+        AtomicFiles.write(out.resolve("fig-tpr-vs-queries.png"), o -> BitmapEncoder.saveBitmap(chart, o, BitmapEncoder.BitmapFormat.PNG));
+    }
+}

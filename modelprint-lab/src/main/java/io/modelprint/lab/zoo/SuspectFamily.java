@@ -1,0 +1,26 @@
+package io.modelprint.lab.zoo;
+
+import java.util.List;
+import java.util.Locale;
+
+/** How a suspect was derived, as results are reported per family (negatives are their own family). */
+public final class SuspectFamily {
+    public static final String NEGATIVE = "negative";
+    /** Report order of the families the zoo holds today; families added later follow in the order met. */
+    public static final List<String> ORDER = List.of("fine-tuning", "pruning", "probability extraction", "label extraction");
+
+    private SuspectFamily() {}
+
+    public static String of(ZooEntry entry) {
+        if (entry.group() == SuspectGroup.NEGATIVE) {
+            return NEGATIVE;
+        }
+        return switch (entry.kind()) {
+            case "FTLL", "FTAL", "RTLL", "RTAL" -> "fine-tuning";
+            case "WP", "FP" -> "pruning";
+            case "DISTILL-PROB" -> "probability extraction";
+            case "DISTILL-LABEL" -> "label extraction";
+            default -> entry.kind().toLowerCase(Locale.ROOT);
+        };
+    }
+}
