@@ -41,9 +41,8 @@ public final class Main implements Runnable {
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             System.err.println("modelprint " + commandLine.getCommandName() + ": " + messageOf(e));
-            // IllegalStateExceptions carry an explanation of their own; other internal errors are bugs worth a trace
-            boolean unexplained = exitCodeOf(e) == ExitCode.INTERNAL_ERROR && !(e instanceof IllegalStateException);
-            if (unexplained || System.getenv("MODELPRINT_DEBUG") != null) {
+            // anything but bad input is a bug or an environment failure: its trace goes with it
+            if (exitCodeOf(e) != ExitCode.BAD_INPUT || System.getenv("MODELPRINT_DEBUG") != null) {
                 e.printStackTrace();
             }
             return exitCodeOf(e);
@@ -55,7 +54,7 @@ public final class Main implements Runnable {
         if (e instanceof io.modelprint.fingerprint.GradientCheck.Failed) {
             return ExitCode.UNRELIABLE_GRADIENTS;
         }
-        if (e instanceof InputException || e instanceof IllegalArgumentException || e instanceof UncheckedIOException) {
+        if (e instanceof InputException) {
             return ExitCode.BAD_INPUT;
         }
         return ExitCode.INTERNAL_ERROR;

@@ -1,5 +1,7 @@
 package io.modelprint.cli;
 
+import io.modelprint.InputException;
+
 import io.modelprint.data.DatasetSource;
 import io.modelprint.data.ImageDataset;
 import io.modelprint.engine.TrainingConfig;
@@ -48,7 +50,7 @@ final class TrainCommand implements Callable<Integer> {
         Architecture architecture = Architecture.parse(arch);
         TrainingConfig config = new TrainingConfig(epochs, batchSize, learningRate, seed, maxTrain);
         if (maxTrain < 0) {
-            throw new IllegalArgumentException("--max-train must be >= 0, got " + maxTrain);
+            throw new InputException("--max-train must be >= 0, got " + maxTrain);
         }
         DatasetSource source = data.source();
         ImageDataset train = source.train();

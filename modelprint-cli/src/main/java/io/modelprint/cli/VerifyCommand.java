@@ -56,6 +56,8 @@ final class VerifyCommand implements Callable<Integer> {
         String scheme = fingerprint.meta().scheme();
         List<Map<String, Object>> results = new ArrayList<>();
         boolean anyFailed = false;
+        boolean anyInternal = false;
+        TextRows text = format == OutputFormat.json ? null : new TextRows(suspects, scheme, tau, fingerprint.meta());
         for (String suspect : suspects) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("suspect", suspect);
@@ -80,12 +82,14 @@ final class VerifyCommand implements Callable<Integer> {
                 if (verdict.pValue() != null) {
                     row.put("pValue", verdict.pValue());
                 }
-            } catch (RuntimeException e) {
+            } catch (InputException e) {
                 anyFailed = true;
-                row.put("error", e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
-                if (!(e instanceof InputException) && System.getenv("MODELPRINT_DEBUG") != null) {
-                    e.printStackTrace();
-                }
+                row.put("error", e.getMessage());
+            } catch (RuntimeException | Error e) {
+                // a bug or a JVM failure (e.g. out of memory) on one suspect: its row says so, the others go on
+                anyInternal = true;
+                row.put("error", "internal error: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getName()));
+                e.printStackTrace();
             }
             if (remote != null) {
                 row.put("queriesSent", remote.queriesSent());
@@ -96,9 +100,16 @@ final class VerifyCommand implements Callable<Integer> {
             }
             row.put("seconds", (System.nanoTime() - start) / 1e9);
             results.add(row);
+            if (text != null) {
+                text.print(row);
+            }
         }
-        print(results, scheme, tau, fingerprint.meta().calibration() != null);
-        return anyFailed ? ExitCode.PARTIAL_FAILURE : ExitCode.OK;
+        if (text != null) {
+            text.finish();
+        } else {
+            print(results, scheme, tau, fingerprint.meta().calibration() != null);
+        }
+        return anyInternal ? ExitCode.INTERNAL_ERROR : anyFailed ? ExitCode.PARTIAL_FAILURE : ExitCode.OK;
     }
 
     private static RemoteClassifier remote(Classifier model) {
@@ -115,28 +126,6 @@ final class VerifyCommand implements Callable<Integer> {
             doc.put("calibrated", calibrated);
             doc.put("results", results);
             JsonOutput.print(doc);
-            return;
-        }
-        int width = Math.max(7, results.stream().mapToInt(r -> ((String) r.get("suspect")).length()).max().orElse(7));
-        String column = results.stream().anyMatch(r -> r.containsKey("matchingRate")) ? "matching rate" : "similarity";
-        System.out.printf("%-" + width + "s  %13s  %9s  %s%n", "suspect", column, "p-value",
-                "verdict (" + scheme + ", threshold " + tau + ")");
-        for (Map<String, Object> r : results) {
-            if (r.containsKey("error")) {
-                System.out.printf("%-" + width + "s  %13s  %9s  error: %s%n", r.get("suspect"), "-", "-", r.get("error"));
-            } else {
-                Object p = r.get("pValue");
-                System.out.printf("%-" + width + "s  %13.2f  %9s  %s%n", r.get("suspect"), (Double) r.get("similarity"),
-                        p == null ? "-" : String.format("%.2g", (Double) p), r.get("verdict"));
-                if (r.containsKey("queriesSent")) {
-                    System.out.printf("%-" + width + "s  (%d queries sent in %d requests, %d retries, %d answers from the cache;"
-                            + " %.2f s)%n", "", r.get("queriesSent"), r.get("requests"), r.get("retries"), r.get("cachedAnswers"),
-                            (Double) r.get("seconds"));
-                }
-            }
-        }
-        if (!calibrated) {
-            System.out.println("(no p-value: the fingerprint is not calibrated; run modelprint calibrate with reference negatives)");
         }
     }
 }

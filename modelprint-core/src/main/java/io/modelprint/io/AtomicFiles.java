@@ -31,7 +31,7 @@ public final class AtomicFiles {
             moveIntoPlace(tmp, target);
         } catch (IOException e) {
             deleteQuietly(tmp);
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new io.modelprint.InputException("cannot write " + target + ": " + IoReasons.of(e), e);
         } catch (RuntimeException e) {
             deleteQuietly(tmp);
             throw e;

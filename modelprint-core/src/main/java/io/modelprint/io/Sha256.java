@@ -50,7 +50,7 @@ public final class Sha256 {
                 update(digest, file);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+            throw new io.modelprint.InputException("cannot read " + path + ": " + IoReasons.of(e), e);
         }
         return HexFormat.of().formatHex(digest.digest());
     }
@@ -63,7 +63,7 @@ public final class Sha256 {
                 digest.update(buffer, 0, read);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new io.modelprint.InputException("cannot read " + file + ": " + IoReasons.of(e), e);
         }
     }
 }

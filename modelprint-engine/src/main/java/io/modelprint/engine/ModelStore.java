@@ -66,7 +66,7 @@ public final class ModelStore {
             tmp = null;
             return complete;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot save model to " + dir + ": " + e.getMessage(), e);
+            throw new io.modelprint.InputException("cannot save model to " + dir + ": " + io.modelprint.io.IoReasons.of(e), e);
         } finally {
             deleteTree(tmp);
             deleteTree(old);

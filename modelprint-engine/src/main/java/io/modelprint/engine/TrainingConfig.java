@@ -4,13 +4,13 @@ package io.modelprint.engine;
 public record TrainingConfig(int epochs, int batchSize, float learningRate, long seed, int maxTrainImages) {
     public TrainingConfig {
         if (epochs <= 0) {
-            throw new IllegalArgumentException("--epochs must be > 0, got " + epochs);
+            throw new io.modelprint.InputException("--epochs must be > 0, got " + epochs);
         }
         if (batchSize <= 0) {
-            throw new IllegalArgumentException("--batch-size must be > 0, got " + batchSize);
+            throw new io.modelprint.InputException("--batch-size must be > 0, got " + batchSize);
         }
         if (!(learningRate > 0)) {
-            throw new IllegalArgumentException("--lr must be > 0, got " + learningRate);
+            throw new io.modelprint.InputException("--lr must be > 0, got " + learningRate);
         }
     }
 

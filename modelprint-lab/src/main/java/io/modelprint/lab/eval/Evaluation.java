@@ -3,27 +3,20 @@ package io.modelprint.lab.eval;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.modelprint.InputException;
 import io.modelprint.data.ImageDataset;
 import io.modelprint.engine.DjlClassifier;
-import io.modelprint.engine.ModelLoader;
 import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.fingerprint.FingerprintExtractor;
 import io.modelprint.fingerprint.FingerprintFile;
 import io.modelprint.fingerprint.SeedSelection;
-import io.modelprint.io.AtomicFiles;
 import io.modelprint.lab.zoo.SuspectGroup;
 import io.modelprint.lab.zoo.ZooEntry;
-import io.modelprint.lab.zoo.ZooManifest;
 import io.modelprint.metrics.Aruc;
 import io.modelprint.metrics.Roc;
-import io.modelprint.model.Classifier;
 import io.modelprint.scheme.ProgressListener;
 import io.modelprint.scheme.SeedSource;
 import io.modelprint.verify.Verifier;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,54 +45,33 @@ public final class Evaluation {
         this.log = log;
     }
 
-    /** A cached result is valid for the same configuration on the same zoo. */
-    record CacheEntry(String zooChecksum, MethodConfig config, MethodResult result) {}
-
     public EvaluationResults run(ImageDataset train, ProgressListener progress) {
-        ZooManifest manifest = ZooManifest.read(zooDir)
-                .orElseThrow(() -> new InputException(zooDir + ": no " + ZooManifest.FILE_NAME + "; build the zoo first"));
-        ZooEntry targetEntry = manifest.entry("target")
-                .orElseThrow(() -> new InputException(zooDir + ": the manifest has no target"));
-        List<ZooEntry> suspects = manifest.entries().stream()
-                .filter(e -> e.group() != SuspectGroup.TARGET && e.kept()).toList();
         List<MethodConfig> configs = preset.configs();
         List<MethodResult> results = new ArrayList<>();
-        Map<String, Classifier> loaded = new LinkedHashMap<>();
-        DjlClassifier target = null;
-        try {
+        try (LoadedZoo zoo = new LoadedZoo(zooDir, train.spec())) {
+            String checksum = zoo.manifest().entriesSha256();
             for (int i = 0; i < configs.size(); i++) {
                 MethodConfig config = configs.get(i);
                 Path cache = outDir.resolve("cache").resolve(config.key() + ".json");
-                MethodResult cached = readCache(cache, manifest.entriesSha256(), config);
+                MethodResult cached = ResultCache.read(cache, checksum, config, MethodConfig.class, MethodResult.class);
                 if (cached != null) {
                     results.add(cached);
                     continue;
                 }
-                if (target == null) {
-                    target = ModelLoader.load(zooDir.resolve(targetEntry.path()), train.spec());
-                    for (ZooEntry suspect : suspects) {
-                        loaded.put(suspect.name(), ModelLoader.loadClassifier(zooDir.resolve(suspect.path()), train.spec()));
-                    }
-                }
-                MethodResult result = evaluate(config, target, train, suspects, loaded, progress);
-                writeCache(cache, new CacheEntry(manifest.entriesSha256(), config, result));
+                MethodResult result = evaluate(config, zoo, train, progress);
+                ResultCache.write(cache, checksum, config, result);
                 results.add(result);
                 log.printf("bench: [%d/%d] %s %s %s: ARUC %.3f, AUC %.3f, gap %+.2f (%.2f s to extract, %d/%d converged)%n",
                         i + 1, configs.size(), config.method(), config.combo(),
                         config.parameter() == null ? "" : config.parameter() + "=" + config.value(), result.aruc(), result.auc(),
                         result.gap(), result.seconds(), result.converged(), preset.queries());
             }
-        } finally {
-            if (target != null) {
-                target.close();
-            }
-            loaded.values().forEach(Classifier::close);
+            return new EvaluationResults(preset.name(), zoo.manifest(), results);
         }
-        return new EvaluationResults(preset.name(), manifest, results);
     }
 
-    private MethodResult evaluate(MethodConfig config, DjlClassifier target, ImageDataset train, List<ZooEntry> suspects,
-            Map<String, Classifier> loaded, ProgressListener progress) {
+    private MethodResult evaluate(MethodConfig config, LoadedZoo zoo, ImageDataset train, ProgressListener progress) {
+        DjlClassifier target = zoo.target();
         SeedSource seeds = config.selection().init() == SeedSelection.Init.DATA
                 ? SeedSource.fromData(train) : SeedSource.uniform(target.inputSpec());
         FingerprintExtractor.Result extracted = FingerprintExtractor.extract(target, "target", config.generator(), seeds,
@@ -111,8 +83,8 @@ public final class Evaluation {
         List<Double> positives = new ArrayList<>();
         List<Double> extraction = new ArrayList<>();
         List<Double> negatives = new ArrayList<>();
-        for (ZooEntry suspect : suspects) {
-            double rate = verifier.verify(fingerprint, loaded.get(suspect.name())).matchingRate();
+        for (ZooEntry suspect : zoo.suspects()) {
+            double rate = verifier.verify(fingerprint, zoo.suspect(suspect.name())).matchingRate();
             rates.put(suspect.name(), rate);
             (suspect.group() == SuspectGroup.POSITIVE ? positives
                     : suspect.group() == SuspectGroup.EXTRACTION ? extraction : negatives).add(rate);
@@ -130,23 +102,4 @@ public final class Evaluation {
         return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private static MethodResult readCache(Path cache, String zooChecksum, MethodConfig config) {
-        if (!Files.isRegularFile(cache)) {
-            return null;
-        }
-        try {
-            CacheEntry entry = JSON.readValue(cache.toFile(), CacheEntry.class);
-            return zooChecksum.equals(entry.zooChecksum()) && config.equals(entry.config()) ? entry.result() : null;
-        } catch (IOException e) {
-            return null; // a damaged cache entry is recomputed
-        }
-    }
-
-    private static void writeCache(Path cache, CacheEntry entry) {
-        try {
-            AtomicFiles.writeString(cache, JSON.writeValueAsString(entry));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -3,17 +3,12 @@ package io.modelprint.lab.eval;
 import io.modelprint.InputException;
 import io.modelprint.data.ImageDataset;
 import io.modelprint.engine.DjlClassifier;
-import io.modelprint.engine.ModelLoader;
 import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.fingerprint.FingerprintExtractor;
 import io.modelprint.fingerprint.FingerprintFile;
-import io.modelprint.io.AtomicFiles;
 import io.modelprint.lab.zoo.SuspectFamily;
-import io.modelprint.lab.zoo.SuspectGroup;
 import io.modelprint.lab.zoo.ZooEntry;
-import io.modelprint.lab.zoo.ZooManifest;
 import io.modelprint.metrics.Roc;
-import io.modelprint.model.Classifier;
 import io.modelprint.scheme.Answers;
 import io.modelprint.scheme.ProgressListener;
 import io.modelprint.scheme.Scheme;
@@ -22,9 +17,7 @@ import io.modelprint.scheme.SchemeParameters;
 import io.modelprint.scheme.Schemes;
 import io.modelprint.scheme.SeedSource;
 import io.modelprint.verify.Verifier;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,35 +41,20 @@ public final class SchemeComparison {
         this.log = log;
     }
 
-    record CacheEntry(String zooChecksum, SchemeRun run, SchemeResult result) {}
-
     public List<SchemeResult> run(List<SchemeRun> runs, ImageDataset train, ImageDataset test, ProgressListener progress) {
-        ZooManifest manifest = ZooManifest.read(zooDir)
-                .orElseThrow(() -> new InputException(zooDir + ": no " + ZooManifest.FILE_NAME + "; build the zoo first"));
-        ZooEntry targetEntry = manifest.entry("target")
-                .orElseThrow(() -> new InputException(zooDir + ": the manifest has no target"));
-        List<ZooEntry> suspects = manifest.entries().stream()
-                .filter(e -> e.group() != SuspectGroup.TARGET && e.kept()).toList();
         List<SchemeResult> results = new ArrayList<>();
-        Map<String, Classifier> loaded = new LinkedHashMap<>();
-        DjlClassifier target = null;
-        try {
+        try (LoadedZoo zoo = new LoadedZoo(zooDir, train.spec())) {
+            String checksum = zoo.manifest().entriesSha256();
             for (int i = 0; i < runs.size(); i++) {
                 SchemeRun run = runs.get(i);
                 Path cache = outDir.resolve("cache").resolve("scheme-" + run.key() + ".json");
-                SchemeResult cached = readCache(cache, manifest.entriesSha256(), run);
+                SchemeResult cached = ResultCache.read(cache, checksum, run, SchemeRun.class, SchemeResult.class);
                 if (cached != null) {
                     results.add(cached);
                     continue;
                 }
-                if (target == null) {
-                    target = ModelLoader.load(zooDir.resolve(targetEntry.path()), train.spec());
-                    for (ZooEntry suspect : suspects) {
-                        loaded.put(suspect.name(), ModelLoader.loadClassifier(zooDir.resolve(suspect.path()), train.spec()));
-                    }
-                }
-                SchemeResult result = evaluate(run, target, train, test, suspects, loaded, progress);
-                writeCache(cache, new CacheEntry(manifest.entriesSha256(), run, result));
+                SchemeResult result = evaluate(run, zoo, train, test, progress);
+                ResultCache.write(cache, checksum, run, result);
                 results.add(result);
                 if (result.error() != null) {
                     log.printf("bench: [%d/%d] scheme %s n=%d cannot fingerprint this target: %s%n", i + 1, runs.size(),
@@ -87,11 +65,6 @@ public final class SchemeComparison {
                             result.seconds());
                 }
             }
-        } finally {
-            if (target != null) {
-                target.close();
-            }
-            loaded.values().forEach(Classifier::close);
         }
         return results;
     }
@@ -104,8 +77,8 @@ public final class SchemeComparison {
         return s.toString();
     }
 
-    private SchemeResult evaluate(SchemeRun run, DjlClassifier target, ImageDataset train, ImageDataset test,
-            List<ZooEntry> suspects, Map<String, Classifier> loaded, ProgressListener progress) {
+    private SchemeResult evaluate(SchemeRun run, LoadedZoo zoo, ImageDataset train, ImageDataset test, ProgressListener progress) {
+        DjlClassifier target = zoo.target();
         SchemeFactory factory = Schemes.require(run.scheme(), "bench");
         Map<String, Object> given = new LinkedHashMap<>(run.parameters());
         given.put("n", run.n());
@@ -122,9 +95,9 @@ public final class SchemeComparison {
         Map<String, Double> similarities = new LinkedHashMap<>();
         Map<String, String> skipped = new LinkedHashMap<>();
         Map<String, List<Double>> byFamily = new LinkedHashMap<>();
-        for (ZooEntry suspect : suspects) {
+        for (ZooEntry suspect : zoo.suspects()) {
             try {
-                Answers answers = Verifier.answers(fingerprint, scheme, loaded.get(suspect.name()));
+                Answers answers = Verifier.answers(fingerprint, scheme, zoo.suspect(suspect.name()));
                 double similarity = scheme.similarity(fingerprint.answers(), answers);
                 similarities.put(suspect.name(), similarity);
                 byFamily.computeIfAbsent(SuspectFamily.of(suspect), f -> new ArrayList<>()).add(similarity);
@@ -166,23 +139,4 @@ public final class SchemeComparison {
         return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private static SchemeResult readCache(Path cache, String zooChecksum, SchemeRun run) {
-        if (!Files.isRegularFile(cache)) {
-            return null;
-        }
-        try {
-            CacheEntry entry = Evaluation.JSON.readValue(cache.toFile(), CacheEntry.class);
-            return zooChecksum.equals(entry.zooChecksum()) && run.equals(entry.run()) ? entry.result() : null;
-        } catch (IOException e) {
-            return null; // a damaged cache entry is recomputed
-        }
-    }
-
-    private static void writeCache(Path cache, CacheEntry entry) {
-        try {
-            AtomicFiles.writeString(cache, Evaluation.JSON.writeValueAsString(entry));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,0 +1,47 @@
+package io.modelprint.cli;
+
+import io.modelprint.fingerprint.FingerprintMeta;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * verify's text output, one row per suspect printed as soon as it is known, so a suspect that
+ * hangs or kills the run does not take the others' results with it. Everything a suspect says (an
+ * error text from a server) is printed through {@link Terminal#safe}.
+ */
+final class TextRows {
+    private final int width;
+    private final boolean calibrated;
+
+    TextRows(List<String> suspects, String scheme, double tau, FingerprintMeta meta) {
+        this.width = Math.max(7, suspects.stream().mapToInt(s -> Terminal.safe(s).length()).max().orElse(7));
+        this.calibrated = meta.calibration() != null;
+        String column = meta.formatVersion() == 1 || "labels".equals(meta.representation()) ? "matching rate" : "similarity";
+        System.out.printf("%-" + width + "s  %13s  %9s  %s%n", "suspect", column, "p-value",
+                "verdict (" + scheme + ", threshold " + tau + ")");
+        System.out.flush();
+    }
+
+    void print(Map<String, Object> r) {
+        String suspect = Terminal.safe((String) r.get("suspect"));
+        if (r.containsKey("error")) {
+            System.out.printf("%-" + width + "s  %13s  %9s  error: %s%n", suspect, "-", "-", Terminal.safe((String) r.get("error")));
+        } else {
+            Object p = r.get("pValue");
+            System.out.printf("%-" + width + "s  %13.2f  %9s  %s%n", suspect, (Double) r.get("similarity"),
+                    p == null ? "-" : String.format("%.2g", (Double) p), r.get("verdict"));
+            if (r.containsKey("queriesSent")) {
+                System.out.printf("%-" + width + "s  (%d queries sent in %d requests, %d retries, %d answers from the cache;"
+                        + " %.2f s)%n", "", r.get("queriesSent"), r.get("requests"), r.get("retries"), r.get("cachedAnswers"),
+                        (Double) r.get("seconds"));
+            }
+        }
+        System.out.flush();
+    }
+
+    void finish() {
+        if (!calibrated) {
+            System.out.println("(no p-value: the fingerprint is not calibrated; run modelprint calibrate with reference negatives)");
+        }
+    }
+}
