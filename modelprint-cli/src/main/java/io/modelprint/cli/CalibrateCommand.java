@@ -57,8 +57,42 @@ final class CalibrateCommand implements Callable<Integer> {
         if (references.size() < 2) {
             throw new InputException("calibrate needs at least 2 reference negatives (--negatives PATH... or --zoo DIR)");
         }
-        Fingerprint fingerprint = FingerprintFile.read(fingerprintFile);
-        suspectOptions.validate(fingerprint);
+        if (new java.util.HashSet<>(references).size() < references.size()) {
+            System.err.println("calibrate: warning: a reference negative is named more than once; each copy counts as another"
+                    + " independent model and narrows the null");
+        }
+        List<Fingerprint> members = FingerprintFile.readBundle(fingerprintFile);
+        for (Fingerprint member : members) {
+            suspectOptions.validate(member);
+        }
+        List<Fingerprint> calibrated = new ArrayList<>();
+        List<java.util.Map<String, Object>> docs = new ArrayList<>();
+        for (Fingerprint fingerprint : members) {
+            Fingerprint done = calibrate(fingerprint, references);
+            calibrated.add(done);
+            docs.add(summary(done));
+        }
+        FingerprintFile.writeBundle(fingerprintFile, calibrated);
+        if (format == OutputFormat.json) {
+            if (docs.size() == 1) {
+                JsonOutput.print(docs.get(0));
+            } else {
+                java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+                doc.put("fingerprint", fingerprintFile.toString());
+                doc.put("members", docs);
+                JsonOutput.print(doc);
+            }
+        } else {
+            for (java.util.Map<String, Object> doc : docs) {
+                System.out.printf("calibrated %s (%s) with %d reference negatives (highest similarity %.3f); %s%n",
+                        fingerprintFile, doc.get("scheme"), doc.get("negatives"), (Double) doc.get("maxNegativeSimilarity"),
+                        doc.get("fit"));
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    private Fingerprint calibrate(Fingerprint fingerprint, List<String> references) {
         Verifier verifier = new Verifier((Double) null);
         Scheme<?> scheme = fingerprint.scheme();
         double[] rates = new double[references.size()];
@@ -68,36 +102,37 @@ final class CalibrateCommand implements Callable<Integer> {
                 rates[i] = verifier.verify(fingerprint, model).similarity();
                 names.add(references.get(i));
             }
+            if (rates[i] >= 0.999) {
+                System.err.printf("calibrate: warning: %s is as similar to the target as the target itself under %s (%.3f);"
+                        + " is it really independent?%n", references.get(i), scheme.name(), rates[i]);
+            }
         }
-        String model = Verifier.calibrationModel(scheme);
-        Calibration calibration = new Calibration(model, names, rates, fingerprint.size());
-        FingerprintFile.write(fingerprintFile, fingerprint.withMeta(fingerprint.meta().withCalibration(calibration)));
-        double max = java.util.Arrays.stream(rates).max().orElse(0);
+        Calibration calibration = new Calibration(Verifier.calibrationModel(scheme), names, rates, fingerprint.size());
+        return fingerprint.withMeta(fingerprint.meta().withCalibration(calibration));
+    }
+
+    private java.util.Map<String, Object> summary(Fingerprint fingerprint) {
+        Calibration calibration = fingerprint.meta().calibration();
+        double[] rates = calibration.rates();
         java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
         doc.put("fingerprint", fingerprintFile.toString());
-        doc.put("scheme", scheme.name());
-        doc.put("negatives", names.size());
-        doc.put("model", model);
+        doc.put("scheme", fingerprint.meta().scheme());
+        doc.put("negatives", rates.length);
+        doc.put("model", calibration.model());
+        double max = java.util.Arrays.stream(rates).max().orElse(0);
         doc.put("maxNegativeSimilarity", max);
-        String fitted;
-        if (Calibration.BETA_BINOMIAL.equals(model)) {
+        if (Calibration.BETA_BINOMIAL.equals(calibration.model())) {
             BetaBinomial fit = BetaBinomial.fit(rates, fingerprint.size());
             doc.put("maxNegativeRate", max);
             doc.put("alpha", fit.alpha());
             doc.put("beta", fit.beta());
-            fitted = String.format("beta-binomial alpha %.4g, beta %.4g", fit.alpha(), fit.beta());
+            doc.put("fit", String.format("beta-binomial alpha %.4g, beta %.4g", fit.alpha(), fit.beta()));
         } else {
             StudentTNull fit = StudentTNull.fit(rates);
             doc.put("mean", fit.mean());
             doc.put("sd", fit.sd());
-            fitted = String.format("Student-t null, mean %.4g, sd %.4g", fit.mean(), fit.sd());
+            doc.put("fit", String.format("Student-t null, mean %.4g, sd %.4g", fit.mean(), fit.sd()));
         }
-        if (format == OutputFormat.json) {
-            JsonOutput.print(doc);
-        } else {
-            System.out.printf("calibrated %s (%s) with %d reference negatives (highest similarity %.3f); %s%n", fingerprintFile,
-                    scheme.name(), names.size(), max, fitted);
-        }
-        return ExitCode.OK;
+        return doc;
     }
 }

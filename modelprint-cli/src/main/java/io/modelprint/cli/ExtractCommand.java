@@ -16,7 +16,9 @@ import io.modelprint.scheme.SchemeParameters;
 import io.modelprint.scheme.Schemes;
 import io.modelprint.scheme.SeedSource;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,7 +36,8 @@ final class ExtractCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--method", defaultValue = "ipguard", completionCandidates = SchemeNames.class,
-            description = "scheme: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+            description = "scheme, or several separated by commas for one bundle file (e.g. akh,sac-w-hard,ipguard):"
+                    + " ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     String method;
 
     @Option(names = "--n", defaultValue = "100", description = "number of queries (zest: reference images) (default ${DEFAULT-VALUE})")
@@ -66,6 +69,12 @@ final class ExtractCommand implements Callable<Integer> {
             + " (modeldiff), --param masks=100 (zest), --param box=0.3 (sac-m)")
     Map<String, String> extra = new LinkedHashMap<>();
 
+    @Option(names = "--min-converged", defaultValue = "0.5", paramLabel = "FRACTION",
+            description = "label-matching schemes (ipguard, baselines): refuse to write a fingerprint when fewer points"
+                    + " reached their stopping rule; unconverged points are near-raw images an independent model may well"
+                    + " match (default ${DEFAULT-VALUE})")
+    double minConverged;
+
     @Option(names = "--seed", defaultValue = "0", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
 
@@ -84,14 +93,30 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--resize", description = "resize the data set's images (bilinear) to the target's height and width")
     boolean resize;
 
+    /** Query values an extraction may hold in memory (--n x image size x 4 bytes stays below 2 GiB). */
+    private static final long MAX_QUERY_VALUES = 1L << 28;
+
     @Override
     public Integer call() {
-        SchemeFactory factory = Schemes.require(method, "--method");
-        Scheme<?> scheme = scheme(factory);
-        String seedSplit = split != null ? split : factory.defaultSplit();
+        OutputPaths.requireWritable(out, "--out");
+        List<String> names = List.of(method.split(","));
+        List<SchemeFactory> factories = new ArrayList<>();
+        List<Scheme<?>> schemes = new ArrayList<>();
+        for (String name : names) {
+            SchemeFactory factory = Schemes.require(name.trim(), "--method");
+            if (factories.contains(factory)) {
+                throw new InputException("--method: " + factory.name() + " is named twice");
+            }
+            factories.add(factory);
+            schemes.add(scheme(factory));
+        }
         DatasetSource source = data.source();
-        FingerprintExtractor.Result result;
         InputSpec pixels = source.spec();
+        if ((long) n * pixels.pixelsPerImage() > MAX_QUERY_VALUES) {
+            throw new InputException("--n " + n + " x " + pixels.describeShape() + " images is more than one extraction holds ("
+                    + MAX_QUERY_VALUES / pixels.pixelsPerImage() + " at most); split it into several fingerprints");
+        }
+        List<FingerprintExtractor.Result> results = new ArrayList<>();
         try (DjlClassifier loaded = ModelLoader.load(model, spec.forModel(model, pixels))) {
             Differentiable target = loaded;
             if (!pixels.compatibleWith(loaded.inputSpec())) {
@@ -101,22 +126,44 @@ final class ExtractCommand implements Callable<Integer> {
                     throw new InputException(model + ": " + e.getMessage(), e);
                 }
             }
-            boolean uniform = "random".equals(init) || "r".equalsIgnoreCase(String.valueOf(init));
-            SeedSource seeds = uniform ? SeedSource.uniform(pixels)
-                    : SeedSource.fromData(seedSplit.equals("test") ? source.test() : source.train());
-            try (Progress progress = Progress.start("extract")) {
-                result = FingerprintExtractor.extract(target, model.toString(), scheme, seeds, n, seed, progress);
+            for (int i = 0; i < schemes.size(); i++) {
+                String seedSplit = split != null ? split : factories.get(i).defaultSplit();
+                boolean uniform = "random".equals(init) || "r".equalsIgnoreCase(String.valueOf(init));
+                SeedSource seeds = uniform ? SeedSource.uniform(pixels)
+                        : SeedSource.fromData(seedSplit.equals("test") ? source.test() : source.train());
+                try (Progress progress = Progress.start("extract " + schemes.get(i).name())) {
+                    results.add(FingerprintExtractor.extract(target, model.toString(), schemes.get(i), seeds, n, seed, progress));
+                }
+                requireConverged(schemes.get(i), results.get(i));
             }
         }
-        FingerprintFile.write(out, result.fingerprint());
-        report(result);
+        FingerprintFile.writeBundle(out, results.stream().map(FingerprintExtractor.Result::fingerprint).toList());
+        report(results);
         return ExitCode.OK;
+    }
+
+    private void requireConverged(Scheme<?> scheme, FingerprintExtractor.Result result) {
+        var generated = result.generated();
+        int total = generated.converged().length;
+        // for label matching an unconverged point is a near-raw image that independent models label alike
+        if (scheme.countsMatches() && generated.convergedCount() < minConverged * total) {
+            throw new InputException(String.format("only %d of %d queries met the %s rule (--min-converged %.2f): such a"
+                    + " fingerprint could accuse an independent model; raise --max-iter, lower --k, or pass --min-converged 0"
+                    + " to keep it anyway; nothing was written", generated.convergedCount(), total, scheme.name(), minConverged));
+        }
+        if (generated.convergedCount() < total) {
+            System.err.printf("extract: warning: %d of %d queries did not meet the %s rule%n", total - generated.convergedCount(),
+                    total, scheme.name());
+        }
     }
 
     /** The scheme with the parameters given on the command line (the rest take the scheme's defaults). */
     private Scheme<?> scheme(SchemeFactory factory) {
         if (n <= 0) {
             throw new InputException("--n must be > 0, got " + n);
+        }
+        if (!(minConverged >= 0 && minConverged <= 1)) {
+            throw new InputException("--min-converged must be a fraction in [0,1], got " + minConverged);
         }
         if (split != null && !split.equals("train") && !split.equals("test")) {
             throw new InputException("--split must be train or test, got '" + split + "'");
@@ -163,26 +210,41 @@ final class ExtractCommand implements Callable<Integer> {
         }
     }
 
-    private void report(FingerprintExtractor.Result result) {
+    private Map<String, Object> summary(FingerprintExtractor.Result result) {
         var generated = result.generated();
-        int queries = result.fingerprint().size();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("output", out.toString());
+        doc.put("method", result.fingerprint().meta().scheme());
+        doc.put("n", n);
+        doc.put("queries", result.fingerprint().size());
+        doc.put("access", result.fingerprint().meta().access());
+        doc.put("converged", generated.convergedCount());
+        doc.put("meanIterations", generated.meanIterations());
+        doc.put("maxIterations", generated.maxIterations());
+        doc.put("seconds", result.seconds());
+        doc.put("params", result.fingerprint().meta().parameters());
+        return doc;
+    }
+
+    private void report(List<FingerprintExtractor.Result> results) {
         if (format == OutputFormat.json) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("output", out.toString());
-            doc.put("method", method);
-            doc.put("n", n);
-            doc.put("queries", queries);
-            doc.put("access", result.fingerprint().meta().access());
-            doc.put("converged", generated.convergedCount());
-            doc.put("meanIterations", generated.meanIterations());
-            doc.put("maxIterations", generated.maxIterations());
-            doc.put("seconds", result.seconds());
-            doc.put("params", result.fingerprint().meta().parameters());
-            JsonOutput.print(doc);
-        } else {
+            if (results.size() == 1) {
+                JsonOutput.print(summary(results.get(0)));
+            } else {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("output", out.toString());
+                doc.put("members", results.stream().map(this::summary).toList());
+                JsonOutput.print(doc);
+            }
+            return;
+        }
+        for (FingerprintExtractor.Result result : results) {
+            var generated = result.generated();
+            int queries = result.fingerprint().size();
             System.out.printf("extracted %d %s queries in %.2f s: %d/%d converged, %.1f iterations on average (max %d);"
-                    + " suspects must give %s -> %s%n", queries, method, result.seconds(), generated.convergedCount(), queries,
-                    generated.meanIterations(), generated.maxIterations(), result.fingerprint().meta().access(), out);
+                    + " suspects must give %s -> %s%n", queries, result.fingerprint().meta().scheme(), result.seconds(),
+                    generated.convergedCount(), queries, generated.meanIterations(), generated.maxIterations(),
+                    result.fingerprint().meta().access(), out);
         }
     }
 }

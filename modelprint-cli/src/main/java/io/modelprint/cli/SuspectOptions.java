@@ -32,9 +32,9 @@ final class SuspectOptions {
     @Option(names = "--batch-size", defaultValue = "64", description = "remote suspects: images per request (default ${DEFAULT-VALUE})")
     int batchSize;
 
-    @Option(names = "--max-queries", defaultValue = "0",
+    @Option(names = "--max-queries",
             description = "remote suspects: images the server may be sent in total, retries included; never exceeded (default: no limit)")
-    long maxQueries;
+    Long maxQueries;
 
     @Option(names = "--connect-timeout", defaultValue = "10", paramLabel = "SECONDS", description = "remote suspects (default ${DEFAULT-VALUE})")
     double connectTimeout;
@@ -85,8 +85,8 @@ final class SuspectOptions {
         if (batchSize < 1) {
             throw new InputException("--batch-size must be at least 1, got " + batchSize);
         }
-        if (maxQueries < 0) {
-            throw new InputException("--max-queries must be >= 0 (0 = no limit), got " + maxQueries);
+        if (maxQueries != null && maxQueries < 1) {
+            throw new InputException("--max-queries must be at least 1 (leave it out for no limit), got " + maxQueries);
         }
         if (!(connectTimeout > 0) || !(readTimeout > 0)) {
             throw new InputException("--connect-timeout and --read-timeout must be positive seconds");
@@ -95,7 +95,7 @@ final class SuspectOptions {
             throw new InputException("--retries must be >= 0, got " + retries);
         }
         RetryPolicy retry = new RetryPolicy(retries, RetryPolicy.defaults().initial(), RetryPolicy.defaults().max());
-        return new RemoteOptions(seconds(connectTimeout), seconds(readTimeout), retry, batchSize, maxQueries);
+        return new RemoteOptions(seconds(connectTimeout), seconds(readTimeout), retry, batchSize, maxQueries == null ? 0 : maxQueries);
     }
 
     private Path cacheDir() {

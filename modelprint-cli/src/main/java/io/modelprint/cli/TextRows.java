@@ -14,7 +14,8 @@ final class TextRows {
     private final boolean calibrated;
 
     TextRows(List<String> suspects, String scheme, double tau, FingerprintMeta meta) {
-        this.width = Math.max(7, suspects.stream().mapToInt(s -> Terminal.safe(s).length()).max().orElse(7));
+        this.width = Math.max(7, suspects.stream().mapToInt(s -> Terminal.safe(s).length()).max().orElse(7)
+                + (scheme.startsWith("bundle") ? 14 : 0));
         this.calibrated = meta.calibration() != null;
         String column = meta.formatVersion() == 1 || "labels".equals(meta.representation()) ? "matching rate" : "similarity";
         System.out.printf("%-" + width + "s  %13s  %9s  %s%n", "suspect", column, "p-value",
@@ -22,7 +23,23 @@ final class TextRows {
         System.out.flush();
     }
 
+    @SuppressWarnings("unchecked")
     void print(Map<String, Object> r) {
+        if (r.containsKey("members")) {
+            for (Map<String, Object> member : (List<Map<String, Object>>) r.get("members")) {
+                Map<String, Object> shown = new java.util.LinkedHashMap<>(member);
+                shown.put("suspect", member.get("suspect") + " [" + member.getOrDefault("scheme", "?") + "]");
+                print(shown);
+            }
+            String suspect = Terminal.safe((String) r.get("suspect"));
+            Object p = r.get("pValue");
+            System.out.printf("%-" + width + "s  %13s  %9s  %s%n", suspect + " [bundle]", r.getOrDefault("derivedMembers", "-")
+                    + " derived", p == null ? "-" : String.format("%.2g", (Double) p),
+                    r.containsKey("error") ? "error: " + Terminal.safe((String) r.get("error"))
+                            : r.get("verdict") + " (" + r.get("combination") + ")");
+            System.out.flush();
+            return;
+        }
         String suspect = Terminal.safe((String) r.get("suspect"));
         if (r.containsKey("error")) {
             System.out.printf("%-" + width + "s  %13s  %9s  error: %s%n", suspect, "-", "-", Terminal.safe((String) r.get("error")));

@@ -47,6 +47,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputPaths.requireWritable(out, "--out");
         Architecture architecture = Architecture.parse(arch);
         TrainingConfig config = new TrainingConfig(epochs, batchSize, learningRate, seed, maxTrain);
         if (maxTrain < 0) {

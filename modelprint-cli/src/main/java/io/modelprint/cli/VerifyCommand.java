@@ -7,6 +7,7 @@ import io.modelprint.model.remote.RemoteClassifier;
 import io.modelprint.model.remote.RemoteStats;
 import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.fingerprint.FingerprintFile;
+import io.modelprint.verify.CombinedVerdict;
 import io.modelprint.verify.Verdict;
 import io.modelprint.verify.Verifier;
 import java.nio.file.Path;
@@ -34,6 +35,11 @@ final class VerifyCommand implements Callable<Integer> {
             + Verifier.DEFAULT_THRESHOLD + " for matching rates; docs/schemes.md)")
     Double threshold;
 
+    @Option(names = "--alpha", defaultValue = "" + CombinedVerdict.DEFAULT_ALPHA,
+            description = "bundles with every scheme calibrated: derived when the combined (Bonferroni) p-value is at most"
+                    + " alpha (default ${DEFAULT-VALUE}); uncalibrated bundles take the majority of their schemes")
+    double alpha;
+
     @Option(names = "--format", defaultValue = "text", description = "text or json")
     OutputFormat format;
 
@@ -49,48 +55,106 @@ final class VerifyCommand implements Callable<Integer> {
         if (threshold != null && !(threshold >= -1 && threshold <= 1)) {
             throw new InputException("--threshold must be in [-1,1], got " + threshold);
         }
-        Fingerprint fingerprint = FingerprintFile.read(fingerprintFile);
-        suspectOptions.validate(fingerprint);
+        suspectOptions.remoteOptions(); // flags first: a bad flag is refused whatever the files
+        if (!(alpha > 0 && alpha < 1)) {
+            throw new InputException("--alpha must be in (0,1), got " + alpha);
+        }
+        List<Fingerprint> members = FingerprintFile.readBundle(fingerprintFile);
+        for (Fingerprint member : members) {
+            suspectOptions.validate(member);
+        }
         Verifier verifier = new Verifier(threshold);
-        double tau = threshold != null ? threshold : fingerprint.scheme().defaultThreshold();
-        String scheme = fingerprint.meta().scheme();
+        Fingerprint first = members.get(0);
+        boolean bundle = members.size() > 1;
+        double tau = threshold != null ? threshold : first.scheme().defaultThreshold();
+        String scheme = bundle ? "bundle(" + String.join(",", members.stream().map(m -> m.meta().scheme()).toList()) + ")"
+                : first.meta().scheme();
         List<Map<String, Object>> results = new ArrayList<>();
         boolean anyFailed = false;
         boolean anyInternal = false;
-        TextRows text = format == OutputFormat.json ? null : new TextRows(suspects, scheme, tau, fingerprint.meta());
+        TextRows text = format == OutputFormat.json ? null : new TextRows(suspects, scheme, tau, first.meta());
         for (String suspect : suspects) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("suspect", suspect);
             long start = System.nanoTime();
-            RemoteStats remote = null;
-            try (Classifier model = suspectOptions.open(suspect, fingerprint); Progress progress = Progress.start("verify")) {
-                RemoteClassifier client = remote(model);
-                if (client != null) {
-                    remote = client.stats();
-                    client.onProgress(progress);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            List<Verdict> verdicts = new ArrayList<>();
+            for (Fingerprint member : members) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("suspect", suspect);
+                Verdict verdict = null;
+                try {
+                    verdict = verifyOne(verifier, member, suspect, row);
+                } catch (InputException e) {
+                    anyFailed = true;
+                    row.put("error", e.getMessage());
+                } catch (RuntimeException | Error e) {
+                    // a bug or a JVM failure (e.g. out of memory) on one suspect: its row says so, the others go on
+                    anyInternal = true;
+                    row.put("error", "internal error: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getName()));
+                    e.printStackTrace();
                 }
-                Verdict verdict = verifier.verify(fingerprint, model);
-                row.put("scheme", verdict.scheme());
-                row.put("similarity", verdict.similarity());
-                if (verdict.countsMatches()) {
-                    row.put("matchingRate", verdict.matchingRate());
-                    row.put("matches", verdict.matches());
+                if (verdict != null) {
+                    verdicts.add(verdict);
                 }
-                row.put("queries", verdict.queries());
-                row.put("threshold", verdict.threshold());
-                row.put("verdict", verdict.decision().label());
-                if (verdict.pValue() != null) {
-                    row.put("pValue", verdict.pValue());
-                }
-            } catch (InputException e) {
-                anyFailed = true;
-                row.put("error", e.getMessage());
-            } catch (RuntimeException | Error e) {
-                // a bug or a JVM failure (e.g. out of memory) on one suspect: its row says so, the others go on
-                anyInternal = true;
-                row.put("error", "internal error: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getName()));
-                e.printStackTrace();
+                rows.add(row);
             }
+            Map<String, Object> result;
+            if (!bundle) {
+                result = rows.get(0);
+            } else {
+                result = new LinkedHashMap<>();
+                result.put("suspect", suspect);
+                result.put("scheme", "bundle");
+                if (verdicts.size() == members.size()) {
+                    CombinedVerdict combined = CombinedVerdict.of(verdicts, alpha);
+                    result.put("verdict", combined.decision().label());
+                    result.put("combination", combined.rule());
+                    result.put("derivedMembers", combined.derivedMembers());
+                    if (combined.pValue() != null) {
+                        result.put("pValue", combined.pValue());
+                    }
+                } else {
+                    result.put("error", "not every scheme of the bundle could verify this suspect (see members)");
+                }
+                result.put("members", rows);
+            }
+            result.put("seconds", (System.nanoTime() - start) / 1e9);
+            results.add(result);
+            if (text != null) {
+                text.print(result);
+            }
+        }
+        if (text != null) {
+            text.finish();
+        } else {
+            print(results, scheme, tau, first.meta().calibration() != null);
+        }
+        return anyInternal ? ExitCode.INTERNAL_ERROR : anyFailed ? ExitCode.PARTIAL_FAILURE : ExitCode.OK;
+    }
+
+    /** Verifies {@code suspect} against one fingerprint, filling {@code row}; the suspect is opened for it alone. */
+    private Verdict verifyOne(Verifier verifier, Fingerprint fingerprint, String suspect, Map<String, Object> row) {
+        RemoteStats remote = null;
+        try (Classifier model = suspectOptions.open(suspect, fingerprint); Progress progress = Progress.start("verify")) {
+            RemoteClassifier client = remote(model);
+            if (client != null) {
+                remote = client.stats();
+                client.onProgress(progress);
+            }
+            Verdict verdict = verifier.verify(fingerprint, model);
+            row.put("scheme", verdict.scheme());
+            row.put("similarity", verdict.similarity());
+            if (verdict.countsMatches()) {
+                row.put("matchingRate", verdict.matchingRate());
+                row.put("matches", verdict.matches());
+            }
+            row.put("queries", verdict.queries());
+            row.put("threshold", verdict.threshold());
+            row.put("verdict", verdict.decision().label());
+            if (verdict.pValue() != null) {
+                row.put("pValue", verdict.pValue());
+            }
+            return verdict;
+        } finally {
             if (remote != null) {
                 row.put("queriesSent", remote.queriesSent());
                 row.put("requests", remote.requests());
@@ -98,18 +162,7 @@ final class VerifyCommand implements Callable<Integer> {
                 row.put("cachedAnswers", remote.cachedAnswers());
                 row.put("httpSeconds", remote.secondsInHttp());
             }
-            row.put("seconds", (System.nanoTime() - start) / 1e9);
-            results.add(row);
-            if (text != null) {
-                text.print(row);
-            }
         }
-        if (text != null) {
-            text.finish();
-        } else {
-            print(results, scheme, tau, fingerprint.meta().calibration() != null);
-        }
-        return anyInternal ? ExitCode.INTERNAL_ERROR : anyFailed ? ExitCode.PARTIAL_FAILURE : ExitCode.OK;
     }
 
     private static RemoteClassifier remote(Classifier model) {

@@ -65,6 +65,20 @@ class CliBadInputTest {
     }
 
     @Test
+    void uselessOrImpossibleWorkIsRefusedBeforeOrInsteadOfWritingIt() {
+        Path out = dir.resolve("useless.npz");
+        assertRefused("only 0 of 20 queries met the ipguard rule", out, extract(out, "--n", "20", "--max-iter", "0"));
+        assertRefused("more than one extraction holds", out, extract(out, "--n", "100000000"));
+        assertRefused("--min-converged must be a fraction", out, extract(out, "--min-converged", "2"));
+        assertRefused("--out: empty path", null, "extract", "--model", model.toString(), "--data", data.toString(), "--out", "");
+        Path diverged = dir.resolve("diverged");
+        assertRefused("training diverged", diverged, "train", "--arch", "mlp", "--data", data.toString(), "--epochs", "1",
+                "--lr", "1e30", "--out", diverged.toString());
+        assertRefused("--max-queries must be at least 1", null, "verify", "--fingerprint", out.toString(), "--max-queries", "0",
+                "http://127.0.0.1:9/v2/models/m");
+    }
+
+    @Test
     void missingOrWrongFiles() throws IOException {
         Path out = dir.resolve("fp.npz");
         Path nowhere = dir.resolve("nowhere");

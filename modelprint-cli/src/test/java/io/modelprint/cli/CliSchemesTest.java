@@ -91,6 +91,40 @@ class CliSchemesTest {
     }
 
     @Test
+    void aBundleReportsEachSchemeAndACombinedVerdict() {
+        Path bundle = dir.resolve("bundle.npz");
+        CliRunner.Result made = CliRunner.run("extract", "--model", target.toString(), "--method", "sac-m,modeldiff,ipguard",
+                "--n", "30", "--data", data.toString(), "--out", bundle.toString(), "--format", "json");
+        assertEquals(0, made.exitCode(), made.err());
+        assertEquals(3, made.json().get("members").size(), made.out());
+        assertTrue(CliRunner.run("info", bundle.toString()).out().contains("3 schemes (sac-m, modeldiff, ipguard)"));
+
+        CliRunner.Result plain = CliRunner.run("verify", "--fingerprint", bundle.toString(), "--format", "json", target.toString(),
+                independent.toString());
+        assertEquals(0, plain.exitCode(), plain.err());
+        JsonNode self = plain.json().get("results").get(0);
+        assertEquals(3, self.get("members").size());
+        assertEquals("majority", self.get("combination").asText());
+        assertEquals("derived", self.get("verdict").asText());
+        assertEquals("independent", plain.json().get("results").get(1).get("verdict").asText(), plain.out());
+
+        assertEquals(0, CliRunner.run("calibrate", "--fingerprint", bundle.toString(), "--negatives", independent.toString(),
+                independent2.toString()).exitCode());
+        CliRunner.Result calibrated = CliRunner.run("verify", "--fingerprint", bundle.toString(), "--format", "json",
+                target.toString());
+        JsonNode row = calibrated.json().get("results").get(0);
+        assertEquals("bonferroni", row.get("combination").asText(), calibrated.out());
+        double smallest = 1;
+        for (JsonNode member : row.get("members")) {
+            smallest = Math.min(smallest, member.get("pValue").asDouble());
+        }
+        assertEquals(Math.min(1, 3 * smallest), row.get("pValue").asDouble(), 1e-12);
+        CliRunner.Result text = CliRunner.run("verify", "--fingerprint", bundle.toString(), target.toString());
+        assertTrue(text.out().contains("[sac-m]") && text.out().contains("[bundle]") && text.out().contains("(bonferroni)"),
+                text.out());
+    }
+
+    @Test
     void unknownMethodsAndImpossibleRequestsAreRefusedByName() {
         CliRunner.Result unknown = CliRunner.run("extract", "--model", target.toString(), "--method", "sacc", "--data",
                 data.toString(), "--out", dir.resolve("x.npz").toString());

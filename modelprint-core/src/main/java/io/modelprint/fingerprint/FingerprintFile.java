@@ -36,8 +36,10 @@ public final class FingerprintFile {
     public static final String LABELS = "labels.npy";
     public static final String SCORES = "scores.npy";
     public static final String META = "meta.json";
+    public static final String BUNDLE = "bundle.json";
     private static final FileTime FIXED_TIME = FileTime.fromMillis(315532800000L); // 1980-01-01, zip's epoch
-    private static final long MAX_ENTRY_BYTES = 1L << 31;
+    /** Bytes all entries may inflate to, counted as they are read (a zip's declared sizes can lie). */
+    static final long MAX_INFLATED_BYTES = 1L << 30;
 
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -50,6 +52,20 @@ public final class FingerprintFile {
     private FingerprintFile() {}
 
     public static void write(Path file, Fingerprint fingerprint) {
+        Encoded encoded = encode(fingerprint);
+        AtomicFiles.writePrivate(file, out -> {
+            try (ZipOutputStream zip = new ZipOutputStream(out)) {
+                for (Map.Entry<String, byte[]> e : encoded.entries().entrySet()) {
+                    put(zip, e.getKey(), e.getValue());
+                }
+            }
+        });
+    }
+
+    /** A fingerprint's zip entries in file order, and its meta with the content hash set. */
+    private record Encoded(Map<String, byte[]> entries, FingerprintMeta meta) {}
+
+    private static Encoded encode(Fingerprint fingerprint) {
         Queries q = fingerprint.queries();
         FingerprintMeta meta = fingerprint.meta();
         List<byte[]> arrays = new ArrayList<>();
@@ -69,17 +85,15 @@ public final class FingerprintFile {
             hashed.add(canonicalMeta(encode(meta.withContentSha256(null))));
             sha = Sha256.hex(hashed.toArray(new byte[0][]));
         }
-        byte[] metaJson = encode(meta.withContentSha256(sha));
-        AtomicFiles.write(file, out -> {
-            try (ZipOutputStream zip = new ZipOutputStream(out)) {
-                put(zip, QUERIES, arrays.get(0));
-                put(zip, LABELS, arrays.get(1));
-                if (arrays.size() > 2) {
-                    put(zip, SCORES, arrays.get(2));
-                }
-                put(zip, META, metaJson);
-            }
-        });
+        FingerprintMeta finished = meta.withContentSha256(sha);
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        entries.put(QUERIES, arrays.get(0));
+        entries.put(LABELS, arrays.get(1));
+        if (arrays.size() > 2) {
+            entries.put(SCORES, arrays.get(2));
+        }
+        entries.put(META, encode(finished));
+        return new Encoded(entries, finished);
     }
 
     private static byte[] encode(FingerprintMeta meta) {
@@ -110,7 +124,17 @@ public final class FingerprintFile {
         zip.closeEntry();
     }
 
+    /** Reads a single-scheme fingerprint; a bundle is refused with a pointer to {@link #readBundle}. */
     public static Fingerprint read(Path file) {
+        List<Fingerprint> members = readBundle(file);
+        if (members.size() != 1) {
+            throw new InputException(file + ": is a bundle of " + members.size() + " schemes, not a single fingerprint");
+        }
+        return members.get(0);
+    }
+
+    /** Reads a fingerprint file: one fingerprint, or every member of a bundle in its order. */
+    public static List<Fingerprint> readBundle(Path file) {
         if (!Files.exists(file)) {
             throw new InputException(file + ": no such fingerprint file");
         }
@@ -118,29 +142,106 @@ public final class FingerprintFile {
             throw new InputException(file + ": not a readable file");
         }
         Map<String, byte[]> entries = readEntries(file);
+        if (!entries.containsKey(BUNDLE)) {
+            return List.of(decode(file, entries, ""));
+        }
+        BundleMeta bundle;
+        try {
+            bundle = JSON.readValue(entries.get(BUNDLE), BundleMeta.class);
+        } catch (IOException e) {
+            throw new InputException(file + ": " + BUNDLE + " is not valid: " + e.getMessage());
+        }
+        if (bundle == null || bundle.members() == null || bundle.members().isEmpty() || bundle.contentSha256() == null) {
+            throw new InputException(file + ": " + BUNDLE + " lists no members or lacks its contentSha256");
+        }
+        List<Fingerprint> members = new ArrayList<>();
+        for (String name : bundle.members()) {
+            members.add(decode(file, entries, name + "/"));
+        }
+        if (!bundleHash(members).equals(bundle.contentSha256())) {
+            throw new InputException(file + ": content hash mismatch: the bundle's members were changed, removed or"
+                    + " reordered after it was made");
+        }
+        return members;
+    }
+
+    /** Writes several schemes' fingerprints of one target into one file (each under its scheme's name). */
+    public static void writeBundle(Path file, List<Fingerprint> members) {
+        if (members.size() == 1) {
+            write(file, members.get(0));
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        List<Fingerprint> hashed = new ArrayList<>();
+        for (Fingerprint member : members) {
+            String name = member.meta().scheme();
+            if (names.contains(name)) {
+                throw new InputException("a bundle holds each scheme once; " + name + " is given twice");
+            }
+            names.add(name);
+            Encoded encoded = encode(member);
+            hashed.add(member.withMeta(encoded.meta()));
+            encoded.entries().forEach((entry, bytes) -> entries.put(name + "/" + entry, bytes));
+        }
+        byte[] bundleJson;
+        try {
+            bundleJson = JSON.writeValueAsBytes(new BundleMeta(FingerprintMeta.FORMAT_VERSION, names, bundleHash(hashed)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        entries.put(BUNDLE, bundleJson);
+        AtomicFiles.writePrivate(file, out -> {
+            try (ZipOutputStream zip = new ZipOutputStream(out)) {
+                for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                    put(zip, e.getKey(), e.getValue());
+                }
+            }
+        });
+    }
+
+    /** {@code bundle.json}: the members in order and a hash over their own content hashes. */
+    record BundleMeta(int formatVersion, List<String> members, String contentSha256) {}
+
+    private static String bundleHash(List<Fingerprint> members) {
+        List<byte[]> parts = new ArrayList<>();
+        for (Fingerprint m : members) {
+            parts.add((m.meta().scheme() + "\n" + m.meta().contentSha256() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return Sha256.hex(parts.toArray(new byte[0][]));
+    }
+
+    private static Fingerprint decode(Path file, Map<String, byte[]> all, String prefix) {
+        Map<String, byte[]> entries = new java.util.HashMap<>();
+        all.forEach((name, bytes) -> {
+            if (name.startsWith(prefix) && name.indexOf('/', prefix.length()) < 0) {
+                entries.put(name.substring(prefix.length()), bytes);
+            }
+        });
+        String where = prefix.isEmpty() ? file.toString() : file + " (member " + prefix.substring(0, prefix.length() - 1) + ")";
         for (String required : new String[] {QUERIES, LABELS, META}) {
             if (!entries.containsKey(required)) {
-                throw new InputException(file + ": not a modelprint fingerprint (no " + required
-                        + "; entries: " + entries.keySet() + ")");
+                throw new InputException(where + ": not a modelprint fingerprint (no " + prefix + required
+                        + "; entries: " + all.keySet() + ")");
             }
         }
         FingerprintMeta meta;
         try {
             meta = JSON.readValue(entries.get(META), FingerprintMeta.class);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new InputException(file + ": meta.json is not valid: " + e.getOriginalMessage());
+            throw new InputException(where + ": meta.json is not valid: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new InputException(file + ": meta.json cannot be read: " + e.getMessage());
+            throw new InputException(where + ": meta.json cannot be read: " + e.getMessage());
         }
         if (meta == null) {
-            throw new InputException(file + ": meta.json is empty (null)");
+            throw new InputException(where + ": meta.json is empty (null)");
         }
         if (meta.formatVersion() != 1 && meta.formatVersion() != 2) {
-            throw new InputException(file + ": fingerprint format version " + meta.formatVersion()
+            throw new InputException(where + ": fingerprint format version " + meta.formatVersion()
                     + " is not supported (this modelprint reads versions 1 and 2)");
         }
         if (meta.inputSpec() == null || meta.contentSha256() == null || meta.scheme() == null) {
-            throw new InputException(file + ": meta.json lacks scheme, inputSpec or contentSha256");
+            throw new InputException(where + ": meta.json lacks scheme, inputSpec or contentSha256");
         }
         boolean hasScores = entries.containsKey(SCORES);
         String actual = meta.formatVersion() == 1
@@ -149,12 +250,12 @@ public final class FingerprintFile {
                         ? new byte[][] {entries.get(QUERIES), entries.get(LABELS), entries.get(SCORES), canonicalMeta(entries.get(META))}
                         : new byte[][] {entries.get(QUERIES), entries.get(LABELS), canonicalMeta(entries.get(META))});
         if (!actual.equals(meta.contentSha256())) {
-            throw new InputException(file + ": content hash mismatch: the " + (meta.formatVersion() == 1 ? "arrays" : "arrays or meta.json")
+            throw new InputException(where + ": content hash mismatch: the " + (meta.formatVersion() == 1 ? "arrays" : "arrays or meta.json")
                     + " were changed after the fingerprint was made (meta.json says " + meta.contentSha256() + ", content hashes to "
                     + actual + ")");
         }
         if (meta.formatVersion() == 2 && io.modelprint.scheme.Schemes.find(meta.scheme()).isEmpty()) {
-            throw new InputException(file + ": made with scheme '" + meta.scheme() + "', which this modelprint does not know"
+            throw new InputException(where + ": made with scheme '" + meta.scheme() + "', which this modelprint does not know"
                     + " (known: " + String.join(", ", io.modelprint.scheme.Schemes.names()) + ")");
         }
         Npy.Array queries;
@@ -167,15 +268,15 @@ public final class FingerprintFile {
                 scores = Npy.decode(entries.get(SCORES));
             }
         } catch (IllegalArgumentException e) {
-            throw new InputException(file + ": " + e.getMessage());
+            throw new InputException(where + ": " + e.getMessage());
         }
         long[] expectedShape = meta.inputSpec().batchShape(labels.elementCount()).getShape();
         if (labels.shape().length != 1 || !Arrays.equals(queries.shape(), expectedShape)) {
-            throw new InputException(file + ": queries have shape " + Arrays.toString(queries.shape())
+            throw new InputException(where + ": queries have shape " + Arrays.toString(queries.shape())
                     + " and labels " + Arrays.toString(labels.shape()) + "; expected " + Arrays.toString(expectedShape));
         }
         if (scores != null && !Arrays.equals(scores.shape(), new long[] {labels.elementCount(), meta.numClasses()})) {
-            throw new InputException(file + ": scores have shape " + Arrays.toString(scores.shape()) + "; expected ["
+            throw new InputException(where + ": scores have shape " + Arrays.toString(scores.shape()) + "; expected ["
                     + labels.elementCount() + ", " + meta.numClasses() + "]");
         }
         try {
@@ -184,20 +285,32 @@ public final class FingerprintFile {
             FingerprintChecks.validate(fingerprint);
             return fingerprint;
         } catch (IllegalArgumentException e) {
-            throw new InputException(file + ": " + e.getMessage());
+            throw new InputException(where + ": " + e.getMessage());
         }
     }
 
     /** Reads through the zip's central directory, so a file cut short anywhere is refused. */
     private static Map<String, byte[]> readEntries(Path file) {
+        return readEntries(file, MAX_INFLATED_BYTES);
+    }
+
+    static Map<String, byte[]> readEntries(Path file, long maxInflatedBytes) {
         Map<String, byte[]> entries = new HashMap<>();
         try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
+            long left = maxInflatedBytes;
             for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
-                if (entry.getSize() > MAX_ENTRY_BYTES) {
-                    throw new InputException(file + ": entry " + entry.getName() + " is too large");
+                if (entry.getSize() > left) {
+                    throw new InputException(file + ": entry " + entry.getName() + " declares " + entry.getSize()
+                            + " bytes; a fingerprint holds at most " + maxInflatedBytes + " in all");
                 }
                 try (InputStream in = zip.getInputStream(entry)) {
-                    entries.put(entry.getName(), in.readAllBytes());
+                    byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, left + 1));
+                    if (bytes.length > left) {
+                        throw new InputException(file + ": entry " + entry.getName() + " inflates beyond " + maxInflatedBytes
+                                + " bytes (its header says " + entry.getSize() + "): not a fingerprint, or a zip bomb");
+                    }
+                    left -= bytes.length;
+                    entries.put(entry.getName(), bytes);
                 }
             }
         } catch (ZipException | java.io.EOFException e) {

@@ -18,16 +18,37 @@ public final class AtomicFiles {
         void write(OutputStream out) throws IOException;
     }
 
+    /**
+     * Writes {@code target} atomically. A file that already exists keeps its permissions; a new
+     * one gets the process's umask (as any program's output does).
+     */
     public static void write(Path target, Writer body) {
+        write(target, body, false);
+    }
+
+    /**
+     * As {@link #write(Path, Writer)}, but a new file is owner-only (rw-------): for fingerprints,
+     * whose queries are the owner's secret. An existing file keeps its permissions.
+     */
+    public static void writePrivate(Path target, Writer body) {
+        write(target, body, true);
+    }
+
+    private static void write(Path target, Writer body, boolean ownerOnly) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            if (Files.exists(target) && !Files.isWritable(target)) {
+                throw new java.nio.file.AccessDeniedException(target.toString(), null, "the file is read-only");
+            }
+            tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current()
+                    .nextLong()) + ".part");
+            try (OutputStream out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE)) {
                 body.write(out);
             }
-            makeReadable(tmp);
+            setPermissions(tmp, target, ownerOnly);
             moveIntoPlace(tmp, target);
         } catch (IOException e) {
             deleteQuietly(tmp);
@@ -38,10 +59,14 @@ public final class AtomicFiles {
         }
     }
 
-    /** Temporary files are created owner-only; a finished output gets the usual rw-r--r--. */
-    private static void makeReadable(Path file) {
+    /** The replaced file's permissions, else owner-only when asked, else what the umask gave the new file. */
+    private static void setPermissions(Path tmp, Path target, boolean ownerOnly) {
         try {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            if (Files.exists(target)) {
+                Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(target));
+            } else if (ownerOnly) {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            }
         } catch (UnsupportedOperationException | IOException ignored) {
             // not a POSIX file system: keep its defaults
         }

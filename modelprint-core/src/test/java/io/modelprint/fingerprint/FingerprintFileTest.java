@@ -121,6 +121,67 @@ class FingerprintFileTest {
         assertTrue(nanError.getMessage().contains("query 1") && nanError.getMessage().contains("non-finite"), nanError.getMessage());
     }
 
+    @Test
+    void anEntryThatInflatesBeyondWhatItsHeaderSaysIsRefusedByTheBytesRead() throws IOException {
+        Path bomb = dir.resolve("bomb.npz");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(bomb))) {
+            out.putNextEntry(new ZipEntry("queries.npy"));
+            out.write(new byte[4 << 20]);
+            out.closeEntry();
+        }
+        byte[] bytes = Files.readAllBytes(bomb);
+        // the central directory says the entry holds 100 bytes
+        for (int i = bytes.length - 22; i >= 0; i--) {
+            if (bytes[i] == 0x50 && bytes[i + 1] == 0x4b && bytes[i + 2] == 0x01 && bytes[i + 3] == 0x02) {
+                java.nio.ByteBuffer.wrap(bytes, i + 24, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(100);
+                break;
+            }
+        }
+        Files.write(bomb, bytes);
+        InputException e = assertThrows(InputException.class, () -> FingerprintFile.readEntries(bomb, 1 << 20));
+        assertTrue(e.getMessage().contains("inflates beyond") && e.getMessage().contains("says 100"), e.getMessage());
+    }
+
+    @Test
+    void newFingerprintsAreOwnerOnlyAndARewriteKeepsTheFilesMode() throws IOException {
+        Path file = dir.resolve("private.npz");
+        FingerprintFile.write(file, goldenV2Fingerprint());
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        FingerprintFile.write(file, goldenV2Fingerprint());
+        assertEquals("rw-r-----", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
+
+    @Test
+    void aBundleHoldsEachSchemeAndRefusesAChangedOrMissingMember() throws IOException {
+        Fingerprint sac = goldenV2Fingerprint();
+        Fingerprint ipguard = FingerprintFile.read(GOLDEN);
+        Path bundle = dir.resolve("bundle.npz");
+        FingerprintFile.writeBundle(bundle, java.util.List.of(sac, ipguard));
+        java.util.List<Fingerprint> members = FingerprintFile.readBundle(bundle);
+        assertEquals(java.util.List.of("sac-w", "ipguard"), members.stream().map(m -> m.meta().scheme()).toList());
+        assertArrayEquals(sac.scores(), members.get(0).scores());
+        assertArrayEquals(ipguard.labels(), members.get(1).labels());
+        InputException single = assertThrows(InputException.class, () -> FingerprintFile.read(bundle));
+        assertTrue(single.getMessage().contains("bundle of 2 schemes"), single.getMessage());
+
+        Path dropped = dir.resolve("dropped.npz");
+        rewrite(bundle, dropped, "bundle.json", b -> new String(b, StandardCharsets.UTF_8).replace("\"sac-w\", ", "")
+                .getBytes(StandardCharsets.UTF_8));
+        InputException missing = assertThrows(InputException.class, () -> FingerprintFile.readBundle(dropped));
+        assertTrue(missing.getMessage().contains("members were changed, removed or reordered"), missing.getMessage());
+
+        Path changed = dir.resolve("changed.npz");
+        rewrite(bundle, changed, "ipguard/labels.npy", b -> {
+            byte[] copy = b.clone();
+            copy[copy.length - 8] ^= 1;
+            return copy;
+        });
+        InputException member = assertThrows(InputException.class, () -> FingerprintFile.readBundle(changed));
+        assertTrue(member.getMessage().contains("member ipguard") && member.getMessage().contains("hash mismatch"),
+                member.getMessage());
+    }
+
     private static void rewrite(Path from, Path to, String name, java.util.function.UnaryOperator<byte[]> change) throws IOException {
         try (ZipFile zip = new ZipFile(from.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {
             for (ZipEntry entry : java.util.Collections.list(zip.entries())) {

@@ -92,10 +92,21 @@ public final class ModelLoader {
         }
         try {
             ModelProvenance provenance = Json.MAPPER.readValue(file.toFile(), ModelProvenance.class);
+            if (provenance == null) {
+                throw new InputException(file + ": is empty (null), not a model's provenance");
+            }
             if (provenance.arch() == null || provenance.inputSpec() == null || provenance.weightsFile() == null) {
                 throw new InputException(file + ": lacks arch, inputSpec or weightsFile");
             }
+            Path base = dir.toAbsolutePath().normalize();
+            Path weights = base.resolve(provenance.weightsFile()).normalize();
+            if (!base.equals(weights.getParent())) {
+                throw new InputException(file + ": weightsFile '" + provenance.weightsFile()
+                        + "' must name a file inside the model directory");
+            }
             return provenance;
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new InputException(file + ": permission denied");
         } catch (IOException e) {
             throw new InputException(file + ": not valid provenance JSON: " + e.getMessage());
         }

@@ -74,6 +74,15 @@ class TrainingAndStoreTest {
         InputException notModelFile = assertThrows(InputException.class, () -> ModelLoader.load(text, null));
         assertTrue(notModelFile.getMessage().contains("not a model"), notModelFile.getMessage());
         assertThrows(InputException.class, () -> ModelLoader.load(dir.resolve("missing"), null));
+        Path escaping = dir.resolve("escaping");
+        TrainingRun.trainAndSave(Architecture.MLP, train, test, new TrainingConfig(1, 64, 1e-3f, 1, 0), escaping, ProgressListener.NONE);
+        Path provenance = escaping.resolve(ModelProvenance.FILE_NAME);
+        Files.writeString(provenance, Files.readString(provenance).replace("\"model-0000.params\"", "\"../../../etc/hostname\""));
+        InputException outside = assertThrows(InputException.class, () -> ModelLoader.load(escaping, null));
+        assertTrue(outside.getMessage().contains("inside the model directory"), outside.getMessage());
+        Files.writeString(provenance, "null");
+        InputException nullFile = assertThrows(InputException.class, () -> ModelLoader.load(escaping, null));
+        assertTrue(nullFile.getMessage().contains("null"), nullFile.getMessage());
         InputException refuse = assertThrows(InputException.class, () -> ModelStore.save((ai.djl.Model) null, null, dir));
         assertTrue(refuse.getMessage().contains("refusing"), refuse.getMessage());
     }

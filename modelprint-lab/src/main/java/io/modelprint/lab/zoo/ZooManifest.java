@@ -84,6 +84,9 @@ public record ZooManifest(
         } catch (IOException e) {
             throw new InputException(file + ": cannot read: " + e.getMessage());
         }
+        if (manifest == null) {
+            throw new InputException(file + ": is empty (null), not a zoo manifest; delete it to rebuild the manifest");
+        }
         if (manifest.formatVersion() != FORMAT_VERSION || manifest.entries() == null) {
             throw new InputException(file + ": unsupported manifest format " + manifest.formatVersion());
         }

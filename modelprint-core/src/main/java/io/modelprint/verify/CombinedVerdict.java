@@ -1,0 +1,29 @@
+package io.modelprint.verify;
+
+import java.util.List;
+
+/**
+ * The verdict of a bundle of schemes on one suspect. With every member calibrated: the Bonferroni
+ * p-value min(1, k x the smallest member p-value), valid whatever the dependence between the
+ * members (they look at the same suspect, so they are not independent), and "derived" when it is at
+ * most alpha. Otherwise: "derived" when a strict majority of the members say so.
+ */
+public record CombinedVerdict(Decision decision, String rule, Double pValue, int derivedMembers, int members) {
+    public static final double DEFAULT_ALPHA = 0.01;
+
+    public static CombinedVerdict of(List<Verdict> verdicts, double alpha) {
+        if (verdicts.isEmpty()) {
+            throw new IllegalArgumentException("no member verdicts to combine");
+        }
+        int derived = (int) verdicts.stream().filter(v -> v.decision() == Decision.DERIVED).count();
+        boolean calibrated = verdicts.stream().allMatch(v -> v.pValue() != null);
+        if (calibrated) {
+            double min = verdicts.stream().mapToDouble(Verdict::pValue).min().orElse(1);
+            double p = Math.min(1, verdicts.size() * min);
+            return new CombinedVerdict(p <= alpha ? Decision.DERIVED : Decision.INDEPENDENT, "bonferroni", p, derived,
+                    verdicts.size());
+        }
+        return new CombinedVerdict(2 * derived > verdicts.size() ? Decision.DERIVED : Decision.INDEPENDENT, "majority", null,
+                derived, verdicts.size());
+    }
+}
