@@ -5,6 +5,7 @@ import io.modelprint.data.DatasetSource;
 import io.modelprint.data.ImageDataset;
 import io.modelprint.engine.arch.Architecture;
 import io.modelprint.lab.eval.Evaluation;
+import io.modelprint.lab.eval.BundleScores;
 import io.modelprint.lab.eval.EvaluationPreset;
 import io.modelprint.lab.eval.EvaluationResults;
 import io.modelprint.lab.eval.FamilyScore;
@@ -15,7 +16,10 @@ import io.modelprint.lab.eval.SchemeRun;
 import java.util.ArrayList;
 import java.util.List;
 import io.modelprint.lab.report.ReportWriter;
+import io.modelprint.lab.report.SchemeReport;
 import io.modelprint.lab.zoo.Preset;
+import io.modelprint.lab.zoo.SuspectGroup;
+import io.modelprint.lab.zoo.ZooManifest;
 import io.modelprint.lab.zoo.ZooBuilder;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -36,7 +40,8 @@ import picocli.CommandLine.Option;
             "Sub-commands time single pieces: extraction, training."},
         subcommands = {BenchExtractCommand.class, BenchTrainCommand.class, BenchHttpCommand.class})
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--preset", description = "quick (about 10 minutes on 2 cores) or paper")
+    @Option(names = "--preset", completionCandidates = Choices.Presets.class,
+            description = "${COMPLETION-CANDIDATES}: quick (minutes on 2 cores) or paper")
     String preset;
 
     @Option(names = "--zoo", description = "zoo directory (default zoo-PRESET; built or finished if incomplete)")
@@ -80,8 +85,9 @@ final class BenchCommand implements Callable<Integer> {
         runs.addAll(evaluationPreset.budgetRuns());
         List<SchemeResult> schemes;
         try (Progress progress = Progress.start("schemes")) {
-            schemes = new SchemeComparison(zooDir, outDir, System.err).run(runs, train, test, progress);
+            schemes = new ArrayList<>(new SchemeComparison(zooDir, outDir, System.err).run(runs, train, test, progress));
         }
+        schemes.addAll(bundles(schemes, evaluationPreset, zooDir));
         stages.put("schemes", seconds(start));
         start = System.nanoTime();
         ReportWriter.write(results, schemes, evaluationPreset, outDir);
@@ -100,7 +106,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             System.out.printf("%n%-28s %-7s %7s  %s%n", "scheme", "access", "queries", "AUC / TPR@1%FPR / TPR@5%FPR per family");
             for (SchemeResult r : schemes) {
-                if (!evaluationPreset.schemeRuns().contains(r.run()) || r.error() != null) {
+                if (!SchemeReport.isMain(r, evaluationPreset) || r.error() != null) {
                     continue;
                 }
                 StringBuilder families = new StringBuilder();
@@ -113,6 +119,24 @@ final class BenchCommand implements Callable<Integer> {
             System.out.println("report: " + outDir.resolve("report.md"));
         }
         return ExitCode.OK;
+    }
+
+    /** The preset's bundles, scored from their members' main runs. */
+    private static List<SchemeResult> bundles(List<SchemeResult> schemes, EvaluationPreset preset, Path zooDir) {
+        var suspects = ZooManifest.read(zooDir).orElseThrow().entries().stream()
+                .filter(e -> e.group() != SuspectGroup.TARGET && e.kept()).toList();
+        List<SchemeResult> bundles = new ArrayList<>();
+        for (List<String> names : EvaluationPreset.BUNDLES) {
+            List<SchemeResult> members = new ArrayList<>();
+            for (String name : names) {
+                schemes.stream().filter(r -> r.run().scheme().equals(name) && preset.schemeRuns().contains(r.run()))
+                        .findFirst().ifPresent(members::add);
+            }
+            if (members.size() == names.size()) {
+                bundles.add(BundleScores.of(members, suspects));
+            }
+        }
+        return bundles;
     }
 
     private static double seconds(long start) {

@@ -8,7 +8,7 @@ import io.modelprint.engine.ModelLoader;
 import io.modelprint.engine.ModelTrainer;
 import io.modelprint.engine.TrainingConfig;
 import io.modelprint.engine.arch.Architecture;
-import io.modelprint.scheme.ProgressListener;
+import io.modelprint.ProgressListener;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Measure training throughput (images/s) of an architecture; a short warm-up is not counted.")
 final class BenchTrainCommand implements Callable<Integer> {
-    @Option(names = "--arch", defaultValue = "lenet5")
+    @Option(names = "--arch", defaultValue = "lenet5", completionCandidates = Choices.Architectures.class,
+            description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     String arch;
 
     @Option(names = "--images", defaultValue = "20000", description = "training images to time (default ${DEFAULT-VALUE})")

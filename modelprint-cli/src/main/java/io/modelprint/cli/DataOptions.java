@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 
 /** {@code --dataset NAME [--data DIR]}, shared by the commands that read images. */
 final class DataOptions {
-    @Option(names = "--dataset", defaultValue = "fashion-mnist",
+    @Option(names = "--dataset", defaultValue = "fashion-mnist", completionCandidates = Choices.Datasets.class,
             description = "fashion-mnist (default), mnist, cifar10, cifar100, or folder (DIR/train/<class>/*.png)")
     String dataset;
 

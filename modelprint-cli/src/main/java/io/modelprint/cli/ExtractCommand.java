@@ -52,10 +52,10 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--max-iter", description = "ipguard/igsm/cw-l2: iteration limit per point (default 1000 / 1000 / 150)")
     Integer maxIterations;
 
-    @Option(names = "--init", description = "boundary schemes: seed points from data (training images, T) or random (uniform, R); default data")
+    @Option(names = "--init", completionCandidates = Choices.Inits.class, description = "boundary schemes: seed points from data (training images, T) or random (uniform, R); default data")
     String init;
 
-    @Option(names = "--label", description = "boundary schemes: target label least-likely (L) or random (R); default least-likely")
+    @Option(names = "--label", completionCandidates = Choices.TargetLabels.class, description = "boundary schemes: target label least-likely (L) or random (R); default least-likely")
     String label;
 
     @Option(names = "--no-clip", description = "ipguard: do not clip points to the input range after each step")
@@ -179,10 +179,10 @@ final class ExtractCommand implements Callable<Integer> {
         }
         try {
             if (init != null) {
-                io.modelprint.fingerprint.SeedSelection.Init.parse(init);
+                io.modelprint.scheme.boundary.SeedSelection.Init.parse(init);
             }
             if (label != null) {
-                io.modelprint.fingerprint.SeedSelection.TargetLabel.parse(label);
+                io.modelprint.scheme.boundary.SeedSelection.TargetLabel.parse(label);
             }
         } catch (IllegalArgumentException e) {
             throw new InputException((init != null && e.getMessage().startsWith("init") ? "--init: " : "--label: ") + e.getMessage());

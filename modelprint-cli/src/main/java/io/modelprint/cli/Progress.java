@@ -1,6 +1,6 @@
 package io.modelprint.cli;
 
-import io.modelprint.scheme.ProgressListener;
+import io.modelprint.ProgressListener;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;

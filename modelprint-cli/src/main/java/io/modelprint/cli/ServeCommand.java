@@ -42,7 +42,8 @@ final class ServeCommand implements Callable<Integer> {
             + " each call one engine thread)")
     Integer workers;
 
-    @Option(names = "--engine", defaultValue = "auto", description = "auto, pytorch or onnxruntime")
+    @Option(names = "--engine", defaultValue = "auto", completionCandidates = Choices.Engines.class,
+            description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}: from the path)")
     String engine;
 
     @Mixin

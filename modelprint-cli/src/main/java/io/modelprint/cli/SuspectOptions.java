@@ -22,7 +22,7 @@ final class SuspectOptions {
     @Mixin
     InputSpecOptions spec;
 
-    @Option(names = "--engine", defaultValue = "auto", paramLabel = "ENGINE",
+    @Option(names = "--engine", defaultValue = "auto", paramLabel = "ENGINE", completionCandidates = Choices.Engines.class,
             description = "auto (from the path: directory, .pt, .onnx, http(s)://), pytorch or onnxruntime")
     String engine;
 

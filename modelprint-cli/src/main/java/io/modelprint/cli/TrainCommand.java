@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a classifier and save it with its provenance (arch, data, seed, epochs, accuracy, weights SHA-256).")
 final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--arch", required = true, description = "vgg, lenet5, resnet20 or mlp")
+    @Option(names = "--arch", required = true, completionCandidates = Choices.Architectures.class,
+            description = "${COMPLETION-CANDIDATES}")
     String arch;
 
     @Mixin

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
             "Resumable: kill it at any point; the next run keeps every finished model whose weights still match the"
                     + " manifest and builds only what is missing."})
 final class ZooBuildCommand implements Callable<Integer> {
-    @Option(names = "--preset", required = true, description = "quick (minutes) or paper (the paper's counts)")
+    @Option(names = "--preset", required = true, completionCandidates = Choices.Presets.class,
+            description = "${COMPLETION-CANDIDATES}: quick (minutes) or paper (the paper's counts)")
     String preset;
 
     @Option(names = "--target", description = "an existing modelprint model directory to use as the target")

@@ -13,7 +13,7 @@ import io.modelprint.scheme.Queries;
 import io.modelprint.scheme.Scheme;
 import io.modelprint.scheme.GeneratedQueries;
 import io.modelprint.scheme.Labels;
-import io.modelprint.scheme.ProgressListener;
+import io.modelprint.ProgressListener;
 import io.modelprint.scheme.QueryGenerator;
 import io.modelprint.scheme.SeedSource;
 import java.time.Instant;
@@ -68,9 +68,15 @@ public final class FingerprintExtractor {
         stats.put("meanIterations", generated.meanIterations());
         stats.put("maxIterations", generated.maxIterations());
         stats.put("seconds", seconds);
-        FingerprintMeta meta = new FingerprintMeta(FingerprintMeta.FORMAT_VERSION, scheme.name(), scheme.representation().name(),
-                scheme.distance().name(), scheme.suspectAccess().label(), parameters, spec, target.numClasses(), targetName,
-                target.sha256(), seed, seeds.describe(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), stats, null, null);
+        FingerprintMeta meta = FingerprintMeta.builder()
+                .setScheme(scheme.name(), scheme.representation().name(), scheme.distance().name(), scheme.suspectAccess().label())
+                .setParameters(parameters)
+                .setInput(spec, target.numClasses())
+                .setTarget(targetName, target.sha256())
+                .setSeed(seed, seeds.describe())
+                .optCreatedAt(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
+                .optStats(stats)
+                .build();
         return new Result(new Fingerprint(queries, answers.labels(), answers.scores(), meta), generated, seconds);
     }
 

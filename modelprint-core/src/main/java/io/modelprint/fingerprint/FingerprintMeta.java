@@ -42,4 +42,89 @@ public record FingerprintMeta(
         return new FingerprintMeta(formatVersion, scheme, representation, distance, access, parameters, inputSpec, numClasses,
                 targetModel, targetSha256, seed, seedSource, createdAt, stats, contentSha256, newCalibration);
     }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a meta.json field by field (DJL style), instead of a 16-argument constructor. */
+    public static final class Builder {
+        private int formatVersion = FORMAT_VERSION;
+        private String scheme;
+        private String representation;
+        private String distance;
+        private String access;
+        private Map<String, Object> parameters = Map.of();
+        private InputSpec inputSpec;
+        private int numClasses;
+        private String targetModel;
+        private String targetSha256;
+        private long seed;
+        private String seedSource;
+        private String createdAt;
+        private Map<String, Object> stats;
+        private Calibration calibration;
+
+        private Builder() {}
+
+        /** Scheme name, representation, distance and the access a suspect must give. */
+        public Builder setScheme(String name, String representationName, String distanceName, String accessNeeded) {
+            this.scheme = name;
+            this.representation = representationName;
+            this.distance = distanceName;
+            this.access = accessNeeded;
+            return this;
+        }
+
+        public Builder setParameters(Map<String, Object> value) {
+            this.parameters = value;
+            return this;
+        }
+
+        public Builder setInput(InputSpec spec, int classes) {
+            this.inputSpec = spec;
+            this.numClasses = classes;
+            return this;
+        }
+
+        public Builder setTarget(String model, String sha256) {
+            this.targetModel = model;
+            this.targetSha256 = sha256;
+            return this;
+        }
+
+        public Builder setSeed(long value, String source) {
+            this.seed = value;
+            this.seedSource = source;
+            return this;
+        }
+
+        public Builder optCreatedAt(String value) {
+            this.createdAt = value;
+            return this;
+        }
+
+        public Builder optStats(Map<String, Object> value) {
+            this.stats = value;
+            return this;
+        }
+
+        public Builder optCalibration(Calibration value) {
+            this.calibration = value;
+            return this;
+        }
+
+        public Builder optFormatVersion(int value) {
+            this.formatVersion = value;
+            return this;
+        }
+
+        public FingerprintMeta build() {
+            if (scheme == null || inputSpec == null) {
+                throw new IllegalStateException("a fingerprint's meta needs its scheme and input spec");
+            }
+            return new FingerprintMeta(formatVersion, scheme, representation, distance, access, parameters, inputSpec, numClasses,
+                    targetModel, targetSha256, seed, seedSource, createdAt, stats, null, calibration);
+        }
+    }
 }

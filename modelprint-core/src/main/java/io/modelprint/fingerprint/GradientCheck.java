@@ -1,5 +1,7 @@
 package io.modelprint.fingerprint;
 
+import io.modelprint.scheme.boundary.InputGradient;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -19,12 +21,12 @@ import java.util.WeakHashMap;
 public final class GradientCheck {
     /** Thrown when the gradients disagree with finite differences. */
     public static final class Failed extends IllegalStateException {
-        Failed(String message) {
+        public Failed(String message) {
             super(message);
         }
 
         /** What to do about it, for messages. */
-        static final String ADVICE = "On CPUs where oneDNN's AVX2/AVX-512 backward convolution is wrong for few output channels,"
+        public static final String ADVICE = "On CPUs where oneDNN's AVX2/AVX-512 backward convolution is wrong for few output channels,"
                 + " run with ONEDNN_MAX_CPU_ISA=SSE41 (the modelprint launcher does this by itself when it sees this error)";
     }
 

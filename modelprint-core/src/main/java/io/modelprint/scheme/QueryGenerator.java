@@ -1,5 +1,6 @@
 package io.modelprint.scheme;
 
+import io.modelprint.ProgressListener;
 import io.modelprint.model.Differentiable;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package io.modelprint.scheme;
 
+import io.modelprint.ProgressListener;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -14,7 +14,7 @@ import ai.djl.training.loss.SoftmaxCrossEntropyLoss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.modelprint.data.ImageDataset;
-import io.modelprint.scheme.ProgressListener;
+import io.modelprint.ProgressListener;
 import java.util.Random;
 
 /**

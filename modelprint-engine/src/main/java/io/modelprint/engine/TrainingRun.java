@@ -3,7 +3,7 @@ package io.modelprint.engine;
 import ai.djl.Model;
 import io.modelprint.data.ImageDataset;
 import io.modelprint.engine.arch.Architecture;
-import io.modelprint.scheme.ProgressListener;
+import io.modelprint.ProgressListener;
 import java.nio.file.Path;
 import java.util.Map;
 

@@ -10,7 +10,7 @@ import ai.djl.ndarray.NDManager;
 import io.modelprint.InputException;
 import io.modelprint.data.ImageDataset;
 import io.modelprint.engine.arch.Architecture;
-import io.modelprint.scheme.ProgressListener;
+import io.modelprint.ProgressListener;
 import io.modelprint.testing.SyntheticData;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -14,7 +14,7 @@ import ai.djl.nn.core.Linear;
 import io.modelprint.data.ImageDataset;
 import io.modelprint.data.InputSpec;
 import io.modelprint.engine.arch.Architecture;
-import io.modelprint.scheme.ProgressListener;
+import io.modelprint.ProgressListener;
 import io.modelprint.testing.SyntheticData;
 import org.junit.jupiter.api.Test;
 

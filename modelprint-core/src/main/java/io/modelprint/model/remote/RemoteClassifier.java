@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import io.modelprint.InputException;
 import io.modelprint.data.InputSpec;
 import io.modelprint.model.Classifier;
-import io.modelprint.scheme.ProgressListener;
+import io.modelprint.ProgressListener;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

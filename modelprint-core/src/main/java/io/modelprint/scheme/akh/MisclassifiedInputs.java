@@ -8,7 +8,7 @@ import io.modelprint.model.Differentiable;
 import io.modelprint.scheme.Access;
 import io.modelprint.scheme.GeneratedQueries;
 import io.modelprint.scheme.Labels;
-import io.modelprint.scheme.ProgressListener;
+import io.modelprint.ProgressListener;
 import io.modelprint.scheme.Queries;
 import io.modelprint.scheme.QueryGenerator;
 import io.modelprint.scheme.SeedSource;

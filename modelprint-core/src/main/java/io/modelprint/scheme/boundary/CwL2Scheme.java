@@ -1,6 +1,6 @@
 package io.modelprint.scheme.boundary;
 
-import io.modelprint.fingerprint.CwL2;
+import io.modelprint.scheme.boundary.CwL2;
 import io.modelprint.scheme.Access;
 import io.modelprint.scheme.Labels;
 import io.modelprint.scheme.MatchingRate;

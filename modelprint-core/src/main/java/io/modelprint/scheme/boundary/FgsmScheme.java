@@ -1,6 +1,6 @@
 package io.modelprint.scheme.boundary;
 
-import io.modelprint.fingerprint.Fgsm;
+import io.modelprint.scheme.boundary.Fgsm;
 import io.modelprint.scheme.Access;
 import io.modelprint.scheme.Labels;
 import io.modelprint.scheme.MatchingRate;

@@ -1,6 +1,6 @@
 package io.modelprint.scheme.boundary;
 
-import io.modelprint.fingerprint.RandomPoints;
+import io.modelprint.scheme.boundary.RandomPoints;
 import io.modelprint.scheme.Access;
 import io.modelprint.scheme.Labels;
 import io.modelprint.scheme.MatchingRate;

@@ -1,7 +1,7 @@
 package io.modelprint.scheme.boundary;
 
 import io.modelprint.InputException;
-import io.modelprint.fingerprint.SeedSelection;
+import io.modelprint.scheme.boundary.SeedSelection;
 import io.modelprint.scheme.SchemeParameters;
 
 /** Reads the paper's T/R x L/R combination from scheme parameters ("init" and "label"). */

@@ -4,7 +4,7 @@ import io.modelprint.data.InputSpec;
 import io.modelprint.model.Differentiable;
 import io.modelprint.scheme.Access;
 import io.modelprint.scheme.GeneratedQueries;
-import io.modelprint.scheme.ProgressListener;
+import io.modelprint.ProgressListener;
 import io.modelprint.scheme.Queries;
 import io.modelprint.scheme.QueryGenerator;
 import io.modelprint.scheme.SeedSource;

@@ -8,7 +8,7 @@ import io.modelprint.engine.EngineSetup;
 import io.modelprint.engine.ModelTrainer;
 import io.modelprint.engine.TrainingConfig;
 import io.modelprint.model.Differentiable;
-import io.modelprint.scheme.ProgressListener;
+import io.modelprint.ProgressListener;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;

@@ -12,7 +12,7 @@ import ai.djl.util.Pair;
 import io.modelprint.data.ImageDataset;
 import io.modelprint.engine.ModelTrainer;
 import io.modelprint.engine.TrainingConfig;
-import io.modelprint.scheme.ProgressListener;
+import io.modelprint.ProgressListener;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

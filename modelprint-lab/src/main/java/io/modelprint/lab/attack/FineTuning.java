@@ -11,7 +11,7 @@ import io.modelprint.data.InputSpec;
 import io.modelprint.engine.EngineSetup;
 import io.modelprint.engine.ModelTrainer;
 import io.modelprint.engine.TrainingConfig;
-import io.modelprint.scheme.ProgressListener;
+import io.modelprint.ProgressListener;
 import java.util.Locale;
 import java.util.Map;
 

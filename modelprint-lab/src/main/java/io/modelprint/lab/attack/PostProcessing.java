@@ -4,7 +4,7 @@ import ai.djl.Model;
 import io.modelprint.data.ImageDataset;
 import io.modelprint.engine.ModelTrainer;
 import io.modelprint.engine.TrainingConfig;
-import io.modelprint.scheme.ProgressListener;
+import io.modelprint.ProgressListener;
 import java.util.Map;
 
 /** An attacker's change to a copy of the target: fine-tuning, pruning, ... Changes {@code model} in place. */

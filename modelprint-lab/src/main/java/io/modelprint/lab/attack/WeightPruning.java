@@ -7,7 +7,7 @@ import ai.djl.util.Pair;
 import io.modelprint.data.ImageDataset;
 import io.modelprint.engine.ModelTrainer;
 import io.modelprint.engine.TrainingConfig;
-import io.modelprint.scheme.ProgressListener;
+import io.modelprint.ProgressListener;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.IntStream;

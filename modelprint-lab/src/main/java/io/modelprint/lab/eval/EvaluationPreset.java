@@ -33,6 +33,10 @@ public record EvaluationPreset(String name, double[] epsilons, double[] cwKs, do
         return runs;
     }
 
+    /** Bundles scored from their members' runs: one that any suspect can answer, and one that uses scores. */
+    public static final List<List<String>> BUNDLES = List.of(List.of("ipguard", "akh", "sac-w-hard"),
+            List.of("ipguard", "sac-w", "modeldiff"));
+
     /** Query budgets of the TPR-against-budget figure, for the label and score schemes that fit any budget. */
     public static final List<Integer> BUDGETS = List.of(20, 50, 100, 200);
 

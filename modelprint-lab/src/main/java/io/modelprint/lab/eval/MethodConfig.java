@@ -1,11 +1,11 @@
 package io.modelprint.lab.eval;
 
-import io.modelprint.fingerprint.CwL2;
-import io.modelprint.fingerprint.Fgsm;
-import io.modelprint.fingerprint.Igsm;
-import io.modelprint.fingerprint.IpGuard;
-import io.modelprint.fingerprint.RandomPoints;
-import io.modelprint.fingerprint.SeedSelection;
+import io.modelprint.scheme.boundary.CwL2;
+import io.modelprint.scheme.boundary.Fgsm;
+import io.modelprint.scheme.boundary.Igsm;
+import io.modelprint.scheme.boundary.IpGuard;
+import io.modelprint.scheme.boundary.RandomPoints;
+import io.modelprint.scheme.boundary.SeedSelection;
 import io.modelprint.scheme.QueryGenerator;
 
 /**

@@ -10,7 +10,7 @@ import io.modelprint.lab.zoo.SuspectFamily;
 import io.modelprint.lab.zoo.ZooEntry;
 import io.modelprint.metrics.Roc;
 import io.modelprint.scheme.Answers;
-import io.modelprint.scheme.ProgressListener;
+import io.modelprint.ProgressListener;
 import io.modelprint.scheme.Scheme;
 import io.modelprint.scheme.SchemeFactory;
 import io.modelprint.scheme.SchemeParameters;

@@ -1,7 +1,7 @@
 package io.modelprint.lab.zoo;
 
 import io.modelprint.engine.ModelProvenance;
-import io.modelprint.scheme.ProgressListener;
+import io.modelprint.ProgressListener;
 import java.nio.file.Path;
 import java.util.Map;
 

@@ -7,7 +7,7 @@ import io.modelprint.engine.ModelProvenance;
 import io.modelprint.engine.RandomForestClassifier;
 import io.modelprint.engine.arch.Architecture;
 import io.modelprint.io.AtomicFiles;
-import io.modelprint.scheme.ProgressListener;
+import io.modelprint.ProgressListener;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

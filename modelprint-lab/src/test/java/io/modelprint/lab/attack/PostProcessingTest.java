@@ -15,7 +15,7 @@ import io.modelprint.engine.ModelLoader;
 import io.modelprint.engine.ModelTrainer;
 import io.modelprint.engine.TrainingConfig;
 import io.modelprint.engine.arch.Architecture;
-import io.modelprint.scheme.ProgressListener;
+import io.modelprint.ProgressListener;
 import io.modelprint.testing.SyntheticData;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -10,7 +10,7 @@ import io.modelprint.engine.arch.Architecture;
 import io.modelprint.lab.report.ReportWriter;
 import io.modelprint.lab.zoo.Preset;
 import io.modelprint.lab.zoo.ZooBuilder;
-import io.modelprint.scheme.ProgressListener;
+import io.modelprint.ProgressListener;
 import io.modelprint.testing.SyntheticData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

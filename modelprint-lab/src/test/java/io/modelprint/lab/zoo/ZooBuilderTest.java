@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.modelprint.InputException;
 import io.modelprint.data.ImageDataset;
 import io.modelprint.engine.arch.Architecture;
-import io.modelprint.scheme.ProgressListener;
+import io.modelprint.ProgressListener;
 import io.modelprint.testing.SyntheticData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.modelprint.fingerprint;
+package io.modelprint.scheme.boundary;
 
 /**
  * IGSM (Kurakin et al. 2017), targeted: steps of α = 1/255 (the smallest image step) within the

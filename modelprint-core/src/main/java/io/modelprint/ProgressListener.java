@@ -1,4 +1,4 @@
-package io.modelprint.scheme;
+package io.modelprint;
 
 /** Told how long work is going; the CLI draws it on stderr, tests ignore it. */
 public interface ProgressListener {

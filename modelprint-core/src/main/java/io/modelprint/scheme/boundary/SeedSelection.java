@@ -1,4 +1,4 @@
-package io.modelprint.fingerprint;
+package io.modelprint.scheme.boundary;
 
 import java.util.Locale;
 

@@ -1,8 +1,8 @@
-package io.modelprint.fingerprint;
+package io.modelprint.scheme.boundary;
 
 import io.modelprint.model.Differentiable;
 import io.modelprint.scheme.GeneratedQueries;
-import io.modelprint.scheme.ProgressListener;
+import io.modelprint.ProgressListener;
 import io.modelprint.scheme.Queries;
 import io.modelprint.scheme.QueryGenerator;
 import io.modelprint.scheme.SeedSource;

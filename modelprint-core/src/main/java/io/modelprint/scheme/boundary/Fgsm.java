@@ -1,4 +1,4 @@
-package io.modelprint.fingerprint;
+package io.modelprint.scheme.boundary;
 
 /** FGSM (Goodfellow et al. 2015), targeted: one step of size ε against the gradient sign (paper eq. 1). */
 public final class Fgsm extends GradientSign {

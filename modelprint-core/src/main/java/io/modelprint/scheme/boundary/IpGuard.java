@@ -1,4 +1,4 @@
-package io.modelprint.fingerprint;
+package io.modelprint.scheme.boundary;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDManager;
 import io.modelprint.data.InputSpec;
 import io.modelprint.model.Differentiable;
 import io.modelprint.scheme.GeneratedQueries;
-import io.modelprint.scheme.ProgressListener;
+import io.modelprint.ProgressListener;
 import io.modelprint.scheme.Queries;
 import io.modelprint.scheme.QueryGenerator;
 import io.modelprint.scheme.SeedSource;

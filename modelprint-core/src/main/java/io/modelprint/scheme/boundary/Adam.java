@@ -1,4 +1,4 @@
-package io.modelprint.fingerprint;
+package io.modelprint.scheme.boundary;
 
 import ai.djl.ndarray.NDArray;
 

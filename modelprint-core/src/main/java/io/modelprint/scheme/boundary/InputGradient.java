@@ -1,4 +1,6 @@
-package io.modelprint.fingerprint;
+package io.modelprint.scheme.boundary;
+
+import io.modelprint.fingerprint.GradientCheck;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;

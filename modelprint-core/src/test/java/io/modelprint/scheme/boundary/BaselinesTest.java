@@ -1,4 +1,4 @@
-package io.modelprint.fingerprint;
+package io.modelprint.scheme.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,7 +9,7 @@ import ai.djl.ndarray.NDManager;
 import io.modelprint.data.ImageDataset;
 import io.modelprint.data.InputSpec;
 import io.modelprint.scheme.GeneratedQueries;
-import io.modelprint.scheme.ProgressListener;
+import io.modelprint.ProgressListener;
 import io.modelprint.scheme.SeedSource;
 import io.modelprint.testing.LinearModel;
 import io.modelprint.testing.SyntheticData;
