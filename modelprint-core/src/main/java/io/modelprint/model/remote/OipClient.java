@@ -78,7 +78,7 @@ final class OipClient {
             gate.beforeAttempt(attempt);
             long start = System.nanoTime();
             try {
-                HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> response = sendWithin(request, images);
                 stats.request(images, System.nanoTime() - start);
                 if (!RetryPolicy.retryableStatus(response.statusCode())) {
                     return response;
@@ -100,6 +100,32 @@ final class OipClient {
                 + " attempts; last: " + lastFailure);
     }
 
+    /** Bytes an answer for {@code images} images may take (scores of a thousand classes fit easily). */
+    static long answerLimit(int images) {
+        return (1L << 20) + 64L * 1024 * Math.max(1, images);
+    }
+
+    /**
+     * Sends and reads the whole answer within one deadline (--read-timeout): a server that sends its
+     * headers and then trickles the body, or sends forever, is cut off like one that never answers.
+     */
+    private HttpResponse<byte[]> sendWithin(HttpRequest request, int images) throws IOException, InterruptedException {
+        var future = http.sendAsync(request, BoundedBody.handler(answerLimit(images)));
+        try {
+            return future.get(options.readTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            future.cancel(true);
+            throw new java.net.http.HttpTimeoutException("no complete answer within " + options.readTimeout().toMillis() / 1000.0
+                    + " s");
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(cause);
+        }
+    }
+
     /** The server refused a request for its size; a smaller batch may pass. */
     static final class PayloadTooLargeException extends InputException {
         PayloadTooLargeException(String message) {
@@ -108,7 +134,8 @@ final class OipClient {
     }
 
     private static String describe(IOException e) {
-        String kind = e instanceof java.net.http.HttpConnectTimeoutException ? "connect timeout"
+        String kind = e instanceof BoundedBody.TooLargeException ? "answer too large"
+                : e instanceof java.net.http.HttpConnectTimeoutException ? "connect timeout"
                 : e instanceof java.net.http.HttpTimeoutException ? "read timeout"
                 : e instanceof java.net.ConnectException ? "connection refused"
                 : e.getClass().getSimpleName();
