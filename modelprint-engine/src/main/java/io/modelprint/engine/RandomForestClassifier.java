@@ -7,7 +7,6 @@ import io.modelprint.data.InputSpec;
 import io.modelprint.model.Classifier;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
@@ -28,8 +27,8 @@ import smile.data.vector.IntVector;
 public final class RandomForestClassifier implements Classifier {
     public static final String ARCH = "random-forest";
     static final String FOREST_FILE = "forest.ser";
-    private static final ObjectInputFilter ONLY_SMILE_AND_JDK = ObjectInputFilter.Config.createFilter(
-            "maxdepth=64;smile.**;java.**;[*;!*");
+    /** Forest files beyond this are refused unread (the zoo's are well under 10 MB). */
+    static final long MAX_FILE_BYTES = 1L << 30;
 
     private final RandomForest forest;
     private final InputSpec spec;
@@ -68,12 +67,20 @@ public final class RandomForestClassifier implements Classifier {
     static RandomForestClassifier load(Path dir, ModelProvenance provenance) {
         Path file = dir.resolve(provenance.weightsFile());
         try (InputStream raw = Files.newInputStream(file); ObjectInputStream in = new ObjectInputStream(raw)) {
-            in.setObjectInputFilter(ONLY_SMILE_AND_JDK);
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new InputException(file + ": " + size + " bytes is more than a random forest file may hold ("
+                        + MAX_FILE_BYTES + ")");
+            }
+            in.setObjectInputFilter(new ForestInputFilter(size));
             Object read = in.readObject();
             if (!(read instanceof RandomForest forest)) {
                 throw new InputException(file + ": not a serialized random forest");
             }
             return new RandomForestClassifier(forest, provenance.inputSpec(), provenance.numClasses(), dir.toString());
+        } catch (java.io.InvalidClassException e) {
+            throw new InputException(file + ": refused: it asks for objects a random forest does not hold, or more than its"
+                    + " size allows (" + e.getMessage() + ")", e);
         } catch (IOException | ClassNotFoundException e) {
             throw new InputException(file + ": cannot read random forest: " + e.getMessage(), e);
         }

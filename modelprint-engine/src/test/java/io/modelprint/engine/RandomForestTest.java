@@ -49,24 +49,61 @@ class RandomForestTest {
         }
     }
 
-    @Test
-    void foreignSerializedObjectsAreRefused() throws IOException {
+    /** A forest directory whose forest file holds {@code bytes}, with provenance hashes matching (the attacker controls both). */
+    private Path forestFileHolding(String name, byte[] bytes) throws IOException {
         ImageDataset train = SyntheticData.bands(40, 2, 4, 4, 1);
         RandomForestClassifier forest = RandomForestClassifier.train(train, 2, 1);
         ModelProvenance provenance = new ModelProvenance(1, RandomForestClassifier.ARCH, train.spec(), 2, "bands", 40, 1, 0, 0,
                 "rf", 0, 1, 1, null, null, null, null);
-        Path rf = dir.resolve("evil");
+        Path rf = dir.resolve(name);
         forest.save(provenance, rf);
         Path file = rf.resolve(RandomForestClassifier.FOREST_FILE);
-        try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(file))) {
-            out.writeObject(new javax.swing.JLabel("not a forest"));
-        }
+        Files.write(file, bytes);
         String sha = io.modelprint.io.Sha256.ofFile(file);
         String json = Files.readString(rf.resolve(ModelProvenance.FILE_NAME)).replaceAll("\"weightsSha256\" : \"[0-9a-f]+\"",
                 "\"weightsSha256\" : \"" + sha + "\"");
         Files.writeString(rf.resolve(ModelProvenance.FILE_NAME), json);
+        return rf;
+    }
+
+    private static byte[] serialized(Object object) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(object);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void foreignSerializedObjectsAreRefused() throws IOException {
+        Path rf = forestFileHolding("evil", serialized(new javax.swing.JLabel("not a forest")));
         InputException e = assertThrows(InputException.class, () -> ModelLoader.loadClassifier(rf, null));
-        assertTrue(e.getMessage().contains("cannot read random forest"), e.getMessage());
+        assertTrue(e.getMessage().contains("refused"), e.getMessage());
         assertEquals(RandomForestClassifier.ARCH, ModelLoader.readProvenance(rf).arch());
+    }
+
+    @Test
+    void aTinyFileDeclaringAHugeArrayIsRefusedBeforeItIsAllocated() throws IOException {
+        byte[] bytes = serialized(new int[] {7, 7, 7});
+        // the array's length field (00 00 00 03) sits just before its 12 bytes of data: declare 0x7ffffff0 and cut the data
+        int at = bytes.length - 12 - 4;
+        java.nio.ByteBuffer.wrap(bytes, at, 4).putInt(0x7ffffff0);
+        Path rf = forestFileHolding("huge", java.util.Arrays.copyOf(bytes, at + 4));
+        InputException e = assertThrows(InputException.class, () -> ModelLoader.loadClassifier(rf, null));
+        assertTrue(e.getMessage().contains("refused"), e.getMessage());
+    }
+
+    @Test
+    void nestedHashSetsAreRefused() throws IOException {
+        java.util.Set<Object> root = new java.util.HashSet<>();
+        java.util.Set<Object> a = root;
+        for (int i = 0; i < 40; i++) {
+            java.util.Set<Object> b = new java.util.HashSet<>();
+            a.add(b);
+            a = b;
+        }
+        Path rf = forestFileHolding("sets", serialized(root));
+        InputException e = assertThrows(InputException.class, () -> ModelLoader.loadClassifier(rf, null));
+        assertTrue(e.getMessage().contains("refused"), e.getMessage());
     }
 }
