@@ -26,7 +26,7 @@ final class InferRequestValidator {
         }
         InferRequest request;
         try {
-            request = InferenceProtocol.readInferRequest(body);
+            request = InferenceProtocol.readInferRequest(body, (long) maxBatch * model.inputSpec().pixelsPerImage());
         } catch (ProtocolException e) {
             throw new BadRequest(400, e.getMessage());
         }

@@ -26,12 +26,31 @@ public final class InferenceServer implements AutoCloseable {
     private final InferRequestValidator validator;
     private final long maxBodyBytes;
     private final Javalin app;
+    /** Requests read and answered at once; the rest wait their turn (or get a 503), so memory stays bounded. */
+    private final java.util.concurrent.Semaphore work;
+    /** A connection that sends nothing for this long is closed. */
+    static final long IDLE_TIMEOUT_MS = 5_000;
+    /** A request body arriving slower than this is aborted (a legitimate client on any network sends far faster). */
+    static final long MIN_REQUEST_BYTES_PER_SECOND = 32 * 1024;
+    private static final long WAIT_FOR_TURN_SECONDS = 30;
 
     public InferenceServer(ServedModel model, int maxBatch, long maxBodyBytes) {
         this.model = model;
         this.validator = new InferRequestValidator(model, maxBatch);
         this.maxBodyBytes = maxBodyBytes;
+        this.work = new java.util.concurrent.Semaphore(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()), true);
         this.app = Javalin.create(config -> {
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setIdleTimeout(IDLE_TIMEOUT_MS);
+                http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
+            });
+            config.jetty.modifyServer(server -> {
+                for (var connector : server.getConnectors()) {
+                    if (connector instanceof org.eclipse.jetty.server.AbstractConnector c) {
+                        c.setIdleTimeout(IDLE_TIMEOUT_MS);
+                    }
+                }
+            });
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.maxRequestSize = maxBodyBytes;
@@ -76,12 +95,19 @@ public final class InferenceServer implements AutoCloseable {
         app.stop();
     }
 
-    private void infer(Context ctx) {
-        InferRequest request = validator.parse(readBody(ctx));
-        var input = request.inputs().get(0);
-        int n = (int) input.shape()[0];
-        var outputs = model.answer(input.floats(), n, request.requestedOutputs());
-        json(ctx, 200, InferenceProtocol.inferResponse(model.name(), request.id(), outputs));
+    private void infer(Context ctx) throws InterruptedException {
+        if (!work.tryAcquire(WAIT_FOR_TURN_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new BadRequest(503, "the server is busy; try again");
+        }
+        try {
+            InferRequest request = validator.parse(readBody(ctx));
+            var input = request.inputs().get(0);
+            int n = (int) input.shape()[0];
+            var outputs = model.answer(input.floats(), n, request.requestedOutputs());
+            json(ctx, 200, InferenceProtocol.inferResponse(model.name(), request.id(), outputs));
+        } finally {
+            work.release();
+        }
     }
 
     /** The body, read up to the limit whether or not the client announced its length. */

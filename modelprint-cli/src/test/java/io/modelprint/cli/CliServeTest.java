@@ -160,12 +160,20 @@ class CliServeTest {
                 "{\"inputs\":[{\"name\":\"input\",\"shape\":[1,1,28,28],\"datatype\":\"FP32\",\"data\":[0,0,0,NaN," + pixels(780, "0") + "]}]}"));
         assertRefused(400, "expected FP32", post("/v2/models/target/infer",
                 "{\"inputs\":[{\"name\":\"input\",\"shape\":[1,1,28,28],\"datatype\":\"INT32\",\"data\":[" + pixels(784, "0") + "]}]}"));
+        assertRefused(400, "more than " + MAX_BATCH * 784 + " values", post("/v2/models/target/infer",
+                "{\"inputs\":[{\"name\":\"input\",\"shape\":[65,1,28,28],\"datatype\":\"FP32\",\"data\":[" + pixels(65 * 784, "0")
+                        + "]}]}"));
         assertRefused(400, "1 to " + MAX_BATCH, post("/v2/models/target/infer",
-                "{\"inputs\":[{\"name\":\"input\",\"shape\":[65,1,28,28],\"datatype\":\"FP32\",\"data\":[" + pixels(65 * 784, "0") + "]}]}"));
+                "{\"inputs\":[{\"name\":\"input\",\"shape\":[0,1,28,28],\"datatype\":\"FP32\",\"data\":[]}]}"));
         assertRefused(400, "unknown output \"logits\"", post("/v2/models/target/infer",
                 "{\"inputs\":[{\"name\":\"input\",\"shape\":[1,1,28,28],\"datatype\":\"FP32\",\"data\":[" + image + "]}],"
                         + "\"outputs\":[{\"name\":\"logits\"}]}"));
         assertRefused(400, "not valid JSON", post("/v2/models/target/infer", "<html>"));
+        assertRefused(400, "goes on after its JSON object", post("/v2/models/target/infer",
+                "{\"inputs\":[{\"name\":\"input\",\"shape\":[1,1,28,28],\"datatype\":\"FP32\",\"data\":[" + image + "]}]} {}"));
+        assertRefused(400, "more than " + MAX_BATCH * 784 + " values", post("/v2/models/target/infer",
+                "{\"inputs\":[{\"name\":\"input\",\"datatype\":\"FP32\",\"data\":[" + pixels(MAX_BATCH * 784 + 1, "0")
+                        + "],\"shape\":[1,1,28,28]}]}"));
         assertRefused(404, "unknown model \"other\"", post("/v2/models/other/infer", "{}"));
         assertRefused(404, "/v3/nothing not found", get("/v3/nothing"));
         HttpResponse<String> huge = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
@@ -175,6 +183,55 @@ class CliServeTest {
         HttpResponse<String> fine = post("/v2/models/target/infer",
                 "{\"inputs\":[{\"name\":\"input\",\"shape\":[1,1,28,28],\"datatype\":\"FP32\",\"data\":[" + image + "]}]}");
         assertEquals(200, fine.statusCode(), "still serving after bad requests: " + fine.body());
+    }
+
+    @Test
+    void slowBodiesAreCutOffAndANormalRequestIsStillAnswered() throws Exception {
+        int connections = 300;
+        java.util.List<java.net.Socket> slow = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < connections; i++) {
+                java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port());
+                socket.getOutputStream().write(("POST /v2/models/target/infer HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 3000000\r\n\r\n{").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                slow.add(socket);
+            }
+            Thread trickle = new Thread(() -> {
+                for (int second = 0; second < 15; second++) {
+                    for (java.net.Socket socket : slow) {
+                        try {
+                            socket.getOutputStream().write(' ');
+                            socket.getOutputStream().flush();
+                        } catch (IOException e) {
+                            // the server hung up on this slow client, as it should
+                        }
+                    }
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            trickle.setDaemon(true);
+            trickle.start();
+            Thread.sleep(3000);
+            long start = System.nanoTime();
+            HttpResponse<String> fine = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                    + "/v2/models/target/infer")).timeout(java.time.Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"inputs\":[{\"name\":\"input\",\"shape\":[1,1,28,28],"
+                            + "\"datatype\":\"FP32\",\"data\":[" + pixels(784, "0.5") + "]}]}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("serve: a normal request under %d slow-body connections answered in %.2f s%n", connections, seconds);
+            assertEquals(200, fine.statusCode(), fine.body());
+            trickle.interrupt();
+        } finally {
+            for (java.net.Socket socket : slow) {
+                socket.close();
+            }
+        }
     }
 
     private static void assertRefused(int status, String inMessage, HttpResponse<String> response) throws IOException {

@@ -75,6 +75,11 @@ public final class InferenceProtocol {
     }
 
     public static InferRequest readInferRequest(byte[] body) {
+        return readInferRequest(body, Integer.MAX_VALUE - 8);
+    }
+
+    /** As above; a tensor with more than {@code maxValues} numbers is refused as soon as it has them. */
+    public static InferRequest readInferRequest(byte[] body, long maxValues) {
         try (JsonParser parser = JSON.createParser(body)) {
             TensorReader.expect(parser.nextToken() == JsonToken.START_OBJECT, "the request body must be a JSON object");
             String id = null;
@@ -85,7 +90,7 @@ public final class InferenceProtocol {
                 JsonToken value = parser.nextToken();
                 switch (field) {
                     case "id" -> id = TensorReader.text(parser, "id");
-                    case "inputs" -> inputs = readTensors(parser, "inputs");
+                    case "inputs" -> inputs = readTensors(parser, "inputs", maxValues);
                     case "outputs" -> outputs = readOutputNames(parser);
                     default -> {
                         if (value.isStructStart()) {
@@ -95,6 +100,7 @@ public final class InferenceProtocol {
                 }
             }
             TensorReader.expect(inputs != null, "the request has no \"inputs\"");
+            TensorReader.expect(parser.nextToken() == null, "the request body goes on after its JSON object");
             return new InferRequest(id, inputs, outputs);
         } catch (JsonProcessingException e) {
             throw new ProtocolException("the request body is not valid JSON: " + e.getOriginalMessage());
@@ -212,10 +218,14 @@ public final class InferenceProtocol {
     }
 
     private static List<OutputTensor> readTensors(JsonParser parser, String what) throws IOException {
+        return readTensors(parser, what, Integer.MAX_VALUE - 8);
+    }
+
+    private static List<OutputTensor> readTensors(JsonParser parser, String what, long maxValues) throws IOException {
         TensorReader.expect(parser.currentToken() == JsonToken.START_ARRAY, "\"" + what + "\" must be an array");
         List<OutputTensor> tensors = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-            tensors.add(TensorReader.read(parser, what + "[" + tensors.size() + "]"));
+            tensors.add(TensorReader.read(parser, what + "[" + tensors.size() + "]", maxValues));
         }
         return tensors;
     }

@@ -15,11 +15,16 @@ final class TensorReader {
     private TensorReader() {}
 
     static OutputTensor read(JsonParser parser, String what) throws IOException {
+        return read(parser, what, Integer.MAX_VALUE - 8);
+    }
+
+    /** Reads one tensor whose data may hold at most {@code maxValues} numbers. */
+    static OutputTensor read(JsonParser parser, String what, long maxValues) throws IOException {
         expect(parser.currentToken() == JsonToken.START_OBJECT, what + " must be an object");
         String name = null;
         String datatype = null;
         long[] shape = null;
-        String[] numbers = null;
+        Numbers numbers = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
@@ -27,7 +32,7 @@ final class TensorReader {
                 case "name" -> name = text(parser, what + ".name");
                 case "datatype" -> datatype = text(parser, what + ".datatype").toUpperCase(Locale.ROOT);
                 case "shape" -> shape = readShape(parser, what);
-                case "data" -> numbers = readNumbers(parser, what);
+                case "data" -> numbers = readNumbers(parser, what, maxValues);
                 default -> {
                     if (value.isStructStart()) {
                         parser.skipChildren();
@@ -44,12 +49,14 @@ final class TensorReader {
             expect(d >= 0, what + " \"" + name + "\" has a negative dimension in shape " + Arrays.toString(shape));
             elements *= d;
         }
-        expect(elements == numbers.length, what + " \"" + name + "\" has shape " + Arrays.toString(shape) + " ("
-                + elements + " elements) but " + numbers.length + " data values");
+        expect(elements == numbers.count(), what + " \"" + name + "\" has shape " + Arrays.toString(shape) + " ("
+                + elements + " elements) but " + numbers.count() + " data values");
         return switch (datatype) {
-            case "FP32", "FP64", "FP16" -> new OutputTensor(name, datatype, shape, null, floats(numbers));
-            case "INT8", "INT16", "INT32", "INT64", "UINT8", "UINT16", "UINT32", "UINT64" ->
-                    new OutputTensor(name, datatype, shape, longs(numbers, what, name), null);
+            case "FP32", "FP64", "FP16" -> new OutputTensor(name, datatype, shape, null, numbers.floats());
+            case "INT8", "INT16", "INT32", "INT64", "UINT8", "UINT16", "UINT32", "UINT64" -> {
+                expect(numbers.longs() != null, what + " \"" + name + "\" is an integer tensor but holds " + numbers.firstNonInteger());
+                yield new OutputTensor(name, datatype, shape, numbers.longs(), null);
+            }
             default -> throw new ProtocolException(what + " \"" + name + "\" has datatype " + datatype
                     + "; expected a numeric type such as FP32 or INT64");
         };
@@ -74,10 +81,19 @@ final class TensorReader {
         return Arrays.copyOf(dims, n);
     }
 
-    /** Flattens nested arrays of numbers in row-major order, keeping each number's text. */
-    private static String[] readNumbers(JsonParser parser, String what) throws IOException {
+    /**
+     * The numbers of a data array, parsed as they are read: each as a float (from its text, so FP32
+     * values round-trip exactly) and, while every one is an integer, as a long. No per-number object
+     * is kept, so a request's memory stays a small multiple of its body.
+     */
+    record Numbers(float[] floats, long[] longs, int count, String firstNonInteger) {}
+
+    /** Flattens nested arrays of numbers in row-major order; more than {@code maxCount} is refused while reading. */
+    private static Numbers readNumbers(JsonParser parser, String what, long maxCount) throws IOException {
         expect(parser.currentToken() == JsonToken.START_ARRAY, what + ".data must be an array of numbers");
-        String[] values = new String[1024];
+        float[] floats = new float[1024];
+        long[] longs = new long[1024];
+        String firstNonInteger = null;
         int n = 0;
         int depth = 1;
         while (depth > 0) {
@@ -89,35 +105,34 @@ final class TensorReader {
                 case START_ARRAY -> depth++;
                 case END_ARRAY -> depth--;
                 case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                    if (n == values.length) {
-                        values = Arrays.copyOf(values, n * 2);
+                    if (n >= maxCount) {
+                        throw new ProtocolException(what + ".data holds more than " + maxCount + " values, more than this"
+                                + " request can carry");
                     }
-                    values[n++] = parser.getText();
+                    if (n == floats.length) {
+                        floats = Arrays.copyOf(floats, n * 2);
+                        longs = firstNonInteger == null ? Arrays.copyOf(longs, n * 2) : longs;
+                    }
+                    String text = parser.getText();
+                    floats[n] = Float.parseFloat(text);
+                    if (firstNonInteger == null) {
+                        try {
+                            longs[n] = token == JsonToken.VALUE_NUMBER_INT ? Long.parseLong(text) : parseFailure();
+                        } catch (NumberFormatException e) {
+                            firstNonInteger = text;
+                            longs = null;
+                        }
+                    }
+                    n++;
                 }
                 default -> throw new ProtocolException(what + ".data must hold only numbers, found " + token);
             }
         }
-        return Arrays.copyOf(values, n);
+        return new Numbers(Arrays.copyOf(floats, n), longs == null ? null : Arrays.copyOf(longs, n), n, firstNonInteger);
     }
 
-    private static float[] floats(String[] numbers) {
-        float[] out = new float[numbers.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = Float.parseFloat(numbers[i]);
-        }
-        return out;
-    }
-
-    private static long[] longs(String[] numbers, String what, String name) {
-        long[] out = new long[numbers.length];
-        for (int i = 0; i < out.length; i++) {
-            try {
-                out[i] = Long.parseLong(numbers[i]);
-            } catch (NumberFormatException e) {
-                throw new ProtocolException(what + " \"" + name + "\" is an integer tensor but holds " + numbers[i]);
-            }
-        }
-        return out;
+    private static long parseFailure() {
+        throw new NumberFormatException("not an integer");
     }
 
     static void expect(boolean condition, String message) {
