@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point: {@code modelprint <command>}. */
-@Command(name = "modelprint", mixinStandardHelpOptions = true, version = "modelprint 0.1.0",
+@Command(name = "modelprint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Fingerprint trained image classifiers and verify whether suspect models were derived from them.",
         subcommands = {TrainCommand.class, ExtractCommand.class, VerifyCommand.class, CalibrateCommand.class, ServeCommand.class, InfoCommand.class,
             DemoCommand.class, ZooCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
@@ -24,6 +24,14 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (train, extract, verify, info, demo, bench)");
+    }
+
+    /** --version: the build's own version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"modelprint " + io.modelprint.ToolVersion.version()};
+        }
     }
 
     public static void main(String[] args) {

@@ -129,7 +129,7 @@ public final class InferenceServer implements AutoCloseable {
     }
 
     private byte[] serverMetadata() {
-        return ("{\"name\":\"modelprint\",\"version\":\"0.1.0\",\"extensions\":[],\"models\":"
+        return ("{\"name\":\"modelprint\",\"version\":\"" + io.modelprint.ToolVersion.version() + "\",\"extensions\":[],\"models\":"
                 + Arrays.toString(new String[] {"\"" + model.name() + "\""}) + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 

@@ -68,6 +68,7 @@ public final class FingerprintExtractor {
         stats.put("meanIterations", generated.meanIterations());
         stats.put("maxIterations", generated.maxIterations());
         stats.put("seconds", seconds);
+        stats.put("madeBy", io.modelprint.ToolVersion.environment());
         FingerprintMeta meta = FingerprintMeta.builder()
                 .setScheme(scheme.name(), scheme.representation().name(), scheme.distance().name(), scheme.suspectAccess().label())
                 .setParameters(parameters)

@@ -32,7 +32,9 @@ public final class Labels implements Representation<long[]> {
                 int n = Math.min(BATCH, count - start);
                 float[] chunk = new float[n * size];
                 System.arraycopy(values, start * size, chunk, 0, chunk.length);
-                try (NDArray batch = manager.create(chunk, model.inputSpec().batchShape(n))) {
+                // one scope per chunk: whatever the model makes from the batch is freed with it
+                try (NDManager scope = manager.newSubManager()) {
+                    NDArray batch = scope.create(chunk, model.inputSpec().batchShape(n));
                     long[] answer = model.predictLabels(batch);
                     if (answer.length != n) {
                         throw new IllegalStateException(model.description() + " answered " + answer.length

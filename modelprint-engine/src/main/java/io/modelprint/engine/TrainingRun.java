@@ -46,10 +46,12 @@ public final class TrainingRun {
     public static ModelProvenance save(Model model, Architecture arch, ImageDataset train, ImageDataset test,
             TrainingConfig config, ModelTrainer.Result result, Path out, String parent, Map<String, Object> extra) {
         double accuracy = ModelTrainer.accuracy(model, test);
+        Map<String, Object> recorded = new java.util.LinkedHashMap<>(extra == null ? Map.of() : extra);
+        recorded.put("madeBy", io.modelprint.ToolVersion.environment());
         ModelProvenance provenance = new ModelProvenance(ModelProvenance.FORMAT_VERSION, arch.cliName(), train.spec(),
                 train.numClasses(), train.name(), Math.min(train.size(), config.maxTrainImages() > 0 ? config.maxTrainImages() : train.size()),
                 config.seed(), config.epochs(), config.batchSize(), "adam", config.learningRate(), accuracy,
-                result.seconds(), null, null, parent, extra);
+                result.seconds(), null, null, parent, recorded);
         return ModelStore.save(model, provenance, out);
     }
 }

@@ -166,6 +166,7 @@ public final class ZooBuilder {
         try {
             ModelProvenance provenance = ModelLoader.checkIntact(modelDir);
             Map<String, Object> recorded = provenance.extra() == null ? Map.of() : new LinkedHashMap<>(provenance.extra());
+            recorded.remove("madeBy");
             if (!plan.name().equals(recorded.remove("zooName")) || !plan.kind().equals(recorded.remove("kind"))
                     || !normalized(recorded).equals(normalized(plan.parameters()))) {
                 return Optional.empty();
