@@ -71,8 +71,11 @@ public final class ModelLoader {
         }
         boolean onnxName = path.getFileName() != null && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx");
         if (engine == ModelEngine.ONNXRUNTIME || (engine == ModelEngine.AUTO && onnxName)) {
-            if (!Files.isRegularFile(path)) {
+            if (!Files.exists(path)) {
                 throw new InputException(path + ": no such model file");
+            }
+            if (!Files.isRegularFile(path)) {
+                throw new InputException(path + ": --engine onnxruntime needs an .onnx file, not a directory");
             }
             return OnnxClassifier.load(path, spec);
         }

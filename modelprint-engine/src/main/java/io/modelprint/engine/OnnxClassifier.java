@@ -49,7 +49,7 @@ public final class OnnxClassifier implements Scored {
             NDList out = probe.predict(new NDList(manager.zeros(spec.batchShape(2))));
             if (out.isEmpty() || out.head().getShape().dimension() != 2 || out.head().getShape().get(0) != 2) {
                 throw new InputException(file + ": expected an output of scores [N,classes] for input " + spec.batchShape(2)
-                        + ", got " + out.getShapes());
+                        + ", got " + java.util.Arrays.toString(out.getShapes()));
             }
             int classes = (int) out.head().getShape().get(1);
             return new OnnxClassifier(model, spec, classes, file.toString());
