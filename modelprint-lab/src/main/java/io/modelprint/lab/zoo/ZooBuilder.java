@@ -44,6 +44,14 @@ public final class ZooBuilder {
     public ZooManifest build(ImageDataset train, ImageDataset test, Architecture targetArch, Path existingTarget,
             ProgressListener progress) {
         createDirectory();
+        try (ZooLock lock = ZooLock.acquire(dir)) {
+            ZooLock.removeLeftovers(dir, log);
+            return buildLocked(train, test, targetArch, existingTarget, progress);
+        }
+    }
+
+    private ZooManifest buildLocked(ImageDataset train, ImageDataset test, Architecture targetArch, Path existingTarget,
+            ProgressListener progress) {
         Path targetDir = dir.resolve("target");
         Architecture arch = targetArch;
         if (existingTarget != null) {

@@ -60,7 +60,7 @@ class ZooBuilderTest {
         Set<String> finishedFirst = partial.entries().stream().map(ZooEntry::name).collect(Collectors.toSet());
         assertEquals(Set.of("target", "ftll", "ftal", "rtll"), finishedFirst);
         try (var files = Files.list(zoo)) {
-            List<String> names = files.map(p -> p.getFileName().toString()).toList();
+            List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> !n.equals(ZooLock.FILE_NAME)).toList();
             assertTrue(names.stream().noneMatch(n -> n.startsWith(".")), "no half-written directory left: " + names);
             assertEquals(finishedFirst.size() + 1, names.size(), "only finished models and the manifest: " + names);
         }
@@ -107,6 +107,24 @@ class ZooBuilderTest {
         String rebuilt = build(zoo, ProgressListener.NONE);
         assertFalse(rebuilt.contains("building"), "without a manifest, finished models are found again, not retrained:\n" + rebuilt);
         assertEquals(ftll.sha256(), ZooManifest.read(zoo).orElseThrow().entry("ftll").orElseThrow().sha256());
+    }
+
+    @Test
+    void aSecondBuildOnTheSameDirectoryIsRefusedAndLeftoversOfAKilledOneAreRemoved() throws IOException {
+        Path zoo = Files.createDirectories(dir.resolve("locked"));
+        Path leftover = Files.createDirectories(zoo.resolve(".ftll.123"));
+        Files.writeString(leftover.resolve("model-0000.params"), "half");
+        Files.writeString(zoo.resolve(".manifest.json.9.part"), "half");
+        try (ZooLock first = ZooLock.acquire(zoo)) {
+            InputException busy = assertThrows(InputException.class, () -> ZooLock.acquire(zoo));
+            assertTrue(busy.getMessage().contains("another zoo build is running"), busy.getMessage());
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            ZooLock.removeLeftovers(zoo, new PrintStream(log, true, StandardCharsets.UTF_8));
+            assertFalse(Files.exists(leftover) || Files.exists(zoo.resolve(".manifest.json.9.part")), "leftovers removed");
+            assertTrue(Files.exists(zoo.resolve(ZooLock.FILE_NAME)), "the lock itself stays");
+            assertTrue(log.toString(StandardCharsets.UTF_8).contains("left by an interrupted build"));
+        }
+        ZooLock.acquire(zoo).close(); // released: a later build may run
     }
 
     @Test
