@@ -125,6 +125,24 @@ class CliSchemesTest {
     }
 
     @Test
+    void scoreSchemesWorkOnTorchScriptTargetsAndOnnxSuspects() {
+        Path pt = Path.of("../modelprint-engine/src/test/resources/fixtures/tiny-cnn.pt");
+        Path onnx = Path.of("../modelprint-engine/src/test/resources/fixtures/tiny-cnn.onnx");
+        Path fp = dir.resolve("pt-modeldiff.npz");
+        CliRunner.Result made = CliRunner.run("extract", "--model", pt.toString(), "--method", "modeldiff", "--n", "20",
+                "--data", data.toString(), "--out", fp.toString());
+        assertEquals(0, made.exitCode(), made.err());
+        CliRunner.Result r = CliRunner.run("verify", "--fingerprint", fp.toString(), "--format", "json", pt.toString(),
+                onnx.toString(), target.toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        JsonNode results = r.json().get("results");
+        assertEquals(1.0, results.get(0).get("similarity").asDouble(), 1e-6, "the TorchScript target itself");
+        assertTrue(results.get(1).get("similarity").asDouble() > 0.999, "its ONNX export, through ONNX Runtime: " + r.out());
+        assertEquals("derived", results.get(1).get("verdict").asText());
+        assertTrue(results.get(2).get("similarity").asDouble() < results.get(1).get("similarity").asDouble(), r.out());
+    }
+
+    @Test
     void unknownMethodsAndImpossibleRequestsAreRefusedByName() {
         CliRunner.Result unknown = CliRunner.run("extract", "--model", target.toString(), "--method", "sacc", "--data",
                 data.toString(), "--out", dir.resolve("x.npz").toString());
