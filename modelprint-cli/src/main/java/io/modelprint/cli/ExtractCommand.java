@@ -93,8 +93,8 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--resize", description = "resize the data set's images (bilinear) to the target's height and width")
     boolean resize;
 
-    /** Query values an extraction may hold in memory (--n x image size x 4 bytes stays below 2 GiB). */
-    private static final long MAX_QUERY_VALUES = 1L << 28;
+    /** Query values an extraction may hold in memory (--n x image size x 4 bytes stays within the 1 GiB a fingerprint file may hold). */
+    private static final long MAX_QUERY_VALUES = 1L << 27;
 
     @Override
     public Integer call() {

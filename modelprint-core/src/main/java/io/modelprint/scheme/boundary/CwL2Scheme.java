@@ -27,6 +27,8 @@ public final class CwL2Scheme implements SchemeFactory {
 
     @Override
     public Scheme<?> create(SchemeParameters p) {
-        return new Scheme<>(name(), new CwL2(p.real("k", 3f), p.real("lr", 0.05f), p.integer("binarySteps", 3), p.integer("maxIter", 150), p.real("initialConst", 1f), Selections.read(p)), new Labels(), new MatchingRate(), 0.5);
+        CwL2 generator = new CwL2(p.real("k", 3f), p.real("lr", 0.05f), p.integer("binarySteps", 3), p.integer("maxIter", 150),
+                p.real("initialConst", 1f), Selections.read(p));
+        return new Scheme<>(name(), new ChunkedGenerator(generator), new Labels(), new MatchingRate(), 0.5);
     }
 }

@@ -27,6 +27,6 @@ public final class FgsmScheme implements SchemeFactory {
 
     @Override
     public Scheme<?> create(SchemeParameters p) {
-        return new Scheme<>(name(), new Fgsm(p.real("epsilon", 0.1f), Selections.read(p)), new Labels(), new MatchingRate(), 0.5);
+        return new Scheme<>(name(), new ChunkedGenerator(new Fgsm(p.real("epsilon", 0.1f), Selections.read(p))), new Labels(), new MatchingRate(), 0.5);
     }
 }

@@ -27,6 +27,8 @@ public final class IgsmScheme implements SchemeFactory {
 
     @Override
     public Scheme<?> create(SchemeParameters p) {
-        return new Scheme<>(name(), new Igsm(p.real("epsilon", 0.1f), p.real("alpha", Igsm.DEFAULT_ALPHA), p.integer("maxIter", Igsm.DEFAULT_MAX_ITERATIONS), Selections.read(p)), new Labels(), new MatchingRate(), 0.5);
+        Igsm generator = new Igsm(p.real("epsilon", 0.1f), p.real("alpha", Igsm.DEFAULT_ALPHA),
+                p.integer("maxIter", Igsm.DEFAULT_MAX_ITERATIONS), Selections.read(p));
+        return new Scheme<>(name(), new ChunkedGenerator(generator), new Labels(), new MatchingRate(), 0.5);
     }
 }

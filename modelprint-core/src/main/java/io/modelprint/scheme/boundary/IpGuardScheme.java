@@ -29,6 +29,6 @@ public final class IpGuardScheme implements SchemeFactory {
     public Scheme<?> create(SchemeParameters p) {
         IpGuard generator = new IpGuard(p.real("k", 3f), p.real("lr", 0.01f), p.integer("maxIter", 1000), Selections.read(p),
                 p.flag("clip", true));
-        return new Scheme<>(name(), generator, new Labels(), new MatchingRate(), 0.5);
+        return new Scheme<>(name(), new ChunkedGenerator(generator), new Labels(), new MatchingRate(), 0.5);
     }
 }
