@@ -33,7 +33,8 @@ final class SuspectOptions {
     int batchSize;
 
     @Option(names = "--max-queries",
-            description = "remote suspects: images the server may be sent in total, retries included; never exceeded (default: no limit)")
+            description = "remote suspects: images the server may be sent, retries included, in total over the runs that share"
+                    + " the answer cache; never exceeded (default: no limit)")
     Long maxQueries;
 
     @Option(names = "--connect-timeout", defaultValue = "10", paramLabel = "SECONDS", description = "remote suspects (default ${DEFAULT-VALUE})")

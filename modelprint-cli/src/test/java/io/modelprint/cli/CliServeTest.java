@@ -300,12 +300,17 @@ class CliServeTest {
         assertEquals(ExitCode.PARTIAL_FAILURE, spent.exitCode());
         assertTrue(spent.json().get("results").get(0).get("error").asText().contains("--max-queries 25"), spent.out());
         assertEquals(25, spent.json().get("results").get(0).get("queriesSent").asInt(), spent.out());
+        // the budget is a total over the runs that share the cache: 25 were spent, so 30 allows 5 more
+        CliRunner.Result tooSmall = CliRunner.run("verify", "--fingerprint", fingerprint.toString(), "--format", "json",
+                "--cache-dir", cache.toString(), "--max-queries", "30", "--batch-size", "10", url);
+        assertEquals(ExitCode.PARTIAL_FAILURE, tooSmall.exitCode());
+        assertTrue(tooSmall.json().get("results").get(0).get("error").asText().contains("earlier runs"), tooSmall.out());
         CliRunner.Result resumed = CliRunner.run("verify", "--fingerprint", fingerprint.toString(), "--format", "json",
-                "--cache-dir", cache.toString(), "--max-queries", "15", "--batch-size", "10", url);
+                "--cache-dir", cache.toString(), "--max-queries", "45", "--batch-size", "10", url);
         assertEquals(0, resumed.exitCode(), resumed.out() + resumed.err());
         JsonNode row = resumed.json().get("results").get(0);
-        assertEquals(15, row.get("queriesSent").asInt());
-        assertEquals(25, row.get("cachedAnswers").asInt());
+        assertEquals(40, row.get("queriesSent").asInt() + row.get("cachedAnswers").asInt(), row.toString());
+        assertEquals(30, row.get("cachedAnswers").asInt(), "25 + the 5 the second run could still pay for: " + row);
         assertEquals(localRate, row.get("matchingRate").asDouble());
         assertNull(row.get("pValue"));
     }

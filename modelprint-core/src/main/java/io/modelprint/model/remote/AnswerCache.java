@@ -40,6 +40,7 @@ public final class AnswerCache {
     private final String fingerprint;
     private final Kind kind;
     private final Map<String, Object> answers;
+    private long spent;
 
     private AnswerCache(Path file, String url, String fingerprint, Kind kind, Map<String, Object> answers) {
         this.file = file;
@@ -58,6 +59,7 @@ public final class AnswerCache {
         String id = url + "\n" + fingerprint + (kind == Kind.LABELS ? "" : "\n" + kind.name().toLowerCase());
         Path file = dir.resolve(Sha256.hex(id.getBytes(StandardCharsets.UTF_8)).substring(0, 32) + ".json");
         Map<String, Object> answers = new TreeMap<>();
+        long spent = 0;
         if (Files.exists(file)) {
             try {
                 JsonNode root = MAPPER.readTree(file.toFile());
@@ -69,8 +71,9 @@ public final class AnswerCache {
                     var e = fields.next();
                     answers.put(e.getKey(), kind == Kind.LABELS ? (Object) e.getValue().asLong() : floats(e.getValue()));
                 }
+                spent = root.path("spent").asLong(0);
                 String recorded = root.path("sha256").asText();
-                if (!recorded.equals(hash(url, fingerprint, kind, answers))) {
+                if (!recorded.equals(hash(url, fingerprint, kind, answers, spent))) {
                     throw new InputException(file + ": answer cache was changed after it was written (its SHA-256 does not"
                             + " match); delete it, or verify with --no-cache");
                 }
@@ -79,7 +82,18 @@ public final class AnswerCache {
                         + "); delete it to start over", e);
             }
         }
-        return new AnswerCache(file, url, fingerprint, kind, answers);
+        AnswerCache cache = new AnswerCache(file, url, fingerprint, kind, answers);
+        cache.spent = spent;
+        return cache;
+    }
+
+    /** Images sent to this URL for this fingerprint over every run that used this cache, retries included. */
+    public long spent() {
+        return spent;
+    }
+
+    public void addSpent(long images) {
+        spent += images;
     }
 
     private static float[] floats(JsonNode array) {
@@ -90,10 +104,10 @@ public final class AnswerCache {
         return values;
     }
 
-    private static String hash(String url, String fingerprint, Kind kind, Map<String, Object> answers) {
+    private static String hash(String url, String fingerprint, Kind kind, Map<String, Object> answers, long spent) {
         try {
             byte[] body = MAPPER.writeValueAsBytes(answers);
-            return Sha256.hex((url + "\n" + fingerprint + "\n" + kind + "\n").getBytes(StandardCharsets.UTF_8), body);
+            return Sha256.hex((url + "\n" + fingerprint + "\n" + kind + "\n" + spent + "\n").getBytes(StandardCharsets.UTF_8), body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -126,7 +140,8 @@ public final class AnswerCache {
         root.put("url", url);
         root.put("fingerprint", fingerprint);
         root.put("kind", kind.name().toLowerCase());
-        root.put("sha256", hash(url, fingerprint, kind, answers));
+        root.put("spent", spent);
+        root.put("sha256", hash(url, fingerprint, kind, answers, spent));
         ObjectNode body = root.putObject("answers");
         answers.forEach((key, value) -> {
             if (value instanceof float[] row) {

@@ -10,7 +10,13 @@ public final class QueryBudget {
 
     /** @param limit images allowed in total, retries included; 0 = unlimited */
     public QueryBudget(long limit, String url) {
+        this(limit, url, 0);
+    }
+
+    /** @param alreadySpent images sent to this URL for this fingerprint by earlier runs (recorded with the answer cache) */
+    public QueryBudget(long limit, String url, long alreadySpent) {
         this.limit = limit;
+        this.used = alreadySpent;
         this.url = url;
     }
 
@@ -23,8 +29,9 @@ public final class QueryBudget {
     public synchronized void spend(int n) {
         if (n > remaining()) {
             throw new BudgetSpentException(url + ": the query budget (--max-queries " + limit + ") is spent: " + used
-                    + " queries sent, " + remaining() + " left, the next request needs " + n + "; the answers received"
-                    + " are cached, so a rerun with a larger budget continues from here");
+                    + " queries sent (earlier runs sharing the answer cache included), " + remaining() + " left, the next"
+                    + " request needs " + n + "; the answers received are cached, so a rerun with a larger budget continues"
+                    + " from here");
         }
         used += n;
     }

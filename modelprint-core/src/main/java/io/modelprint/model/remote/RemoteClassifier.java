@@ -80,7 +80,7 @@ public class RemoteClassifier implements Classifier {
             outputName = chooseOutput(modelUrl, metadata);
         }
         String scoreOutput = metadata == null ? null : scoreOutput(metadata);
-        QueryBudget budget = new QueryBudget(options.maxQueries(), modelUrl);
+        QueryBudget budget = new QueryBudget(options.maxQueries(), modelUrl, cache == null ? 0 : cache.spent());
         if (scores && (metadata == null || scoreOutput != null)) {
             return new RemoteScoredClassifier(client, spec, numClasses, inputName, scoreOutput, batchSize, budget, cache, stats);
         }
@@ -244,7 +244,14 @@ public class RemoteClassifier implements Classifier {
         }
         long[] shape = spec.batchShape(k).getShape();
         byte[] body = InferenceProtocol.inferRequest(inputName, shape, data, 0, data.length, outputName);
-        List<OutputTensor> outputs = client.infer(body, k, attempt -> budget.spend(k));
+        List<OutputTensor> outputs = client.infer(body, k, attempt -> {
+            budget.spend(k);
+            if (cache != null) {
+                // recorded before the images leave: a run killed mid-request has still paid for them
+                cache.addSpent(k);
+                cache.save();
+            }
+        });
         Object[] answers = new Object[k];
         if (scores) {
             float[] rows = ScoreOutputs.scores(client.modelUrl() + "/infer", outputs, outputName, k, numClasses);
