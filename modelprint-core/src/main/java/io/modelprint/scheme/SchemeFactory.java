@@ -15,9 +15,6 @@ public interface SchemeFactory {
         return "train";
     }
 
-    /**
-     * The scheme with {@code parameters} (missing ones take their defaults); every parameter the
-     * scheme used is recorded in {@link SchemeParameters#used()}.
-     */
+    /** The scheme with {@code parameters} (missing ones take their defaults). */
     Scheme<?> create(SchemeParameters parameters);
 }

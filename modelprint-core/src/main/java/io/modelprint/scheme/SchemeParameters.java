@@ -1,17 +1,15 @@
 package io.modelprint.scheme;
 
 import io.modelprint.InputException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Parameters a scheme is made with: given ones (command line, or a fingerprint's meta.json) and,
- * for the rest, the scheme's defaults. Every value read is recorded, so the fingerprint stores all
- * of them.
+ * for the rest, the scheme's defaults. The values a scheme used reach the fingerprint through its
+ * generator's {@code parameters()}.
  */
 public final class SchemeParameters {
     private final Map<String, Object> given;
-    private final Map<String, Object> used = new LinkedHashMap<>();
 
     public SchemeParameters(Map<String, Object> given) {
         this.given = given == null ? Map.of() : given;
@@ -19,10 +17,6 @@ public final class SchemeParameters {
 
     public static SchemeParameters defaults() {
         return new SchemeParameters(Map.of());
-    }
-
-    public Map<String, Object> used() {
-        return used;
     }
 
     public int integer(String name, int fallback) {
@@ -39,7 +33,6 @@ public final class SchemeParameters {
                 throw new InputException(name + ": expected an integer, got '" + value + "'");
             }
         }
-        used.put(name, result);
         return result;
     }
 
@@ -60,21 +53,18 @@ public final class SchemeParameters {
         if (!Float.isFinite(result)) {
             throw new InputException(name + ": expected a finite number, got '" + value + "'");
         }
-        used.put(name, result);
         return result;
     }
 
     public String text(String name, String fallback) {
         Object value = given.get(name);
         String result = value == null ? fallback : value.toString();
-        used.put(name, result);
         return result;
     }
 
     public boolean flag(String name, boolean fallback) {
         Object value = given.get(name);
         boolean result = value == null ? fallback : Boolean.parseBoolean(value.toString());
-        used.put(name, result);
         return result;
     }
 }
