@@ -52,11 +52,24 @@ final class BenchHttpCommand implements Callable<Integer> {
         }
         String modelUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-        byte[] body = requestBody(http, modelUrl);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(modelUrl + "/infer")).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        for (int i = 0; i < Math.min(50, requests); i++) {
-            http.send(request, HttpResponse.BodyHandlers.ofByteArray()); // warm-up: connections, JIT, engine
+        byte[] body;
+        HttpRequest request;
+        try {
+            body = requestBody(http, modelUrl);
+            request = HttpRequest.newBuilder(URI.create(modelUrl + "/infer")).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            for (int i = 0; i < Math.min(50, requests); i++) {
+                HttpResponse<byte[]> warm = http.send(request, HttpResponse.BodyHandlers.ofByteArray()); // connections, JIT, engine
+                if (warm.statusCode() != 200) {
+                    throw new InputException(modelUrl + "/infer: answered HTTP " + warm.statusCode() + " to a "
+                            + body.length + "-byte request; try a smaller --batch");
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new InputException(modelUrl + ": " + (e instanceof java.net.ConnectException ? "connection refused"
+                    : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")), e);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--url " + url + ": " + e.getMessage(), e);
         }
         AtomicInteger issued = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();

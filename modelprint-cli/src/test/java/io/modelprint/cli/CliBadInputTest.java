@@ -76,6 +76,7 @@ class CliBadInputTest {
                 "--lr", "1e30", "--out", diverged.toString());
         assertRefused("--max-queries must be at least 1", null, "verify", "--fingerprint", out.toString(), "--max-queries", "0",
                 "http://127.0.0.1:9/v2/models/m");
+        assertRefused("connection refused", null, "bench", "http", "--url", "http://127.0.0.1:9/v2/models/m", "--requests", "1");
     }
 
     @Test
