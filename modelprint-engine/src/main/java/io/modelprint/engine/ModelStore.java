@@ -62,7 +62,15 @@ public final class ModelStore {
                 Files.delete(old);
                 Files.move(target, old);
             }
-            AtomicFiles.moveIntoPlace(tmp, target);
+            try {
+                AtomicFiles.moveIntoPlace(tmp, target);
+            } catch (IOException e) {
+                if (old != null && !Files.exists(target)) {
+                    Files.move(old, target); // the previous model comes back rather than being lost
+                    old = null;
+                }
+                throw e;
+            }
             tmp = null;
             return complete;
         } catch (IOException e) {
