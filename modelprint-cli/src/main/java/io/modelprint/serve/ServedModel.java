@@ -78,7 +78,7 @@ public final class ServedModel {
                         labels = top.toLongArray();
                     }
                 } else {
-                    labels = model.predictLabels(batch);
+                    labels = model.predictLabels(images, n);
                 }
             }
         } finally {

@@ -1,19 +1,19 @@
 package io.modelprint.model;
 
-import ai.djl.ndarray.NDArray;
 import io.modelprint.data.InputSpec;
 
 /**
  * A model that answers labels: the weakest access modelprint needs (a prediction API, a random
- * forest, a model file). Inputs are a batch in {@link #inputSpec()}'s layout.
+ * forest, a model file). Engine-free: images go in as plain floats, so a remote or random-forest
+ * suspect needs no tensor engine.
  */
 public interface Classifier extends AutoCloseable {
     InputSpec inputSpec();
 
     int numClasses();
 
-    /** Top-1 labels, one per image of {@code batch}. */
-    long[] predictLabels(NDArray batch);
+    /** Top-1 labels of {@code count} images, flattened [count, C, H, W] (or as {@link #inputSpec()} lays them out). */
+    long[] predictLabels(float[] images, int count);
 
     /** Where the model came from, for messages. */
     String description();

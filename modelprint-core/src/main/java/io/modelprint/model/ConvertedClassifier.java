@@ -38,9 +38,12 @@ public class ConvertedClassifier implements Classifier {
     }
 
     @Override
-    public long[] predictLabels(NDArray batch) {
-        try (NDArray converted = conversion.apply(batch)) {
-            return suspect.predictLabels(converted);
+    public long[] predictLabels(float[] images, int count) {
+        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
+            NDArray batch = manager.create(images, conversion.from().batchShape(count));
+            try (NDArray converted = conversion.apply(batch)) {
+                return suspect.predictLabels(converted.toFloatArray(), count);
+            }
         }
     }
 

@@ -18,9 +18,12 @@ public interface Differentiable extends Scored {
     String sha256();
 
     @Override
-    default long[] predictLabels(NDArray batch) {
-        try (NDArray logits = predictLogits(batch); NDArray argmax = logits.argMax(1)) {
-            return argmax.toLongArray();
+    default long[] predictLabels(float[] images, int count) {
+        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
+            NDArray batch = manager.create(images, inputSpec().batchShape(count));
+            try (NDArray logits = predictLogits(batch); NDArray argmax = logits.argMax(1)) {
+                return argmax.toLongArray();
+            }
         }
     }
 }

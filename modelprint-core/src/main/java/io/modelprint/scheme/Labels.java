@@ -1,7 +1,5 @@
 package io.modelprint.scheme;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import io.modelprint.model.Classifier;
 
 /** Representation by top-1 labels, predicted in batches. */
@@ -27,22 +25,16 @@ public final class Labels implements Representation<long[]> {
     public static long[] predict(Classifier model, float[] values, int count) {
         int size = model.inputSpec().pixelsPerImage();
         long[] labels = new long[count];
-        try (NDManager manager = NDManager.newBaseManager()) {
-            for (int start = 0; start < count; start += BATCH) {
-                int n = Math.min(BATCH, count - start);
-                float[] chunk = new float[n * size];
-                System.arraycopy(values, start * size, chunk, 0, chunk.length);
-                // one scope per chunk: whatever the model makes from the batch is freed with it
-                try (NDManager scope = manager.newSubManager()) {
-                    NDArray batch = scope.create(chunk, model.inputSpec().batchShape(n));
-                    long[] answer = model.predictLabels(batch);
-                    if (answer.length != n) {
-                        throw new IllegalStateException(model.description() + " answered " + answer.length
-                                + " labels for " + n + " inputs");
-                    }
-                    System.arraycopy(answer, 0, labels, start, n);
-                }
+        for (int start = 0; start < count; start += BATCH) {
+            int n = Math.min(BATCH, count - start);
+            float[] chunk = new float[n * size];
+            System.arraycopy(values, start * size, chunk, 0, chunk.length);
+            long[] answer = model.predictLabels(chunk, n);
+            if (answer.length != n) {
+                throw new IllegalStateException(model.description() + " answered " + answer.length + " labels for " + n
+                        + " inputs");
             }
+            System.arraycopy(answer, 0, labels, start, n);
         }
         return labels;
     }

@@ -120,8 +120,8 @@ class SchemesTest {
         }
 
         @Override
-        public long[] predictLabels(ai.djl.ndarray.NDArray batch) {
-            return inner.predictLabels(batch);
+        public long[] predictLabels(float[] images, int count) {
+            return inner.predictLabels(images, count);
         }
 
         @Override

@@ -118,9 +118,10 @@ public final class OnnxClassifier implements Scored {
     }
 
     @Override
-    public long[] predictLabels(NDArray batch) {
+    public long[] predictLabels(float[] images, int count) {
         float[] scores;
-        try (NDArray logits = predictLogits(batch)) {
+        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager();
+                NDArray logits = predictLogits(manager.create(images, spec.batchShape(count)))) {
             scores = logits.toFloatArray();
         }
         long[] labels = new long[scores.length / numClasses];

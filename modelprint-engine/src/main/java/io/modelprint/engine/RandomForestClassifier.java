@@ -1,6 +1,5 @@
 package io.modelprint.engine;
 
-import ai.djl.ndarray.NDArray;
 import io.modelprint.InputException;
 import io.modelprint.data.ImageDataset;
 import io.modelprint.data.InputSpec;
@@ -116,9 +115,8 @@ public final class RandomForestClassifier implements Classifier {
     }
 
     @Override
-    public long[] predictLabels(NDArray batch) {
-        int n = (int) batch.getShape().get(0);
-        double[][] rows = rows(batch.toFloatArray(), n, spec.pixelsPerImage());
+    public long[] predictLabels(float[] images, int n) {
+        double[][] rows = rows(images, n, spec.pixelsPerImage());
         int[] predicted = forest.predict(DataFrame.of(rows, columns));
         long[] labels = new long[n];
         for (int i = 0; i < n; i++) {

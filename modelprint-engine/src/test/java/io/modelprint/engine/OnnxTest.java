@@ -30,7 +30,8 @@ class OnnxTest {
                 NDManager manager = NDManager.newBaseManager()) {
             assertEquals(10, onnx.numClasses());
             NDArray x = manager.randomUniform(0, 1, SPEC.batchShape(64));
-            assertArrayEquals(torchScript.predictLabels(x), onnx.predictLabels(x));
+            float[] images = x.toFloatArray();
+            assertArrayEquals(torchScript.predictLabels(images, 64), onnx.predictLabels(images, 64));
             Fingerprint fingerprint = FingerprintExtractor.extract(torchScript, "tiny-cnn.pt",
                     new IpGuard(0.1f, 0.05f, 300, new SeedSelection(SeedSelection.Init.RANDOM, SeedSelection.TargetLabel.LEAST_LIKELY), true),
                     SeedSource.uniform(SPEC), 20, 2, ProgressListener.NONE).fingerprint();

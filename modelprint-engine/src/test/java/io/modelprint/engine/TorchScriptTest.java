@@ -57,7 +57,8 @@ class TorchScriptTest {
         InputException wrong = assertThrows(InputException.class, () -> ModelLoader.load(fixture("wrong-output.pt"), spec));
         assertTrue(wrong.getMessage().contains("logits"), wrong.getMessage());
         try (DjlClassifier nan = ModelLoader.load(fixture("nan-logits.pt"), spec); NDManager manager = NDManager.newBaseManager()) {
-            InputException e = assertThrows(InputException.class, () -> nan.predictLabels(manager.zeros(spec.batchShape(2))));
+            InputException e = assertThrows(InputException.class,
+                    () -> nan.predictLabels(manager.zeros(spec.batchShape(2)).toFloatArray(), 2));
             assertTrue(e.getMessage().contains("NaN"), e.getMessage());
         }
         InputException shape = assertThrows(InputException.class,

@@ -1,6 +1,5 @@
 package io.modelprint.model.remote;
 
-import ai.djl.ndarray.NDArray;
 import io.modelprint.InputException;
 import io.modelprint.data.InputSpec;
 import io.modelprint.model.Classifier;
@@ -174,8 +173,8 @@ public class RemoteClassifier implements Classifier {
     }
 
     @Override
-    public long[] predictLabels(NDArray batch) {
-        Object[] answers = answer(batch.toFloatArray(), (int) batch.getShape().get(0), false);
+    public long[] predictLabels(float[] images, int count) {
+        Object[] answers = answer(images, count, false);
         long[] labels = new long[answers.length];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = (Long) answers[i];

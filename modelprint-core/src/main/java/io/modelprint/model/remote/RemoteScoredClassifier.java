@@ -26,9 +26,17 @@ final class RemoteScoredClassifier extends RemoteClassifier implements Scored {
     }
 
     @Override
-    public long[] predictLabels(NDArray batch) {
-        try (NDArray scores = predictLogits(batch); NDArray top = scores.argMax(1)) {
-            return top.toLongArray();
+    public long[] predictLabels(float[] images, int count) {
+        Object[] rows = answer(images, count, true);
+        long[] labels = new long[count];
+        for (int i = 0; i < count; i++) {
+            float[] row = (float[]) rows[i];
+            int best = 0;
+            for (int c = 1; c < row.length; c++) {
+                best = row[c] > row[best] ? c : best;
+            }
+            labels[i] = best;
         }
+        return labels;
     }
 }

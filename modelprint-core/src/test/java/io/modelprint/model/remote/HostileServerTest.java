@@ -3,8 +3,6 @@ package io.modelprint.model.remote;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.modelprint.InputException;
@@ -49,9 +47,8 @@ class HostileServerTest {
                 new RetryPolicy(1, Duration.ofMillis(10), Duration.ofMillis(20)), 4, 0);
         RemoteClassifier model = RemoteClassifier.connect("http://127.0.0.1:" + server.getAddress().getPort() + "/v2/models/m",
                 SPEC, 10, options, null);
-        try (NDManager manager = NDManager.newBaseManager(); NDArray batch = manager.zeros(SPEC.batchShape(2))) {
-            return assertThrows(InputException.class, () -> model.predictLabels(batch)).getMessage();
-        }
+        float[] images = new float[2 * SPEC.pixelsPerImage()];
+        return assertThrows(InputException.class, () -> model.predictLabels(images, 2)).getMessage();
     }
 
     @Test

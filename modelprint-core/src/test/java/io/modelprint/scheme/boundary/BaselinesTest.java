@@ -26,9 +26,7 @@ class BaselinesTest {
     }
 
     private static long[] labels(LinearModel model, float[] points) {
-        try (NDManager m = NDManager.newBaseManager(); NDArray x = m.create(points, SPEC.batchShape(N))) {
-            return model.predictLabels(x);
-        }
+        return model.predictLabels(points, N);
     }
 
     private static long[] targets(LinearModel model, float[] seeds) {
