@@ -1,5 +1,6 @@
 package io.modelprint.lab.eval;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.databind.JavaType;
 import io.modelprint.io.AtomicFiles;
 import java.io.IOException;
@@ -11,8 +12,8 @@ import java.nio.file.Path;
  * interrupted bench resumes from these files, and a damaged one is simply computed again.
  */
 final class ResultCache {
-    /** What a cache file holds. */
-    record Entry<K, R>(String zooChecksum, K key, R result) {}
+    /** What a cache file holds ("config"/"run" are the names earlier builds gave the key). */
+    record Entry<K, R>(String zooChecksum, @JsonAlias({"config", "run"}) K key, R result) {}
 
     private ResultCache() {}
 
