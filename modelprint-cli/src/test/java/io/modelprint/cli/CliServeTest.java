@@ -142,9 +142,7 @@ class CliServeTest {
         assertEquals("[1]", label.get("shape").toString());
         float[] image = new float[784];
         java.util.Arrays.fill(image, 392, 784, 1f);
-        try (NDManager manager = NDManager.newBaseManager(); NDArray batch = manager.create(image, model.inputSpec().batchShape(1))) {
-            assertEquals(model.predictLabels(batch)[0], label.get("data").get(0).asLong());
-        }
+        assertEquals(model.predictLabels(image, 1)[0], label.get("data").get(0).asLong());
         HttpResponse<String> metadata = get("/v2/models/target");
         assertTrue(metadata.body().contains("\"shape\":[-1,1,28,28]") && metadata.body().contains("\"scores\""), metadata.body());
         assertEquals(200, get("/v2/health/live").statusCode());

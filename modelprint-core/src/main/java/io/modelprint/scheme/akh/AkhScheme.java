@@ -13,7 +13,7 @@ import io.modelprint.scheme.SchemeParameters;
  * rarely give the target's wrong label).
  */
 public final class AkhScheme implements SchemeFactory {
-    public static final double DEFAULT_THRESHOLD = 0.5;
+    public static final double DEFAULT_THRESHOLD = 0.8;
 
     @Override
     public String name() {

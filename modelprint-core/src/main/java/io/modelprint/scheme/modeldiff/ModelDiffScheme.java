@@ -10,7 +10,7 @@ import io.modelprint.scheme.SchemeParameters;
  * vectors; cosine of the two vectors, in [-1,1] (in practice [0,1]).
  */
 public final class ModelDiffScheme implements SchemeFactory {
-    public static final double DEFAULT_THRESHOLD = 0.8;
+    public static final double DEFAULT_THRESHOLD = 0.85;
 
     @Override
     public String name() {
