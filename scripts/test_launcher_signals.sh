@@ -8,6 +8,9 @@ MODEL=modelprint-engine/src/test/resources/fixtures/tiny-cnn.pt
 fail() { echo "launcher signal test: $*" >&2; exit 1; }
 answers() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# job control: a background job of a script otherwise starts with SIGINT ignored, and a shell cannot trap a
+# signal it was started ignoring (as a launcher run from a terminal is not)
+set -m
 for signal in TERM INT; do
   log="$(mktemp)"
   ./modelprint serve --model "$MODEL" --port 0 2>"$log" &
