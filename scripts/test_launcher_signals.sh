@@ -5,6 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODEL=modelprint-engine/src/test/resources/fixtures/tiny-cnn.pt
+launcher=
+# on any failure, take the launcher's whole process group (launcher, JVM, stderr filter) down with us
+cleanup() { if [ -n "$launcher" ]; then kill -KILL -- "-$launcher" 2>/dev/null || true; fi; }
+trap cleanup EXIT
 fail() { echo "launcher signal test: $*" >&2; exit 1; }
 answers() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -33,5 +37,6 @@ for signal in TERM INT; do
     fail "the server still answers on port $port after SIG$signal to the launcher (orphaned JVM)"
   fi
   rm -f "$log"
+  launcher=
   echo "launcher signal test: SIG$signal stops serve (port $port released)"
 done

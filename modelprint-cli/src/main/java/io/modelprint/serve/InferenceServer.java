@@ -26,12 +26,12 @@ public final class InferenceServer implements AutoCloseable {
     private final InferRequestValidator validator;
     private final long maxBodyBytes;
     private final Javalin app;
-    /** Requests read and answered at once; the rest wait their turn (or get a 503), so memory stays bounded. */
+    /** Requests parsed and answered at once; the rest wait their turn (or get a 503), so memory stays bounded. */
     private final java.util.concurrent.Semaphore work;
     /** A connection that sends nothing for this long is closed. */
     static final long IDLE_TIMEOUT_MS = 5_000;
     /** A request body arriving slower than this is aborted (a legitimate client on any network sends far faster). */
-    static final long MIN_REQUEST_BYTES_PER_SECOND = 32 * 1024;
+    static final long MIN_REQUEST_BYTES_PER_SECOND = 4 * 1024;
     private static final long WAIT_FOR_TURN_SECONDS = 30;
 
     public InferenceServer(ServedModel model, int maxBatch, long maxBodyBytes) {
@@ -96,11 +96,14 @@ public final class InferenceServer implements AutoCloseable {
     }
 
     private void infer(Context ctx) throws InterruptedException {
+        // the body is read before waiting for a turn: a slow sender holds a connection and a thread (until
+        // Jetty's minimum data rate cuts it off), never a turn that a complete request is waiting for
+        byte[] body = readBody(ctx);
         if (!work.tryAcquire(WAIT_FOR_TURN_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
             throw new BadRequest(503, "the server is busy; try again");
         }
         try {
-            InferRequest request = validator.parse(readBody(ctx));
+            InferRequest request = validator.parse(body);
             var input = request.inputs().get(0);
             int n = (int) input.shape()[0];
             var outputs = model.answer(input.floats(), n, request.requestedOutputs());
@@ -125,6 +128,9 @@ public final class InferenceServer implements AutoCloseable {
             return body;
         } catch (IOException e) {
             throw new BadRequest(400, "could not read the request body: " + e.getMessage());
+        } catch (org.eclipse.jetty.http.BadMessageException e) {
+            // e.g. 408 when the body arrives slower than the minimum data rate
+            throw new BadRequest(e.getCode(), "could not read the request body: " + e.getReason());
         }
     }
 

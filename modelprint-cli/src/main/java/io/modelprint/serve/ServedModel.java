@@ -28,6 +28,8 @@ public final class ServedModel {
     private final Classifier model;
     private final boolean labelsOnly;
     private final Semaphore workers;
+    /** Images per engine call; a request's batch is answered in such chunks. */
+    static final int FORWARD_CHUNK = 32;
 
     public ServedModel(String name, Classifier model, boolean labelsOnly, int workers) {
         this.name = name;
@@ -66,19 +68,24 @@ public final class ServedModel {
     public List<OutputTensor> answer(float[] images, int n, List<String> wanted) {
         List<String> names = wanted.isEmpty() ? outputNames() : wanted;
         boolean scores = names.contains(SCORES);
-        long[] labels;
-        float[] logits = null;
+        long[] labels = new long[n];
+        float[] logits = scores ? new float[n * model.numClasses()] : null;
+        int size = model.inputSpec().pixelsPerImage();
         workers.acquireUninterruptibly();
         try {
-            try (NDManager manager = NDManager.newBaseManager();
-                    NDArray batch = manager.create(images, model.inputSpec().batchShape(n))) {
+            // a few images at a time: the engine's activation memory stays small whatever the request's batch
+            for (int start = 0; start < n; start += FORWARD_CHUNK) {
+                int count = Math.min(FORWARD_CHUNK, n - start);
+                float[] chunk = java.util.Arrays.copyOfRange(images, start * size, (start + count) * size);
                 if (scores) {
-                    try (NDArray out = ((Scored) model).predictLogits(batch); NDArray top = out.argMax(1)) {
-                        logits = out.toFloatArray();
-                        labels = top.toLongArray();
+                    try (NDManager manager = NDManager.newBaseManager();
+                            NDArray batch = manager.create(chunk, model.inputSpec().batchShape(count));
+                            NDArray out = ((Scored) model).predictLogits(batch); NDArray top = out.argMax(1)) {
+                        System.arraycopy(out.toFloatArray(), 0, logits, start * model.numClasses(), count * model.numClasses());
+                        System.arraycopy(top.toLongArray(), 0, labels, start, count);
                     }
                 } else {
-                    labels = model.predictLabels(images, n);
+                    System.arraycopy(model.predictLabels(chunk, count), 0, labels, start, count);
                 }
             }
         } finally {
