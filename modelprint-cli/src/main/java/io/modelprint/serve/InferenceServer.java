@@ -45,6 +45,7 @@ public final class InferenceServer implements AutoCloseable {
                 http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
             });
             config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JsonErrorHandler());
                 for (var connector : server.getConnectors()) {
                     if (connector instanceof org.eclipse.jetty.server.AbstractConnector c) {
                         c.setIdleTimeout(IDLE_TIMEOUT_MS);

@@ -184,6 +184,18 @@ class CliServeTest {
     }
 
     @Test
+    void aMalformedUriIsAnsweredWithJsonLikeEveryOtherRefusal() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write("GET /v2/models/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertTrue(answer.contains("application/json") && answer.contains("{\"error\":"), answer);
+            assertFalse(answer.contains("<html"), answer);
+        }
+    }
+
+    @Test
     void slowBodiesAreCutOffAndANormalRequestIsStillAnswered() throws Exception {
         int connections = 300;
         java.util.List<java.net.Socket> slow = new java.util.ArrayList<>();
