@@ -15,6 +15,7 @@ public final class ImageDataset {
     private final float[] pixels;
     private final int[] labels;
     private final int numClasses;
+    private String sha256;
 
     public ImageDataset(String name, InputSpec spec, float[] pixels, int[] labels, int numClasses) {
         if (pixels.length != (long) labels.length * spec.pixelsPerImage()) {
@@ -64,6 +65,34 @@ public final class ImageDataset {
     }
 
     /** A copy of every image, flattened [N,C,H,W]. */
+    /**
+     * SHA-256 of the labels (int32 little-endian) followed by the pixels (float32 little-endian), for
+     * provenance: which images a model was trained on or a fingerprint was drawn from. Computed once.
+     */
+    public synchronized String sha256() {
+        if (sha256 == null) {
+            java.security.MessageDigest digest = io.modelprint.io.Sha256.newDigest();
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(1 << 16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            for (int label : labels) {
+                if (buffer.remaining() < Integer.BYTES) {
+                    digest.update(buffer.flip());
+                    buffer.clear();
+                }
+                buffer.putInt(label);
+            }
+            for (float pixel : pixels) {
+                if (buffer.remaining() < Float.BYTES) {
+                    digest.update(buffer.flip());
+                    buffer.clear();
+                }
+                buffer.putFloat(pixel);
+            }
+            digest.update(buffer.flip());
+            sha256 = java.util.HexFormat.of().formatHex(digest.digest());
+        }
+        return sha256;
+    }
+
     public float[] pixels() {
         return pixels.clone();
     }

@@ -69,6 +69,9 @@ public final class FingerprintExtractor {
         stats.put("maxIterations", generated.maxIterations());
         stats.put("seconds", seconds);
         stats.put("madeBy", io.modelprint.ToolVersion.environment());
+        if (seeds.isData()) {
+            stats.put("seedDataSha256", seeds.dataset("the seed source").sha256());
+        }
         FingerprintMeta meta = FingerprintMeta.builder()
                 .setScheme(scheme.name(), scheme.representation().name(), scheme.distance().name(), scheme.suspectAccess().label())
                 .setParameters(parameters)

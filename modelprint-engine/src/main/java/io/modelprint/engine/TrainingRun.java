@@ -48,6 +48,7 @@ public final class TrainingRun {
         double accuracy = ModelTrainer.accuracy(model, test);
         Map<String, Object> recorded = new java.util.LinkedHashMap<>(extra == null ? Map.of() : extra);
         recorded.put("madeBy", io.modelprint.ToolVersion.environment());
+        recorded.put("datasetSha256", train.sha256());
         ModelProvenance provenance = new ModelProvenance(ModelProvenance.FORMAT_VERSION, arch.cliName(), train.spec(),
                 train.numClasses(), train.name(), Math.min(train.size(), config.maxTrainImages() > 0 ? config.maxTrainImages() : train.size()),
                 config.seed(), config.epochs(), config.batchSize(), "adam", config.learningRate(), accuracy,

@@ -175,6 +175,7 @@ public final class ZooBuilder {
             ModelProvenance provenance = ModelLoader.checkIntact(modelDir);
             Map<String, Object> recorded = provenance.extra() == null ? Map.of() : new LinkedHashMap<>(provenance.extra());
             recorded.remove("madeBy");
+            recorded.remove("datasetSha256");
             if (!plan.name().equals(recorded.remove("zooName")) || !plan.kind().equals(recorded.remove("kind"))
                     || !normalized(recorded).equals(normalized(plan.parameters()))) {
                 return Optional.empty();
