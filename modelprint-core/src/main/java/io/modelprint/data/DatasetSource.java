@@ -64,7 +64,7 @@ public final class DatasetSource {
         return switch (name) {
             case "cifar10" -> CifarReader.read(CifarReader.Variant.CIFAR10, dir, train);
             case "cifar100" -> CifarReader.read(CifarReader.Variant.CIFAR100, dir, train);
-            case "folder" -> ImageFolderReader.read(dir.resolve(train ? "train" : "test"), 1);
+            case "folder" -> ImageFolderReader.read(dir.resolve(train ? "train" : "test"));
             default -> loadIdx(train);
         };
     }

@@ -19,8 +19,14 @@ import javax.imageio.ImageIO;
 public final class ImageFolderReader {
     private ImageFolderReader() {}
 
+    /** Reads the folder with as many channels as its first image has: grey images give 1, colour images 3. */
+    public static ImageDataset read(Path root) {
+        return read(root, 0);
+    }
+
+    /** @param channels 1 (grey), 3 (RGB), or 0 to take the first image's */
     public static ImageDataset read(Path root, int channels) {
-        if (channels != 1 && channels != 3) {
+        if (channels != 0 && channels != 1 && channels != 3) {
             throw new InputException("image folder channels must be 1 or 3, got " + channels);
         }
         List<Path> classDirs = list(root).stream().filter(Files::isDirectory).sorted().toList();
@@ -35,6 +41,9 @@ public final class ImageFolderReader {
             List<Path> files = list(classDirs.get(label)).stream().filter(ImageFolderReader::isImage).sorted().toList();
             for (Path file : files) {
                 BufferedImage image = readImage(file);
+                if (channels == 0) {
+                    channels = image.getColorModel().getNumColorComponents() == 1 ? 1 : 3;
+                }
                 if (height < 0) {
                     height = image.getHeight();
                     width = image.getWidth();

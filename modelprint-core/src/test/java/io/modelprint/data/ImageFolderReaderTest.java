@@ -46,6 +46,24 @@ class ImageFolderReaderTest {
         float[] g = new float[12];
         gray.copyImage(2, g, 0);
         assertEquals(0.299f, g[5], 1e-3);
+        assertEquals(3, ImageFolderReader.read(dir).spec().channels(), "colour images are read with 3 channels");
+    }
+
+    @Test
+    void greyImagesAreReadWithOneChannel() throws IOException {
+        Path grey = dir.resolve("grey");
+        for (String name : new String[] {"a/1.png", "b/1.png"}) {
+            Path file = grey.resolve(name);
+            Files.createDirectories(file.getParent());
+            BufferedImage image = new BufferedImage(5, 5, BufferedImage.TYPE_BYTE_GRAY);
+            image.getRaster().setSample(2, 2, 0, 255);
+            ImageIO.write(image, "png", file.toFile());
+        }
+        ImageDataset data = ImageFolderReader.read(grey);
+        assertEquals(1, data.spec().channels());
+        float[] pixels = new float[25];
+        data.copyImage(0, pixels, 0);
+        assertEquals(1f, pixels[12], 1e-6);
     }
 
     @Test
