@@ -43,7 +43,8 @@ class CliEndToEndTest {
         assertEquals(fingerprint.toString(), json.get("output").asText());
         assertEquals(40, json.get("n").asInt());
         assertTrue(json.get("converged").asInt() >= 38, extracted.out());
-        assertTrue(json.get("seconds").asDouble() > 0);
+        assertEquals(3.0, json.get("params").get("k").asDouble(), "every parameter is reported: " + json);
+        assertEquals("TL", json.get("params").get("combo").asText());
     }
 
     @Test

@@ -140,6 +140,12 @@ class ZooBuilderTest {
         assertEquals(manifest.notes(), read.notes());
 
         List<SuspectPlan> a = Preset.of("quick").plan(Architecture.VGG, 0, true);
+        assertEquals(List.of("target", "ftll", "ftal", "rtll", "rtal", "wp-0.1"), a.stream().limit(6).map(SuspectPlan::name).toList());
+        SuspectPlan ftll = a.get(1);
+        assertEquals("FTLL", ftll.kind());
+        assertEquals(Boolean.TRUE, ftll.parameters().get("lastLayerOnly"));
+        assertEquals(3, ftll.parameters().get("epochs"));
+        assertEquals(10000, ftll.parameters().get("images"));
         List<SuspectPlan> b = Preset.of("quick").plan(Architecture.VGG, 0, true);
         assertEquals(a.stream().map(SuspectPlan::name).toList(), b.stream().map(SuspectPlan::name).toList());
         assertEquals(a.stream().map(SuspectPlan::parameters).toList(), b.stream().map(SuspectPlan::parameters).toList());
