@@ -143,6 +143,32 @@ class CliSchemesTest {
     }
 
     @Test
+    void calibrateTakesTheNegativesOfAZooAndWarnsAboutANegativeThatIsReallyTheTarget() throws IOException {
+        Path zoo = Files.createDirectories(dir.resolve("mini-zoo"));
+        java.util.List<io.modelprint.lab.zoo.ZooEntry> entries = new java.util.ArrayList<>();
+        for (Path model : new Path[] {independent, independent2, target}) {
+            Path copy = zoo.resolve(model.getFileName().toString());
+            copyTree(model, copy);
+            entries.add(new io.modelprint.lab.zoo.ZooEntry(model.getFileName().toString(), io.modelprint.lab.zoo.SuspectGroup.NEGATIVE,
+                    "MLP", null, java.util.Map.of(), 0.9, model.getFileName().toString(), "ab".repeat(32), 1.0, true));
+        }
+        new io.modelprint.lab.zoo.ZooManifest(1, "tiny", 0, "bands", java.util.Map.of(), entries, null).write(zoo);
+        Path fp = extract("modeldiff", "--n", "20");
+        CliRunner.Result r = CliRunner.run("calibrate", "--fingerprint", fp.toString(), "--zoo", zoo.toString(), "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(3, r.json().get("negatives").asInt(), r.out());
+        assertTrue(r.err().contains("as similar to the target as the target itself"), "the target listed as a negative: " + r.err());
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    @Test
     void unknownMethodsAndImpossibleRequestsAreRefusedByName() {
         CliRunner.Result unknown = CliRunner.run("extract", "--model", target.toString(), "--method", "sacc", "--data",
                 data.toString(), "--out", dir.resolve("x.npz").toString());
