@@ -137,4 +137,34 @@ class PostProcessingTest {
             }
         }
     }
+
+    /** The test images labelled by {@code teacher}: a model's accuracy on them is its agreement with the teacher. */
+    private ImageDataset labelledBy(io.modelprint.model.Classifier teacher) {
+        long[] labels = teacher.predictLabels(test.pixels(), test.size());
+        int[] asInts = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            asInts[i] = (int) labels[i];
+        }
+        return new ImageDataset("test-by-teacher", test.spec(), test.pixels(), asInts, test.numClasses());
+    }
+
+    @Test
+    void distilledStudentsAgreeWithTheirTeacherFarMoreThanAModelTrainedOnTheTruth() {
+        // a random linear teacher: its answers have nothing to do with the bands, so only a copy can match them
+        try (io.modelprint.testing.LinearModel teacher = new io.modelprint.testing.LinearModel(train.spec(), 4, 5);
+                Model probabilities = ModelLoader.newModel(Architecture.MLP, train.spec(), 4, "kd");
+                Model labels = ModelLoader.newModel(Architecture.MLP, train.spec(), 4, "label-student");
+                Model independent = trained(Architecture.MLP)) {
+            TrainingConfig config = new TrainingConfig(8, 32, 3e-3f, 2, 0);
+            new Distillation(Distillation.Access.PROBABILITIES, 300, 0.1f).apply(probabilities, teacher, train, config,
+                    ProgressListener.NONE);
+            new Distillation(Distillation.Access.LABELS, 300, 0.1f).apply(labels, teacher, train, config, ProgressListener.NONE);
+            ImageDataset byTeacher = labelledBy(teacher);
+            double kd = ModelTrainer.accuracy(probabilities, byTeacher);
+            double label = ModelTrainer.accuracy(labels, byTeacher);
+            double truth = ModelTrainer.accuracy(independent, byTeacher);
+            assertTrue(kd > truth + 0.2 && label > truth + 0.2,
+                    "agreement with the teacher: KD student " + kd + ", label student " + label + ", independent " + truth);
+        }
+    }
 }
