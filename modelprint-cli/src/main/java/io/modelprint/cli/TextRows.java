@@ -13,13 +13,13 @@ final class TextRows {
     private final int width;
     private final boolean calibrated;
 
-    TextRows(List<String> suspects, String scheme, double tau, FingerprintMeta meta) {
+    TextRows(List<String> suspects, String scheme, String thresholdText, FingerprintMeta meta) {
         this.width = Math.max(7, suspects.stream().mapToInt(s -> Terminal.safe(s).length()).max().orElse(7)
                 + (scheme.startsWith("bundle") ? 14 : 0));
         this.calibrated = meta.calibration() != null;
         String column = meta.formatVersion() == 1 || "labels".equals(meta.representation()) ? "matching rate" : "similarity";
         System.out.printf("%-" + width + "s  %13s  %9s  %s%n", "suspect", column, "p-value",
-                "verdict (" + scheme + ", threshold " + tau + ")");
+                "verdict (" + scheme + ", " + thresholdText + ")");
         System.out.flush();
     }
 

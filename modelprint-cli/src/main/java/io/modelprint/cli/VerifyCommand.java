@@ -72,7 +72,8 @@ final class VerifyCommand implements Callable<Integer> {
         List<Map<String, Object>> results = new ArrayList<>();
         boolean anyFailed = false;
         boolean anyInternal = false;
-        TextRows text = format == OutputFormat.json ? null : new TextRows(suspects, scheme, tau, first.meta());
+        String thresholdText = threshold == null && bundle ? "each scheme's default threshold" : "threshold " + tau;
+        TextRows text = format == OutputFormat.json ? null : new TextRows(suspects, scheme, thresholdText, first.meta());
         for (String suspect : suspects) {
             long start = System.nanoTime();
             List<Map<String, Object>> rows = new ArrayList<>();
