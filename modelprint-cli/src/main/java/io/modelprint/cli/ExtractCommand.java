@@ -117,6 +117,7 @@ final class ExtractCommand implements Callable<Integer> {
                     + MAX_QUERY_VALUES / pixels.pixelsPerImage() + " at most); split it into several fingerprints");
         }
         List<FingerprintExtractor.Result> results = new ArrayList<>();
+        io.modelprint.fingerprint.GradientCheck checks = new io.modelprint.fingerprint.GradientCheck(); // once for a bundle's schemes
         try (DjlClassifier loaded = ModelLoader.load(model, spec.forModel(model, pixels))) {
             Differentiable target = loaded;
             if (!pixels.compatibleWith(loaded.inputSpec())) {
@@ -132,7 +133,8 @@ final class ExtractCommand implements Callable<Integer> {
                 SeedSource seeds = uniform ? SeedSource.uniform(pixels)
                         : SeedSource.fromData(seedSplit.equals("test") ? source.test() : source.train());
                 try (Progress progress = Progress.start("extract " + schemes.get(i).name())) {
-                    results.add(FingerprintExtractor.extract(target, model.toString(), schemes.get(i), seeds, n, seed, progress));
+                    results.add(FingerprintExtractor.extract(target, model.toString(), schemes.get(i), seeds, n, seed, progress,
+                            checks));
                 }
                 requireConverged(schemes.get(i), results.get(i));
             }

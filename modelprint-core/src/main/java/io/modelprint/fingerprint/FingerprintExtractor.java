@@ -35,8 +35,14 @@ public final class FingerprintExtractor {
     /** IPGuard-style extraction with a bare generator: labels x matching rate (kept for the evaluation's sweeps). */
     public static Result extract(Differentiable target, String targetName, QueryGenerator generator, SeedSource seeds,
             int n, long seed, ProgressListener progress) {
+        return extract(target, targetName, generator, seeds, n, seed, progress, new GradientCheck());
+    }
+
+    /** As above, with a gradient checker that remembers the targets it passed (one per evaluation). */
+    public static Result extract(Differentiable target, String targetName, QueryGenerator generator, SeedSource seeds,
+            int n, long seed, ProgressListener progress, GradientCheck checks) {
         Scheme<long[]> scheme = new Scheme<>(generator.name(), generator, new Labels(), new MatchingRate(), 0.5);
-        return extract(target, targetName, scheme, seeds, n, seed, progress);
+        return extract(target, targetName, scheme, seeds, n, seed, progress, checks);
     }
 
     /**
@@ -45,10 +51,16 @@ public final class FingerprintExtractor {
      */
     public static Result extract(Differentiable target, String targetName, Scheme<?> scheme, SeedSource seeds,
             int n, long seed, ProgressListener progress) {
+        return extract(target, targetName, scheme, seeds, n, seed, progress, new GradientCheck());
+    }
+
+    /** As above, with a gradient checker that remembers the targets it passed (one per evaluation or bundle). */
+    public static Result extract(Differentiable target, String targetName, Scheme<?> scheme, SeedSource seeds,
+            int n, long seed, ProgressListener progress, GradientCheck checks) {
         long start = System.nanoTime();
         QueryGenerator generator = scheme.queries();
         if (generator.targetAccess() == Access.GRADIENTS) {
-            GradientCheck.require(target, targetName);
+            checks.require(target, targetName);
         }
         GeneratedQueries generated = generator.generate(target, seeds, n, seed, progress);
         Answers answers = Answers.ask(target, generated.queries(), scheme.suspectAccess());

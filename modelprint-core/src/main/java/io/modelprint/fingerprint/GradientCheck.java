@@ -10,7 +10,6 @@ import io.modelprint.model.Differentiable;
 import java.util.Collections;
 import java.util.Random;
 import java.util.Set;
-import java.util.WeakHashMap;
 
 /**
  * Checks a target's input gradients against central finite differences along a random direction,
@@ -34,20 +33,21 @@ public final class GradientCheck {
     private static final int[] BATCHES = {32, 128};
     private static final float STEP = 1e-2f;
 
-    private GradientCheck() {}
-
-    /** Targets that passed, so that an evaluation extracting many times from one target checks it once. */
-    private static final Set<Differentiable> PASSED = Collections.newSetFromMap(Collections.synchronizedMap(new WeakHashMap<>()));
+    /**
+     * Targets this checker has passed: whoever extracts many times from one target (an evaluation, a
+     * bundle) keeps one checker and each target is checked once. No state outlives the checker.
+     */
+    private final Set<Differentiable> passed = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     /** Throws {@link Failed} when, in any checked batch, more than half of the directional derivatives disagree. */
-    public static void require(Differentiable target, String name) {
-        if (PASSED.contains(target)) {
+    public synchronized void require(Differentiable target, String name) {
+        if (passed.contains(target)) {
             return;
         }
         for (int points : BATCHES) {
             check(target, name, points);
         }
-        PASSED.add(target);
+        passed.add(target);
     }
 
     private static void check(Differentiable target, String name, int points) {

@@ -1,6 +1,7 @@
 package io.modelprint.fingerprint;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,9 +61,69 @@ class GradientCheckTest {
     @Test
     void trueGradientsPassAndWrongOnesAreCaught() {
         LinearModel model = new LinearModel(InputSpec.unitRange(1, 6, 6), 4, 7);
-        assertDoesNotThrow(() -> GradientCheck.require(model, "linear"));
+        assertDoesNotThrow(() -> new GradientCheck().require(model, "linear"));
         String message = assertThrows(GradientCheck.Failed.class,
-                () -> GradientCheck.require(new HalfGradient(model), "half")).getMessage();
+                () -> new GradientCheck().require(new HalfGradient(model), "half")).getMessage();
         assertTrue(message.contains("half") && message.contains("ONEDNN_MAX_CPU_ISA=SSE41"), message);
+    }
+
+    /** A model that counts its forward passes. */
+    private static final class Counting implements Differentiable {
+        private final LinearModel inner;
+        private int calls;
+
+        Counting(LinearModel inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public NDArray logits(NDArray batch) {
+            calls++;
+            return inner.logits(batch);
+        }
+
+        @Override
+        public NDArray predictLogits(NDArray batch) {
+            calls++;
+            return inner.predictLogits(batch);
+        }
+
+        @Override
+        public String sha256() {
+            return inner.sha256();
+        }
+
+        @Override
+        public InputSpec inputSpec() {
+            return inner.inputSpec();
+        }
+
+        @Override
+        public int numClasses() {
+            return inner.numClasses();
+        }
+
+        @Override
+        public String description() {
+            return "counting";
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+
+    @Test
+    void aCheckerChecksEachTargetOnceAndAnotherCheckerAgain() {
+        Counting model = new Counting(new LinearModel(InputSpec.unitRange(1, 6, 6), 4, 7));
+        GradientCheck checks = new GradientCheck();
+        checks.require(model, "counting");
+        int afterFirst = model.calls;
+        assertTrue(afterFirst > 0, "the first check runs the model");
+        checks.require(model, "counting");
+        assertEquals(afterFirst, model.calls, "the same checker does not check a passed target again");
+        new GradientCheck().require(model, "counting");
+        assertTrue(model.calls > afterFirst, "a new checker remembers nothing: no state outlives a checker");
     }
 }

@@ -37,6 +37,8 @@ public final class Evaluation {
     private final Path zooDir;
     private final Path outDir;
     private final PrintStream log;
+    /** The target's input gradients are checked once for all configurations. */
+    private final io.modelprint.fingerprint.GradientCheck checks = new io.modelprint.fingerprint.GradientCheck();
 
     public Evaluation(EvaluationPreset preset, Path zooDir, Path outDir, PrintStream log) {
         this.preset = preset;
@@ -75,7 +77,7 @@ public final class Evaluation {
         SeedSource seeds = config.selection().init() == SeedSelection.Init.DATA
                 ? SeedSource.fromData(train) : SeedSource.uniform(target.inputSpec());
         FingerprintExtractor.Result extracted = FingerprintExtractor.extract(target, "target", config.generator(), seeds,
-                preset.queries(), 0, progress);
+                preset.queries(), 0, progress, checks);
         Fingerprint fingerprint = extracted.fingerprint();
         FingerprintFile.write(outDir.resolve("fingerprints").resolve(config.key() + ".npz"), fingerprint);
         Verifier verifier = new Verifier(Verifier.DEFAULT_THRESHOLD);

@@ -34,6 +34,8 @@ public final class SchemeComparison {
     private final Path zooDir;
     private final Path outDir;
     private final PrintStream log;
+    /** The target's input gradients are checked once for all runs. */
+    private final io.modelprint.fingerprint.GradientCheck checks = new io.modelprint.fingerprint.GradientCheck();
 
     public SchemeComparison(Path zooDir, Path outDir, PrintStream log) {
         this.zooDir = zooDir;
@@ -86,7 +88,7 @@ public final class SchemeComparison {
         SeedSource seeds = SeedSource.fromData(factory.defaultSplit().equals("test") ? test : train);
         FingerprintExtractor.Result extracted;
         try {
-            extracted = FingerprintExtractor.extract(target, "target", scheme, seeds, run.n(), 0, progress);
+            extracted = FingerprintExtractor.extract(target, "target", scheme, seeds, run.n(), 0, progress, checks);
         } catch (InputException e) {
             return SchemeResult.failed(run, e.getMessage());
         }
