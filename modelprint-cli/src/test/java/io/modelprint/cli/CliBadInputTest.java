@@ -77,6 +77,11 @@ class CliBadInputTest {
         assertRefused("--max-queries must be at least 1", null, "verify", "--fingerprint", out.toString(), "--max-queries", "0",
                 "http://127.0.0.1:9/v2/models/m");
         assertRefused("connection refused", null, "bench", "http", "--url", "http://127.0.0.1:9/v2/models/m", "--requests", "1");
+        Path fp = dir.resolve("engine.npz");
+        assertEquals(0, CliRunner.run(extract(fp, "--n", "5")).exitCode());
+        CliRunner.Result engine = CliRunner.run("verify", "--fingerprint", fp.toString(), "--engine", "onnxruntime", model.toString());
+        assertEquals(ExitCode.PARTIAL_FAILURE, engine.exitCode());
+        assertTrue(engine.out().contains("needs an .onnx file, not a directory"), engine.out());
     }
 
     @Test

@@ -82,4 +82,15 @@ class VerifierTest {
             assertTrue(e.getMessage().contains("1x4x4") && e.getMessage().contains("1x5x5"), e.getMessage());
         }
     }
+
+    @Test
+    void aSuspectWithAnotherNumberOfClassesIsRefusedSayingSo() {
+        try (LinearModel target = new LinearModel(SPEC, 6, 1); LinearModel fiveClasses = new LinearModel(SPEC, 5, 2)) {
+            Fingerprint fingerprint = FingerprintExtractor.extract(target, "t",
+                    new IpGuard(1f, 0.05f, 100, SeedSelection.DEFAULT, true), SeedSource.uniform(SPEC), 5, 3,
+                    ProgressListener.NONE).fingerprint();
+            InputException e = assertThrows(InputException.class, () -> new Verifier(0.5).verify(fingerprint, fiveClasses));
+            assertTrue(e.getMessage().contains("5 classes") && e.getMessage().contains("6"), e.getMessage());
+        }
+    }
 }
