@@ -12,12 +12,44 @@ import io.modelprint.testing.LinearModel;
 import org.junit.jupiter.api.Test;
 
 class GradientCheckTest {
-    /** Answers the linear model's logits, but its gradient is only half the true one (like a broken kernel). */
-    private static final class HalfGradient implements Differentiable {
-        private final LinearModel inner;
+    /** A linear model seen through a wrapper that changes how its logits are computed. */
+    private abstract static class Wrapped implements Differentiable {
+        final LinearModel inner;
 
-        HalfGradient(LinearModel inner) {
+        Wrapped(LinearModel inner) {
             this.inner = inner;
+        }
+
+        @Override
+        public String sha256() {
+            return inner.sha256();
+        }
+
+        @Override
+        public InputSpec inputSpec() {
+            return inner.inputSpec();
+        }
+
+        @Override
+        public int numClasses() {
+            return inner.numClasses();
+        }
+
+        @Override
+        public String description() {
+            return getClass().getSimpleName();
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+
+    /** Answers the linear model's logits, but its gradient is only half the true one (like a broken kernel). */
+    private static final class HalfGradient extends Wrapped {
+        HalfGradient(LinearModel inner) {
+            super(inner);
         }
 
         @Override
@@ -31,49 +63,14 @@ class GradientCheckTest {
         public NDArray predictLogits(NDArray batch) {
             return inner.predictLogits(batch);
         }
-
-        @Override
-        public String sha256() {
-            return inner.sha256();
-        }
-
-        @Override
-        public InputSpec inputSpec() {
-            return inner.inputSpec();
-        }
-
-        @Override
-        public int numClasses() {
-            return inner.numClasses();
-        }
-
-        @Override
-        public String description() {
-            return "half-gradient";
-        }
-
-        @Override
-        public void close() {
-            inner.close();
-        }
-    }
-
-    @Test
-    void trueGradientsPassAndWrongOnesAreCaught() {
-        LinearModel model = new LinearModel(InputSpec.unitRange(1, 6, 6), 4, 7);
-        assertDoesNotThrow(() -> new GradientCheck().require(model, "linear"));
-        String message = assertThrows(GradientCheck.Failed.class,
-                () -> new GradientCheck().require(new HalfGradient(model), "half")).getMessage();
-        assertTrue(message.contains("half") && message.contains("ONEDNN_MAX_CPU_ISA=SSE41"), message);
     }
 
     /** A model that counts its forward passes. */
-    private static final class Counting implements Differentiable {
-        private final LinearModel inner;
+    private static final class Counting extends Wrapped {
         private int calls;
 
         Counting(LinearModel inner) {
-            this.inner = inner;
+            super(inner);
         }
 
         @Override
@@ -87,31 +84,15 @@ class GradientCheckTest {
             calls++;
             return inner.predictLogits(batch);
         }
+    }
 
-        @Override
-        public String sha256() {
-            return inner.sha256();
-        }
-
-        @Override
-        public InputSpec inputSpec() {
-            return inner.inputSpec();
-        }
-
-        @Override
-        public int numClasses() {
-            return inner.numClasses();
-        }
-
-        @Override
-        public String description() {
-            return "counting";
-        }
-
-        @Override
-        public void close() {
-            inner.close();
-        }
+    @Test
+    void trueGradientsPassAndWrongOnesAreCaught() {
+        LinearModel model = new LinearModel(InputSpec.unitRange(1, 6, 6), 4, 7);
+        assertDoesNotThrow(() -> new GradientCheck().require(model, "linear"));
+        String message = assertThrows(GradientCheck.Failed.class,
+                () -> new GradientCheck().require(new HalfGradient(model), "half")).getMessage();
+        assertTrue(message.contains("half") && message.contains("ONEDNN_MAX_CPU_ISA=SSE41"), message);
     }
 
     @Test

@@ -5,10 +5,8 @@ import io.modelprint.lab.zoo.ZooEntry;
 import io.modelprint.scheme.Access;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A bundle of schemes scored on the zoo from its members' results: each member's similarity is
@@ -43,30 +41,11 @@ public final class BundleScores {
                 combined.put(suspect.name(), best);
             }
         }
-        Map<String, List<Double>> byFamily = new LinkedHashMap<>();
-        for (ZooEntry suspect : suspects) {
-            Double z = combined.get(suspect.name());
-            if (z != null) {
-                byFamily.computeIfAbsent(SuspectFamily.of(suspect), f -> new ArrayList<>()).add(z);
-            }
-        }
-        double[] negatives = toArray(byFamily.getOrDefault(SuspectFamily.NEGATIVE, List.of()));
-        List<FamilyScore> families = new ArrayList<>();
-        List<Double> all = new ArrayList<>();
-        Set<String> order = new LinkedHashSet<>(SuspectFamily.ORDER);
-        order.addAll(byFamily.keySet());
-        order.remove(SuspectFamily.NEGATIVE);
-        for (String family : order) {
-            List<Double> values = byFamily.get(family);
-            if (values != null) {
-                families.add(SchemeComparison.score(family, toArray(values), negatives));
-                all.addAll(values);
-            }
-        }
+        FamilyScores scores = FamilyScores.of(suspects, combined);
         Access access = members.stream().map(m -> Access.parse(m.access())).max(Enum::compareTo).orElse(Access.LABELS);
         return new SchemeResult(run, access.label(), members.stream().mapToInt(SchemeResult::queries).sum(),
-                members.stream().mapToDouble(SchemeResult::seconds).sum(), negatives.length, families,
-                SchemeComparison.score("all positives", toArray(all), negatives), combined, skipped, null);
+                members.stream().mapToDouble(SchemeResult::seconds).sum(), scores.negatives(), scores.families(),
+                scores.allPositives(), combined, skipped, null);
     }
 
     private static double standardised(SchemeResult member, List<ZooEntry> suspects, ZooEntry suspect, double s) {
@@ -80,9 +59,5 @@ public final class BundleScores {
         double mean = reference.stream().mapToDouble(Double::doubleValue).average().orElse(0);
         double variance = reference.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / Math.max(1, reference.size() - 1);
         return (s - mean) / Math.max(1e-3, Math.sqrt(variance));
-    }
-
-    private static double[] toArray(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }

@@ -6,9 +6,7 @@ import io.modelprint.engine.DjlClassifier;
 import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.fingerprint.FingerprintExtractor;
 import io.modelprint.fingerprint.FingerprintFile;
-import io.modelprint.lab.zoo.SuspectFamily;
 import io.modelprint.lab.zoo.ZooEntry;
-import io.modelprint.metrics.Roc;
 import io.modelprint.scheme.Answers;
 import io.modelprint.ProgressListener;
 import io.modelprint.scheme.Scheme;
@@ -96,49 +94,16 @@ public final class SchemeComparison {
         FingerprintFile.write(outDir.resolve("fingerprints").resolve("scheme-" + run.key() + ".npz"), fingerprint);
         Map<String, Double> similarities = new LinkedHashMap<>();
         Map<String, String> skipped = new LinkedHashMap<>();
-        Map<String, List<Double>> byFamily = new LinkedHashMap<>();
         for (ZooEntry suspect : zoo.suspects()) {
             try {
                 Answers answers = Verifier.answers(fingerprint, scheme, zoo.suspect(suspect.name()));
-                double similarity = scheme.similarity(fingerprint.answers(), answers);
-                similarities.put(suspect.name(), similarity);
-                byFamily.computeIfAbsent(SuspectFamily.of(suspect), f -> new ArrayList<>()).add(similarity);
+                similarities.put(suspect.name(), scheme.similarity(fingerprint.answers(), answers));
             } catch (InputException e) {
                 skipped.put(suspect.name(), e.getMessage());
             }
         }
-        double[] negatives = toArray(byFamily.getOrDefault(SuspectFamily.NEGATIVE, List.of()));
-        List<FamilyScore> families = new ArrayList<>();
-        List<Double> all = new ArrayList<>();
-        List<String> order = new ArrayList<>(SuspectFamily.ORDER);
-        byFamily.keySet().stream().filter(f -> !order.contains(f) && !f.equals(SuspectFamily.NEGATIVE)).forEach(order::add);
-        for (String family : order) {
-            List<Double> values = byFamily.get(family);
-            if (values != null) {
-                families.add(score(family, toArray(values), negatives));
-                all.addAll(values);
-            }
-        }
-        return new SchemeResult(run, scheme.suspectAccess().label(), fingerprint.size(), extracted.seconds(), negatives.length,
-                families, score("all positives", toArray(all), negatives), similarities, skipped, null);
+        FamilyScores scores = FamilyScores.of(zoo.suspects(), similarities);
+        return new SchemeResult(run, scheme.suspectAccess().label(), fingerprint.size(), extracted.seconds(), scores.negatives(),
+                scores.families(), scores.allPositives(), similarities, skipped, null);
     }
-
-    static FamilyScore score(String family, double[] positives, double[] negatives) {
-        if (positives.length == 0 || negatives.length == 0) {
-            return new FamilyScore(family, positives.length, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
-        }
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double p : positives) {
-            min = Math.min(min, p);
-            max = Math.max(max, p);
-        }
-        return new FamilyScore(family, positives.length, Roc.auc(positives, negatives), Roc.tprAtFpr(positives, negatives, 0.01),
-                Roc.tprAtFpr(positives, negatives, 0.05), min, max);
-    }
-
-    private static double[] toArray(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
 }

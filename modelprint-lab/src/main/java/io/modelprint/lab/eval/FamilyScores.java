@@ -1,0 +1,61 @@
+package io.modelprint.lab.eval;
+
+import io.modelprint.lab.zoo.SuspectFamily;
+import io.modelprint.lab.zoo.ZooEntry;
+import io.modelprint.metrics.Roc;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Suspects' similarities scored per family of positives against the negatives, in report order
+ * (the known families first, then any others in the order met), and over all positives together.
+ */
+record FamilyScores(List<FamilyScore> families, FamilyScore allPositives, int negatives) {
+
+    /** Scores the suspects that have a similarity; the others (e.g. ones that could not answer) are left out. */
+    static FamilyScores of(List<ZooEntry> suspects, Map<String, Double> similarities) {
+        Map<String, List<Double>> byFamily = new LinkedHashMap<>();
+        for (ZooEntry suspect : suspects) {
+            Double similarity = similarities.get(suspect.name());
+            if (similarity != null) {
+                byFamily.computeIfAbsent(SuspectFamily.of(suspect), f -> new ArrayList<>()).add(similarity);
+            }
+        }
+        double[] negatives = toArray(byFamily.getOrDefault(SuspectFamily.NEGATIVE, List.of()));
+        Set<String> order = new LinkedHashSet<>(SuspectFamily.ORDER);
+        order.addAll(byFamily.keySet());
+        order.remove(SuspectFamily.NEGATIVE);
+        List<FamilyScore> families = new ArrayList<>();
+        List<Double> all = new ArrayList<>();
+        for (String family : order) {
+            List<Double> values = byFamily.get(family);
+            if (values != null) {
+                families.add(score(family, toArray(values), negatives));
+                all.addAll(values);
+            }
+        }
+        return new FamilyScores(families, score("all positives", toArray(all), negatives), negatives.length);
+    }
+
+    static FamilyScore score(String family, double[] positives, double[] negatives) {
+        if (positives.length == 0 || negatives.length == 0) {
+            return new FamilyScore(family, positives.length, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double p : positives) {
+            min = Math.min(min, p);
+            max = Math.max(max, p);
+        }
+        return new FamilyScore(family, positives.length, Roc.auc(positives, negatives), Roc.tprAtFpr(positives, negatives, 0.01),
+                Roc.tprAtFpr(positives, negatives, 0.05), min, max);
+    }
+
+    private static double[] toArray(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}
