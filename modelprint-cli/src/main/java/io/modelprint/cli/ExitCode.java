@@ -17,5 +17,8 @@ public final class ExitCode {
      */
     public static final int UNRELIABLE_GRADIENTS = 4;
 
+    /** {@code registry log verify}: the evidence log's hash chain is broken (a record was changed or removed). */
+    public static final int EVIDENCE_BROKEN = 5;
+
     private ExitCode() {}
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /** Prints exactly one JSON document on stdout for {@code --format json}. */
 final class JsonOutput {
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper COMPACT = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private JsonOutput() {}
 

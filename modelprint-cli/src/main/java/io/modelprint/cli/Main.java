@@ -9,14 +9,15 @@ import picocli.CommandLine.Command;
 @Command(name = "modelprint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Fingerprint trained image classifiers and verify whether suspect models were derived from them.",
         subcommands = {TrainCommand.class, ExtractCommand.class, VerifyCommand.class, CalibrateCommand.class, ServeCommand.class, InfoCommand.class,
-            DemoCommand.class, ZooCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+            RegistryCommand.class, ScanCommand.class, DemoCommand.class, ZooCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:everything asked was done",
             "1:at least one suspect could not be verified",
             "2:bad arguments or input (the message names what and where)",
             "3:internal error",
-            "4:the engine's input gradients are wrong on this machine (the launcher retries with ONEDNN_MAX_CPU_ISA=SSE41)"})
+            "4:the engine's input gradients are wrong on this machine (the launcher retries with ONEDNN_MAX_CPU_ISA=SSE41)",
+            "5:registry log verify: the evidence log's hash chain is broken"})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,7 +49,7 @@ public final class Main implements Runnable {
             return ExitCode.BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            System.err.println("modelprint " + commandLine.getCommandName() + ": " + messageOf(e));
+            System.err.println(commandLine.getCommandSpec().qualifiedName() + ": " + messageOf(e));
             // anything but bad input is a bug or an environment failure: its trace goes with it
             if (exitCodeOf(e) != ExitCode.BAD_INPUT || System.getenv("MODELPRINT_DEBUG") != null) {
                 e.printStackTrace();

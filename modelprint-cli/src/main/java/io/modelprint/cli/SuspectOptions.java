@@ -56,21 +56,32 @@ final class SuspectOptions {
 
     /** Checks every option before any suspect is opened, so that a bad flag is a bad command line (exit 2). */
     void validate(Fingerprint fingerprint) {
-        spec.apply(fingerprint.meta().inputSpec());
+        validate(fingerprint.meta().inputSpec());
+    }
+
+    void validate(InputSpec fingerprintSpec) {
+        spec.apply(fingerprintSpec);
         ModelEngine.parse(engine);
         remoteOptions();
     }
 
     /** Opens {@code suspect} as a classifier of the fingerprint's queries. */
     Classifier open(String suspect, Fingerprint fingerprint) {
-        InputSpec fingerprintSpec = fingerprint.meta().inputSpec();
+        return open(suspect, fingerprint.meta().inputSpec(), fingerprint.meta().numClasses(),
+                fingerprint.scheme().suspectAccess() == Access.SCORES, fingerprint.meta().contentSha256());
+    }
+
+    /**
+     * Opens {@code suspect} as a classifier of queries in {@code fingerprintSpec}; a remote one is asked
+     * for scores when {@code scores}, with its answers cached under {@code cacheKey}.
+     */
+    Classifier open(String suspect, InputSpec fingerprintSpec, int classes, boolean scores, String cacheKey) {
         InputSpec suspectSpec = spec.apply(fingerprintSpec);
         Classifier model;
         if (RemoteClassifier.isUrl(suspect)) {
-            boolean scores = fingerprint.scheme().suspectAccess() == Access.SCORES;
-            AnswerCache cache = noCache ? null : AnswerCache.open(cacheDir(), suspect, fingerprint.meta().contentSha256(),
+            AnswerCache cache = noCache ? null : AnswerCache.open(cacheDir(), suspect, cacheKey,
                     scores ? AnswerCache.Kind.SCORES : AnswerCache.Kind.LABELS);
-            model = RemoteClassifier.connect(suspect, suspectSpec, fingerprint.meta().numClasses(), remoteOptions(), cache, scores);
+            model = RemoteClassifier.connect(suspect, suspectSpec, classes, remoteOptions(), cache, scores);
         } else {
             model = ModelLoader.loadClassifier(Path.of(suspect), suspectSpec, ModelEngine.parse(engine));
         }

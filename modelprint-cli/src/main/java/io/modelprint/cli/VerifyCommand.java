@@ -1,6 +1,15 @@
 package io.modelprint.cli;
 
 import io.modelprint.InputException;
+import io.modelprint.ToolVersion;
+import io.modelprint.registry.EvidenceLog;
+import io.modelprint.registry.EvidenceRecord;
+import io.modelprint.registry.Registry;
+import io.modelprint.registry.RegistryDatabase;
+import io.modelprint.registry.SuspectIdentity;
+import io.modelprint.scheme.Answers;
+import io.modelprint.scheme.Scheme;
+import java.time.Instant;
 import io.modelprint.model.Classifier;
 import io.modelprint.model.ConvertedClassifier;
 import io.modelprint.model.remote.RemoteClassifier;
@@ -46,6 +55,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     SuspectOptions suspectOptions;
 
+    @Option(names = "--db", paramLabel = "DB",
+            description = "append every check to this registry's evidence log (a file path for SQLite, or a jdbc:postgresql:// URL)")
+    String db;
+
     @Parameters(arity = "1..*", paramLabel = "SUSPECT", description = {"model directories, TorchScript .pt or ONNX .onnx files,",
         "or Open Inference Protocol model URLs http(s)://host:port/v2/models/<name> (label-only)"})
     List<String> suspects;
@@ -60,6 +73,16 @@ final class VerifyCommand implements Callable<Integer> {
             throw new InputException("--alpha must be in (0,1), got " + alpha);
         }
         List<Fingerprint> members = FingerprintFile.readBundle(fingerprintFile);
+        try (RegistryDatabase database = db == null ? null : RegistryDatabase.open(db)) {
+            return verifyAll(members, database == null ? null : new EvidenceLog(database));
+        }
+    }
+
+    /** The id this fingerprint file has (or would have) in a registry: evidence names it so. */
+    private String registryId;
+
+    private int verifyAll(List<Fingerprint> members, EvidenceLog log) {
+        registryId = FingerprintFile.contentSha256(members).substring(0, Registry.ID_LENGTH);
         for (Fingerprint member : members) {
             suspectOptions.validate(member);
         }
@@ -78,12 +101,13 @@ final class VerifyCommand implements Callable<Integer> {
             long start = System.nanoTime();
             List<Map<String, Object>> rows = new ArrayList<>();
             List<Verdict> verdicts = new ArrayList<>();
+            List<EvidenceRecord> evidence = new ArrayList<>();
             for (Fingerprint member : members) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("suspect", suspect);
                 Verdict verdict = null;
                 try {
-                    verdict = verifyOne(verifier, member, suspect, row);
+                    verdict = verifyOne(verifier, member, suspect, row, log == null ? null : evidence);
                 } catch (InputException e) {
                     anyFailed = true;
                     row.put("error", e.getMessage());
@@ -97,6 +121,10 @@ final class VerifyCommand implements Callable<Integer> {
                     verdicts.add(verdict);
                 }
                 rows.add(row);
+            }
+            if (log != null && !evidence.isEmpty()) {
+                var stored = log.append(evidence);
+                rows.get(0).put("evidence", List.of(stored.get(0).seq(), stored.get(stored.size() - 1).seq()));
             }
             Map<String, Object> result;
             if (!bundle) {
@@ -133,7 +161,8 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     /** Verifies {@code suspect} against one fingerprint, filling {@code row}; the suspect is opened for it alone. */
-    private Verdict verifyOne(Verifier verifier, Fingerprint fingerprint, String suspect, Map<String, Object> row) {
+    private Verdict verifyOne(Verifier verifier, Fingerprint fingerprint, String suspect, Map<String, Object> row,
+            List<EvidenceRecord> evidence) {
         RemoteStats remote = null;
         try (Classifier model = suspectOptions.open(suspect, fingerprint); Progress progress = Progress.start("verify")) {
             RemoteClassifier client = remote(model);
@@ -141,7 +170,16 @@ final class VerifyCommand implements Callable<Integer> {
                 remote = client.stats();
                 client.onProgress(progress);
             }
-            Verdict verdict = verifier.verify(fingerprint, model);
+            Scheme<?> scheme = fingerprint.scheme();
+            Answers answers = Verifier.answers(fingerprint, scheme, model);
+            Verdict verdict = verifier.judge(fingerprint, scheme, answers);
+            if (evidence != null) {
+                SuspectIdentity identity = SuspectIdentities.of(suspect, model);
+                evidence.add(new EvidenceRecord(0, Instant.now().toString(), ToolVersion.version(), suspect, identity.sha256(),
+                        identity.metadata(), registryId, fingerprint.meta().contentSha256(), scheme.name(), verdict.queries(),
+                        answers.sha256(), verdict.similarity(), verdict.threshold(), verdict.pValue(), verdict.decision().label(),
+                        null, null));
+            }
             row.put("scheme", verdict.scheme());
             row.put("similarity", verdict.similarity());
             if (verdict.countsMatches()) {

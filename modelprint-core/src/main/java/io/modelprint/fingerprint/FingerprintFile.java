@@ -141,7 +141,23 @@ public final class FingerprintFile {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new InputException(file + ": not a readable file");
         }
-        Map<String, byte[]> entries = readEntries(file);
+        return decodeAll(file, readEntries(file));
+    }
+
+    /**
+     * Reads a fingerprint file held in memory (a registry's copy): {@code source} names it in errors.
+     * The same checks as for a file on disk: hashes, shapes, bundle order.
+     */
+    public static List<Fingerprint> readBundle(String source, byte[] bytes) {
+        return decodeAll(Path.of(source), readEntries(source, bytes, MAX_INFLATED_BYTES));
+    }
+
+    /** The hash that identifies a fingerprint file's content: its meta's, or for a bundle bundle.json's. */
+    public static String contentSha256(List<Fingerprint> members) {
+        return members.size() == 1 ? members.get(0).meta().contentSha256() : bundleHash(members);
+    }
+
+    private static List<Fingerprint> decodeAll(Path file, Map<String, byte[]> entries) {
         if (!entries.containsKey(BUNDLE)) {
             return List.of(decode(file, entries, ""));
         }
@@ -320,6 +336,29 @@ public final class FingerprintFile {
         }
         if (entries.isEmpty()) {
             throw new InputException(file + ": not a .npz fingerprint file (no zip entries)");
+        }
+        return entries;
+    }
+
+    static Map<String, byte[]> readEntries(String source, byte[] bytes, long maxInflatedBytes) {
+        Map<String, byte[]> entries = new HashMap<>();
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes),
+                StandardCharsets.UTF_8)) {
+            long left = maxInflatedBytes;
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                byte[] read = zip.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, left + 1));
+                if (read.length > left) {
+                    throw new InputException(source + ": entry " + entry.getName() + " inflates beyond " + maxInflatedBytes
+                            + " bytes: not a fingerprint, or a zip bomb");
+                }
+                left -= read.length;
+                entries.put(entry.getName(), read);
+            }
+        } catch (IOException e) {
+            throw new InputException(source + ": not a valid .npz (zip) file, or truncated: " + e.getMessage());
+        }
+        if (entries.isEmpty()) {
+            throw new InputException(source + ": not a .npz fingerprint file (no zip entries)");
         }
         return entries;
     }

@@ -37,6 +37,39 @@ public record Answers(long[] labels, float[] scores, int classes) {
         return row;
     }
 
+    /** The answers at {@code rows}, in that order (scores kept when present). */
+    public Answers select(int[] rows) {
+        long[] picked = new long[rows.length];
+        float[] pickedScores = scores == null ? null : new float[rows.length * classes];
+        for (int i = 0; i < rows.length; i++) {
+            picked[i] = labels[rows[i]];
+            if (pickedScores != null) {
+                System.arraycopy(scores, rows[i] * classes, pickedScores, i * classes, classes);
+            }
+        }
+        return new Answers(picked, pickedScores, classes);
+    }
+
+    /** The labels alone, as a label-access suspect would have given them. */
+    public Answers withoutScores() {
+        return labelsOnly(labels, classes);
+    }
+
+    /** SHA-256 of the answers: labels as little-endian int64, then scores (if any) as little-endian float32. */
+    public String sha256() {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(labels.length * 8 + (scores == null ? 0 : scores.length * 4))
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (long label : labels) {
+            buffer.putLong(label);
+        }
+        if (scores != null) {
+            for (float score : scores) {
+                buffer.putFloat(score);
+            }
+        }
+        return io.modelprint.io.Sha256.hex(buffer.array());
+    }
+
     /** Asks {@code model} the queries with the access a representation needs (labels or scores). */
     public static Answers ask(Classifier model, Queries queries, Access needed) {
         if (needed == Access.LABELS) {

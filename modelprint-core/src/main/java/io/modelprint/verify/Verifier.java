@@ -39,7 +39,11 @@ public final class Verifier {
 
     public Verdict verify(Fingerprint fingerprint, Classifier suspect) {
         Scheme<?> scheme = fingerprint.scheme();
-        Answers answers = answers(fingerprint, scheme, suspect);
+        return judge(fingerprint, scheme, answers(fingerprint, scheme, suspect));
+    }
+
+    /** The verdict on answers a suspect already gave to the fingerprint's queries (in their order). */
+    public Verdict judge(Fingerprint fingerprint, Scheme<?> scheme, Answers answers) {
         double similarity = scheme.similarity(fingerprint.answers(), answers);
         double tau = threshold != null ? threshold : scheme.defaultThreshold();
         Integer matches = scheme.countsMatches() ? MatchingRate.matches(fingerprint.labels(), answers.labels()) : null;

@@ -16,6 +16,7 @@ import java.util.Locale;
  * sent, retries included, is counted against the {@link QueryBudget}.
  */
 public class RemoteClassifier implements Classifier {
+    private ModelMetadata metadata;
     private final OipClient client;
     private final InputSpec spec;
     private final int numClasses;
@@ -80,10 +81,16 @@ public class RemoteClassifier implements Classifier {
         }
         String scoreOutput = metadata == null ? null : scoreOutput(metadata);
         QueryBudget budget = new QueryBudget(options.maxQueries(), modelUrl, cache == null ? 0 : cache.spent());
-        if (scores && (metadata == null || scoreOutput != null)) {
-            return new RemoteScoredClassifier(client, spec, numClasses, inputName, scoreOutput, batchSize, budget, cache, stats);
-        }
-        return new RemoteClassifier(client, spec, numClasses, inputName, outputName, batchSize, budget, cache, stats);
+        RemoteClassifier connected = scores && (metadata == null || scoreOutput != null)
+                ? new RemoteScoredClassifier(client, spec, numClasses, inputName, scoreOutput, batchSize, budget, cache, stats)
+                : new RemoteClassifier(client, spec, numClasses, inputName, outputName, batchSize, budget, cache, stats);
+        connected.metadata = metadata;
+        return connected;
+    }
+
+    /** The model metadata the server gave when connecting, or null when it offers none. */
+    public ModelMetadata metadata() {
+        return metadata;
     }
 
     private static String scoreOutput(ModelMetadata metadata) {

@@ -1,0 +1,45 @@
+package io.modelprint.cli;
+
+import io.modelprint.registry.Registry;
+import io.modelprint.registry.RegistryDatabase;
+import io.modelprint.registry.RegistryEntry;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the registered fingerprints, oldest first.")
+final class RegistryListCommand implements Callable<Integer> {
+    @Option(names = "--format", defaultValue = "text", description = "text or json")
+    OutputFormat format;
+
+    @Mixin
+    DbOption db;
+
+    @Override
+    public Integer call() {
+        try (RegistryDatabase database = db.open()) {
+            List<RegistryEntry> entries = new Registry(database).list();
+            if (format == OutputFormat.json) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("db", database.location().describe());
+                doc.put("fingerprints", entries.stream().map(RegistryViews::entry).toList());
+                JsonOutput.print(doc);
+                return ExitCode.OK;
+            }
+            if (entries.isEmpty()) {
+                System.out.println("no fingerprints in " + database.location().describe() + " (add one: modelprint registry add F.npz --owner NAME)");
+                return ExitCode.OK;
+            }
+            System.out.printf("%-12s  %-16s  %-20s  %-24s  %7s  %-10s  %s%n", "id", "owner", "name", "scheme", "queries", "calibrated", "added");
+            for (RegistryEntry e : entries) {
+                System.out.printf("%-12s  %-16s  %-20s  %-24s  %7d  %-10s  %s%n", e.id(), Terminal.safe(e.owner()),
+                        Terminal.safe(e.name()), e.scheme(), e.queries(), e.calibrated() ? "yes" : "no", e.addedAt());
+            }
+            return ExitCode.OK;
+        }
+    }
+}

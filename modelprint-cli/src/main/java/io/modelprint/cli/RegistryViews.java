@@ -1,0 +1,52 @@
+package io.modelprint.cli;
+
+import io.modelprint.registry.EvidenceRecord;
+import io.modelprint.registry.RegistryEntry;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Registry rows as the JSON the registry commands print. */
+final class RegistryViews {
+    private RegistryViews() {}
+
+    static Map<String, Object> entry(RegistryEntry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", e.id());
+        m.put("owner", e.owner());
+        m.put("name", e.name());
+        m.put("scheme", e.scheme());
+        m.put("access", e.access());
+        m.put("queries", e.queries());
+        m.put("classes", e.classes());
+        m.put("inputSpec", e.inputSpec());
+        m.put("calibrated", e.calibrated());
+        m.put("targetSha256", e.targetSha256());
+        m.put("contentSha256", e.contentSha256());
+        m.put("fileSha256", e.fileSha256());
+        m.put("fileSize", e.fileSize());
+        m.put("addedAt", e.addedAt());
+        return m;
+    }
+
+    static Map<String, Object> record(EvidenceRecord r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seq", r.seq());
+        m.put("recordedAt", r.recordedAt());
+        m.put("toolVersion", r.toolVersion());
+        m.put("suspect", r.suspect());
+        m.put("suspectSha256", r.suspectSha256());
+        m.put("suspectMetadata", r.suspectMetadata());
+        m.put("fingerprintId", r.fingerprintId());
+        m.put("fingerprintSha256", r.fingerprintSha256());
+        m.put("scheme", r.scheme());
+        m.put("queries", r.queries());
+        m.put("answersSha256", r.answersSha256());
+        m.put("similarity", r.similarity());
+        m.put("threshold", r.threshold());
+        m.put("pValue", r.pValue());
+        m.put("verdict", r.verdict());
+        m.put("previousHash", r.previousHash());
+        m.put("recordHash", r.recordHash());
+        return m;
+    }
+}

@@ -1,0 +1,128 @@
+package io.modelprint.cli;
+
+import io.modelprint.InputException;
+import io.modelprint.data.InputSpec;
+import io.modelprint.io.Sha256;
+import io.modelprint.model.Classifier;
+import io.modelprint.registry.EvidenceLog;
+import io.modelprint.registry.EvidenceRecords;
+import io.modelprint.registry.RegisteredFingerprint;
+import io.modelprint.registry.Registry;
+import io.modelprint.registry.RegistryDatabase;
+import io.modelprint.registry.ScanMatch;
+import io.modelprint.registry.SuspectScan;
+import io.modelprint.scheme.Access;
+import io.modelprint.verify.CombinedVerdict;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = {"Check suspects against every fingerprint in the registry.",
+            "Each suspect is opened once and asked the queries of every registered fingerprint it can be checked against"
+                    + " (same input, same class count, the access the scheme needs), identical queries once, in as few"
+                    + " model calls or HTTP requests as the batch size allows; the fingerprints are then ranked (derived first,"
+                    + " smallest p-value, largest similarity above threshold). Every check is appended to the evidence log.",
+            "Exit codes: 0 every suspect scanned; 1 some suspect failed (its error is shown, the others go on); 2 bad input,"
+                    + " an empty registry included."})
+final class ScanCommand implements Callable<Integer> {
+    @Option(names = "--threshold", description = "one similarity threshold for every scheme (default: each scheme's own)")
+    Double threshold;
+
+    @Option(names = "--alpha", defaultValue = "" + CombinedVerdict.DEFAULT_ALPHA,
+            description = "bundles: derived when the combined p-value is at most alpha (default ${DEFAULT-VALUE})")
+    double alpha;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json")
+    OutputFormat format;
+
+    @Mixin
+    DbOption db;
+
+    @Mixin
+    SuspectOptions suspectOptions;
+
+    @Parameters(arity = "1..*", paramLabel = "SUSPECT", description = {"model directories, TorchScript .pt or ONNX .onnx files,",
+        "or Open Inference Protocol model URLs http(s)://host:port/v2/models/<name>"})
+    List<String> suspects;
+
+    @Override
+    public Integer call() {
+        if (threshold != null && !(threshold >= -1 && threshold <= 1)) {
+            throw new InputException("--threshold must be in [-1,1], got " + threshold);
+        }
+        if (!(alpha > 0 && alpha < 1)) {
+            throw new InputException("--alpha must be in (0,1), got " + alpha);
+        }
+        suspectOptions.remoteOptions();
+        try (RegistryDatabase database = db.open()) {
+            List<RegisteredFingerprint> registered = new Registry(database).loadAll();
+            if (registered.isEmpty()) {
+                throw new InputException(database.location().describe() + ": the registry holds no fingerprints; add some with"
+                        + " modelprint registry add F.npz --owner NAME");
+            }
+            InputSpec spec = commonSpec(registered);
+            suspectOptions.validate(spec);
+            int classes = registered.get(0).members().get(0).meta().numClasses();
+            boolean scores = registered.stream().flatMap(r -> r.members().stream())
+                    .anyMatch(m -> m.scheme().suspectAccess() == Access.SCORES);
+            String cacheKey = Sha256.hex(String.join("\n", registered.stream().map(r -> r.entry().contentSha256()).sorted().toList())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            SuspectScan scan = new SuspectScan(threshold, alpha);
+            EvidenceLog log = new EvidenceLog(database);
+            List<Map<String, Object>> results = new ArrayList<>();
+            boolean anyFailed = false;
+            if (format != OutputFormat.json) {
+                System.out.println("scanning " + suspects.size() + " suspect(s) against " + registered.size()
+                        + " fingerprint(s) in " + database.location().describe());
+            }
+            for (String suspect : suspects) {
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("suspect", suspect);
+                long start = System.nanoTime();
+                try (Classifier model = suspectOptions.open(suspect, spec, classes, scores, cacheKey)) {
+                    var identity = SuspectIdentities.of(suspect, model);
+                    result.put("suspectSha256", identity.sha256());
+                    List<ScanMatch> matches = scan.scan(model, registered);
+                    var stored = log.append(EvidenceRecords.of(identity, matches));
+                    result.put("evidence", stored.isEmpty() ? List.of()
+                            : List.of(stored.get(0).seq(), stored.get(stored.size() - 1).seq()));
+                    result.put("matches", matches.stream().map(ScanViews::match).toList());
+                } catch (InputException e) {
+                    anyFailed = true;
+                    result.put("error", e.getMessage());
+                }
+                result.put("seconds", (System.nanoTime() - start) / 1e9);
+                results.add(result);
+                if (format != OutputFormat.json) {
+                    ScanViews.printText(result);
+                }
+            }
+            if (format == OutputFormat.json) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("db", database.location().describe());
+                doc.put("fingerprints", registered.size());
+                doc.put("results", results);
+                JsonOutput.print(doc);
+            }
+            return anyFailed ? ExitCode.PARTIAL_FAILURE : ExitCode.OK;
+        }
+    }
+
+    /** The input spec most registered fingerprints share: suspects are opened for it (others are refused per fingerprint). */
+    static InputSpec commonSpec(List<RegisteredFingerprint> registered) {
+        Map<InputSpec, Long> counts = registered.stream().map(r -> r.members().get(0).meta().inputSpec())
+                .collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()));
+        return counts.entrySet().stream().max(Comparator.comparingLong(Map.Entry::getValue)).orElseThrow().getKey();
+    }
+
+}

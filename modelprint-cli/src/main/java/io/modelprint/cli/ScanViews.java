@@ -1,0 +1,91 @@
+package io.modelprint.cli;
+
+import io.modelprint.registry.MemberCheck;
+import io.modelprint.registry.ScanMatch;
+import io.modelprint.verify.Verdict;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** scan's output: a match as JSON, and a suspect's ranked matches as text. */
+final class ScanViews {
+    private ScanViews() {}
+
+    static Map<String, Object> match(ScanMatch m) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("fingerprint", m.entry().id());
+        row.put("owner", m.entry().owner());
+        row.put("name", m.entry().name());
+        row.put("scheme", m.entry().scheme());
+        if (!m.checked()) {
+            row.put("incompatible", m.incompatible());
+            return row;
+        }
+        if (m.members().size() == 1) {
+            put(row, m.members().get(0));
+        } else {
+            row.put("verdict", m.decision().label());
+            row.put("combination", m.combined().rule());
+            row.put("derivedMembers", m.combined().derivedMembers());
+            row.put("pValue", m.pValue());
+            row.put("members", m.members().stream().map(member -> {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("scheme", member.scheme());
+                put(r, member);
+                return r;
+            }).toList());
+        }
+        return row;
+    }
+
+    private static void put(Map<String, Object> row, MemberCheck member) {
+        Verdict v = member.verdict();
+        row.put("similarity", v.similarity());
+        if (v.countsMatches()) {
+            row.put("matchingRate", v.matchingRate());
+            row.put("matches", v.matches());
+        }
+        row.put("queries", v.queries());
+        row.put("threshold", v.threshold());
+        row.put("pValue", v.pValue());
+        row.put("verdict", v.decision().label());
+        row.put("answersSha256", member.answersSha256());
+    }
+
+    @SuppressWarnings("unchecked")
+    static void printText(Map<String, Object> result) {
+        System.out.println();
+        System.out.println("suspect " + Terminal.safe((String) result.get("suspect"))
+                + (result.get("suspectSha256") != null ? " (sha256 " + ((String) result.get("suspectSha256")).substring(0, 16) + "...)" : ""));
+        if (result.containsKey("error")) {
+            System.out.println("  error: " + Terminal.safe((String) result.get("error")));
+            System.out.flush();
+            return;
+        }
+        System.out.printf("  %4s  %-12s  %-16s  %-20s  %-22s  %10s  %9s  %9s  %s%n", "rank", "fingerprint", "owner", "name", "scheme",
+                "similarity", "threshold", "p-value", "verdict");
+        int rank = 0;
+        for (Map<String, Object> m : (List<Map<String, Object>>) result.get("matches")) {
+            String head = String.format("  %4s  %-12s  %-16s  %-20s  %-22s", m.containsKey("incompatible") ? "-" : String.valueOf(++rank),
+                    m.get("fingerprint"), Terminal.safe((String) m.get("owner")), Terminal.safe((String) m.get("name")), m.get("scheme"));
+            if (m.containsKey("incompatible")) {
+                System.out.println(head + "  not checked: " + Terminal.safe((String) m.get("incompatible")));
+            } else if (m.containsKey("members")) {
+                System.out.printf("%s  %10s  %9s  %9s  %s (%s, %s derived)%n", head, "-", "-", p(m.get("pValue")), m.get("verdict"),
+                        m.get("combination"), m.get("derivedMembers"));
+            } else {
+                System.out.printf("%s  %10.4f  %9.3f  %9s  %s%n", head, (Double) m.get("similarity"), (Double) m.get("threshold"),
+                        p(m.get("pValue")), m.get("verdict"));
+            }
+        }
+        List<Long> evidence = (List<Long>) result.get("evidence");
+        if (evidence != null && !evidence.isEmpty()) {
+            System.out.printf("  (%.2f s; evidence records %d-%d)%n", (Double) result.get("seconds"), evidence.get(0), evidence.get(1));
+        }
+        System.out.flush();
+    }
+
+    private static String p(Object value) {
+        return value == null ? "-" : String.format("%.2g", (Double) value);
+    }
+}

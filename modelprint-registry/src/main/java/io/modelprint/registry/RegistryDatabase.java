@@ -1,0 +1,221 @@
+package io.modelprint.registry;
+
+import io.modelprint.InputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * An open registry database: one connection, its schema at the newest migration. SQLite files are
+ * created owner-only and opened with a bounded wait on locks; PostgreSQL credentials come from the
+ * URL, {@code PGUSER}/{@code PGPASSWORD} or {@code ~/.pgpass}, and are never printed.
+ */
+public final class RegistryDatabase implements AutoCloseable {
+    /** How long a locked SQLite file is waited on before giving up; {@code MODELPRINT_DB_TIMEOUT} seconds overrides. */
+    static final int DEFAULT_LOCK_TIMEOUT_MS = 30_000;
+    /** The newest migration's version: when the schema history says so, Flyway (slow to start) is not run. */
+    static final String SCHEMA_VERSION = "1";
+
+    private final DatabaseLocation location;
+    private final Connection connection;
+
+    private RegistryDatabase(DatabaseLocation location, Connection connection) {
+        this.location = location;
+        this.connection = connection;
+    }
+
+    public static RegistryDatabase open(String db) {
+        return open(DatabaseLocation.parse(db));
+    }
+
+    public static RegistryDatabase open(DatabaseLocation location) {
+        Connection connection = connect(location);
+        RegistryDatabase database = new RegistryDatabase(location, connection);
+        try {
+            database.migrate();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        return database;
+    }
+
+    public DatabaseLocation location() {
+        return location;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    /** A failure of the database, as a user error naming it (and the SQL state, which says what kind). */
+    public InputException failure(String doing, SQLException e) {
+        return new InputException(location.describe() + ": " + doing + " failed: " + reason(e), e);
+    }
+
+    private static String reason(SQLException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (message.contains("SQLITE_NOTADB") || message.contains("file is not a database")) {
+            return "not an SQLite database, or a damaged one (" + message + ")";
+        }
+        return message;
+    }
+
+    private static Connection connect(DatabaseLocation location) {
+        try {
+            if (location.dialect() == DatabaseLocation.Dialect.SQLITE) {
+                return connectSqlite(location);
+            }
+            return DriverManager.getConnection(location.url(), connectionProperties(location));
+        } catch (SQLException e) {
+            throw new InputException(location.describe() + ": cannot open the registry: " + reason(e), e);
+        }
+    }
+
+    private static Connection connectSqlite(DatabaseLocation location) throws SQLException {
+        Path file = location.file();
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new InputException(location.describe() + ": cannot create the registry: no directory " + parent);
+        }
+        if (Files.isDirectory(file)) {
+            throw new InputException(location.describe() + ": is a directory; --db names the registry's database file");
+        }
+        if (!Files.exists(file)) {
+            try {
+                // an empty file is an empty SQLite database; made here so that it is owner-only from the start
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                // another process made it first: use theirs
+            } catch (IOException e) {
+                throw new InputException(location.describe() + ": cannot create the registry: " + e.getMessage(), e);
+            }
+        }
+        return DriverManager.getConnection(location.url(), connectionProperties(location));
+    }
+
+    /** What every connection to {@code location} is opened with (ours, and Flyway's own). */
+    private static Properties connectionProperties(DatabaseLocation location) {
+        if (location.dialect() == DatabaseLocation.Dialect.POSTGRESQL) {
+            return postgresProperties(location.url());
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(lockTimeoutMs());
+        // writers take the lock when their transaction starts, so two writers wait for each other
+        // instead of one failing at once when it upgrades a read lock
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        return config.toProperties();
+    }
+
+    private static Map<String, String> stringMap(Properties properties) {
+        Map<String, String> map = new java.util.HashMap<>();
+        properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name)));
+        return map;
+    }
+
+    static int lockTimeoutMs() {
+        String env = System.getenv("MODELPRINT_DB_TIMEOUT");
+        if (env == null || env.isBlank()) {
+            return DEFAULT_LOCK_TIMEOUT_MS;
+        }
+        try {
+            double seconds = Double.parseDouble(env);
+            if (seconds >= 0) {
+                return (int) Math.min(Integer.MAX_VALUE, Math.round(seconds * 1000));
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new InputException("MODELPRINT_DB_TIMEOUT: expected seconds >= 0, got '" + env + "'");
+    }
+
+    /** User and password from the environment when the URL has none; else the driver reads ~/.pgpass. */
+    private static Properties postgresProperties(String url) {
+        Properties properties = new Properties();
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        Map<String, String> env = System.getenv();
+        if (!lower.contains("user=") && env.get("PGUSER") != null) {
+            properties.setProperty("user", env.get("PGUSER"));
+        }
+        if (!lower.contains("password=") && env.get("PGPASSWORD") != null) {
+            properties.setProperty("password", env.get("PGPASSWORD"));
+        }
+        properties.setProperty("connectTimeout", "10");
+        properties.setProperty("ApplicationName", "modelprint");
+        return properties;
+    }
+
+    private void migrate() {
+        if (SCHEMA_VERSION.equals(currentVersion())) {
+            return;
+        }
+        try {
+            Flyway.configure(getClass().getClassLoader())
+                    .dataSource(location.url(), null, null)
+                    .jdbcProperties(stringMap(connectionProperties(location)))
+                    .locations("classpath:db/migration")
+                    .placeholders(Map.of("bytes_type", location.dialect().bytesType()))
+                    .loggers("slf4j")
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof SQLException)) {
+                cause = cause.getCause();
+            }
+            String why = cause instanceof SQLException sql ? reason(sql) : e.getMessage();
+            throw new InputException(location.describe() + ": cannot create or upgrade the registry's tables: " + why, e);
+        }
+    }
+
+    /** The newest successfully applied migration, or null when there is no schema history yet. */
+    private String currentVersion() {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT version FROM flyway_schema_history WHERE success = ? ORDER BY installed_rank DESC")) {
+            statement.setBoolean(1, true);
+            statement.setMaxRows(1);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            if (e.getMessage() != null && (e.getMessage().contains("SQLITE_NOTADB") || e.getMessage().contains("not a database"))) {
+                throw failure("reading", e);
+            }
+            rollbackQuietly();
+            return null; // no history table yet: Flyway makes it
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+        } catch (SQLException ignored) {
+            // nothing to undo
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing: nothing left to save
+        }
+    }
+}

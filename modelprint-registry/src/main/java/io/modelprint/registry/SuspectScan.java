@@ -1,0 +1,108 @@
+package io.modelprint.registry;
+
+import io.modelprint.InputException;
+import io.modelprint.fingerprint.Fingerprint;
+import io.modelprint.model.Classifier;
+import io.modelprint.scheme.Access;
+import io.modelprint.scheme.Answers;
+import io.modelprint.scheme.Scheme;
+import io.modelprint.verify.CombinedVerdict;
+import io.modelprint.verify.Verdict;
+import io.modelprint.verify.Verifier;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One suspect against every registered fingerprint: the fingerprints it can be checked against are
+ * found first (input spec, class count, access), their queries merged ({@link QueryPlan}) and asked
+ * in one pass, with scores when any of them compares scores, then each is judged on its own rows.
+ */
+public final class SuspectScan {
+    private final Verifier verifier;
+    private final double alpha;
+
+    /** @param threshold one threshold for every scheme, or null for each scheme's default */
+    public SuspectScan(Double threshold, double alpha) {
+        this.verifier = new Verifier(threshold);
+        this.alpha = alpha;
+    }
+
+    /** Every registered fingerprint against {@code suspect}, ranked ({@link ScanMatch#RANKING}). */
+    public List<ScanMatch> scan(Classifier suspect, List<RegisteredFingerprint> registered) {
+        Access offered = Access.offeredBy(suspect);
+        List<ScanMatch> matches = new ArrayList<>();
+        List<RegisteredFingerprint> compatible = new ArrayList<>();
+        for (RegisteredFingerprint fingerprint : registered) {
+            String why = incompatibility(suspect, offered, fingerprint);
+            if (why != null) {
+                matches.add(ScanMatch.incompatible(fingerprint.entry(), why));
+            } else {
+                compatible.add(fingerprint);
+            }
+        }
+        if (!compatible.isEmpty()) {
+            matches.addAll(check(suspect, compatible));
+        }
+        matches.sort(ScanMatch.RANKING);
+        return matches;
+    }
+
+    private static String incompatibility(Classifier suspect, Access offered, RegisteredFingerprint fingerprint) {
+        for (Fingerprint member : fingerprint.members()) {
+            if (!member.meta().inputSpec().compatibleWith(suspect.inputSpec())) {
+                return "its queries are " + member.meta().inputSpec() + " but the suspect takes " + suspect.inputSpec();
+            }
+            if (member.meta().numClasses() != suspect.numClasses()) {
+                return "its target has " + member.meta().numClasses() + " classes, the suspect " + suspect.numClasses();
+            }
+            Scheme<?> scheme = member.scheme();
+            if (!offered.covers(scheme.suspectAccess())) {
+                return "scheme " + scheme.name() + " compares " + scheme.suspectAccess().label() + " but the suspect offers "
+                        + offered.label() + " only";
+            }
+        }
+        return null;
+    }
+
+    private List<ScanMatch> check(Classifier suspect, List<RegisteredFingerprint> compatible) {
+        List<Fingerprint> members = new ArrayList<>();
+        List<Scheme<?>> schemes = new ArrayList<>();
+        boolean scores = false;
+        for (RegisteredFingerprint fingerprint : compatible) {
+            for (Fingerprint member : fingerprint.members()) {
+                Scheme<?> scheme = member.scheme();
+                members.add(member);
+                schemes.add(scheme);
+                scores |= scheme.suspectAccess() == Access.SCORES;
+            }
+        }
+        QueryPlan plan = QueryPlan.of(members);
+        Answers all = Answers.ask(suspect, plan.queries(), scores ? Access.SCORES : Access.LABELS);
+        for (long label : all.labels()) {
+            if (label < 0 || label >= suspect.numClasses()) {
+                throw new InputException(suspect.description() + ": answered label " + label + ", outside its "
+                        + suspect.numClasses() + " classes");
+            }
+        }
+        List<ScanMatch> matches = new ArrayList<>();
+        int next = 0;
+        for (RegisteredFingerprint fingerprint : compatible) {
+            List<MemberCheck> checks = new ArrayList<>();
+            List<Verdict> verdicts = new ArrayList<>();
+            for (Fingerprint member : fingerprint.members()) {
+                Scheme<?> scheme = schemes.get(next);
+                Answers answers = all.select(plan.rows(next));
+                if (scheme.suspectAccess() == Access.LABELS) {
+                    answers = answers.withoutScores();
+                }
+                next++;
+                Verdict verdict = verifier.judge(member, scheme, answers);
+                verdicts.add(verdict);
+                checks.add(new MemberCheck(scheme.name(), member.meta().contentSha256(), verdict, answers.sha256()));
+            }
+            CombinedVerdict combined = fingerprint.isBundle() ? CombinedVerdict.of(verdicts, alpha) : null;
+            matches.add(new ScanMatch(fingerprint.entry(), checks, combined, null));
+        }
+        return matches;
+    }
+}
