@@ -45,7 +45,7 @@ public final class Main implements Runnable {
         cli.setExitCodeExceptionMapper(Main::exitCodeOf);
         cli.setParameterExceptionHandler((e, a) -> {
             System.err.println("modelprint: " + e.getMessage());
-            System.err.println("Try 'modelprint " + e.getCommandLine().getCommandName() + " --help'.");
+            System.err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ExitCode.BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -66,6 +66,10 @@ public final class RegistryDatabase implements AutoCloseable {
 
     private static String reason(SQLException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (message.contains("SQLITE_BUSY") || message.contains("database is locked")) {
+            return "the database file is locked by another process and stayed locked for " + lockTimeoutMs() / 1000.0
+                    + " s (MODELPRINT_DB_TIMEOUT sets the wait); try again (" + message + ")";
+        }
         if (message.contains("SQLITE_NOTADB") || message.contains("file is not a database")) {
             return "not an SQLite database, or a damaged one (" + message + ")";
         }
@@ -128,7 +132,7 @@ public final class RegistryDatabase implements AutoCloseable {
     }
 
     static int lockTimeoutMs() {
-        String env = System.getenv("MODELPRINT_DB_TIMEOUT");
+        String env = System.getProperty("modelprint.db.timeout", System.getenv("MODELPRINT_DB_TIMEOUT"));
         if (env == null || env.isBlank()) {
             return DEFAULT_LOCK_TIMEOUT_MS;
         }
