@@ -14,13 +14,11 @@ import io.modelprint.registry.SuspectScan;
 import io.modelprint.scheme.Access;
 import io.modelprint.verify.CombinedVerdict;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,12 +49,41 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     SuspectOptions suspectOptions;
 
-    @Parameters(arity = "1..*", paramLabel = "SUSPECT", description = {"model directories, TorchScript .pt or ONNX .onnx files,",
+    @Parameters(arity = "0..*", paramLabel = "SUSPECT", description = {"model directories, TorchScript .pt or ONNX .onnx files,",
         "or Open Inference Protocol model URLs http(s)://host:port/v2/models/<name>"})
     List<String> suspects;
 
+    @Option(names = "--spark", description = {"run the scan as an Apache Spark job (a JVM of its own): suspects from --suspects"
+            + " partitioned over the executors, the registry's fingerprints broadcast once; rows to Parquet (--out), every"
+            + " check to the evidence log by the driver"})
+    boolean spark;
+
+    @Option(names = "--master", paramLabel = "MASTER",
+            description = "with --spark: local[*] (default), local[N], spark://host:port, yarn; repeated, the scan runs once per"
+                    + " master in order and the speed-up is reported")
+    List<String> masters;
+
+    @Option(names = "--suspects", paramLabel = "FILE|DIR",
+            description = "with --spark: a file with one model path or URL per line, or a directory of models")
+    Path suspectList;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "with --spark: Parquet directory for the rows (default modelprint-scan.parquet)")
+    Path out;
+
+    @Option(names = "--partitions", description = "with --spark: tasks to split the suspects into (default 4 per core)")
+    Integer partitions;
+
     @Override
     public Integer call() {
+        if (spark) {
+            return SparkScanLauncher.run(sparkArguments());
+        }
+        if (masters != null || suspectList != null || out != null || partitions != null) {
+            throw new InputException("--master, --suspects, --out and --partitions go with --spark");
+        }
+        if (suspects == null || suspects.isEmpty()) {
+            throw new InputException("scan: name at least one SUSPECT (or use --spark --suspects FILE|DIR)");
+        }
         if (threshold != null && !(threshold >= -1 && threshold <= 1)) {
             throw new InputException("--threshold must be in [-1,1], got " + threshold);
         }
@@ -70,7 +97,7 @@ final class ScanCommand implements Callable<Integer> {
                 throw new InputException(database.location().describe() + ": the registry holds no fingerprints; add some with"
                         + " modelprint registry add F.npz --owner NAME");
             }
-            InputSpec spec = commonSpec(registered);
+            InputSpec spec = SuspectScan.commonSpec(registered);
             suspectOptions.validate(spec);
             int classes = registered.get(0).members().get(0).meta().numClasses();
             boolean scores = registered.stream().flatMap(r -> r.members().stream())
@@ -118,11 +145,30 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    /** The input spec most registered fingerprints share: suspects are opened for it (others are refused per fingerprint). */
-    static InputSpec commonSpec(List<RegisteredFingerprint> registered) {
-        Map<InputSpec, Long> counts = registered.stream().map(r -> r.members().get(0).meta().inputSpec())
-                .collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()));
-        return counts.entrySet().stream().max(Comparator.comparingLong(Map.Entry::getValue)).orElseThrow().getKey();
+    private List<String> sparkArguments() {
+        if (suspects != null && !suspects.isEmpty()) {
+            throw new InputException("scan --spark takes its suspects from --suspects FILE|DIR, not from the command line");
+        }
+        if (suspectList == null) {
+            throw new InputException("scan --spark needs --suspects FILE|DIR (a list of model paths or URLs, or a directory of models)");
+        }
+        List<String> args = new ArrayList<>(List.of("--suspects", suspectList.toString(), "--alpha", Double.toString(alpha),
+                "--format", format.name()));
+        if (db.db != null) {
+            args.addAll(List.of("--db", db.db));
+        }
+        if (masters != null) {
+            masters.forEach(master -> args.addAll(List.of("--master", master)));
+        }
+        if (out != null) {
+            args.addAll(List.of("--out", out.toString()));
+        }
+        if (threshold != null) {
+            args.addAll(List.of("--threshold", threshold.toString()));
+        }
+        if (partitions != null) {
+            args.addAll(List.of("--partitions", partitions.toString()));
+        }
+        return args;
     }
-
 }

@@ -160,4 +160,24 @@ class CliRegistryTest {
         assertEquals(ExitCode.BAD_INPUT, tampered.exitCode());
         assertFalse(CliRunner.run("registry", "list", "--db", empty).out().contains("not-a-db"));
     }
+
+    @Test
+    void scanSparkRunsTheJobInItsOwnJvmAndLogsEveryCheck() throws IOException {
+        String db = dir.resolve("spark.db").toString();
+        assertEquals(0, CliRunner.run("registry", "add", aliceFp.toString(), "--owner", "alice", "--db", db).exitCode());
+        Path list = dir.resolve("suspects.txt");
+        Files.writeString(list, alice + "\n" + bob + "\n" + dir.resolve("gone") + "\n");
+        Path parquet = dir.resolve("rows.parquet");
+        CliRunner.Result missing = CliRunner.run("scan", "--spark", "--db", db);
+        assertEquals(ExitCode.BAD_INPUT, missing.exitCode());
+        assertTrue(missing.err().contains("--suspects"), missing.err());
+        int code = Main.run("scan", "--spark", "--master", "local[2]", "--db", db, "--suspects", list.toString(), "--out",
+                parquet.toString());
+        assertEquals(ExitCode.PARTIAL_FAILURE, code, "one suspect is missing: reported, the rest scanned");
+        assertTrue(Files.isDirectory(parquet) && Files.exists(parquet.resolve("_SUCCESS")), "Parquet written");
+        JsonNode log = CliRunner.run("registry", "log", "--db", db, "--format", "json").json();
+        assertEquals(2, log.get("records").size());
+        assertEquals("derived", log.get("records").get(0).get("verdict").asText());
+        assertEquals("independent", log.get("records").get(1).get("verdict").asText());
+    }
 }

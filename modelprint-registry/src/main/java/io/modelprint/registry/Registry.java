@@ -217,12 +217,7 @@ public final class Registry {
                 if (!rows.next()) {
                     throw new InputException("fingerprint " + entry.id() + ": removed from the registry meanwhile");
                 }
-                byte[] bytes = rows.getBytes(1);
-                if (!Sha256.hex(bytes).equals(entry.fileSha256())) {
-                    throw new InputException("fingerprint " + entry.id() + ": its stored bytes no longer hash to the SHA-256"
-                            + " recorded when it was added (the database was changed)");
-                }
-                return bytes;
+                return checked(entry, rows.getBytes(1));
             }
         } catch (SQLException e) {
             throw database.failure("reading fingerprint " + entry.id(), e);
@@ -238,22 +233,34 @@ public final class Registry {
     /** Every entry with its fingerprints decoded and checked. */
     public List<RegisteredFingerprint> loadAll() {
         List<RegisteredFingerprint> all = new ArrayList<>();
+        for (StoredFile file : files()) {
+            all.add(file.decode());
+        }
+        return all;
+    }
+
+    /** Every entry with its file's bytes (checked against the SHA-256 taken when it was added), oldest first. */
+    public List<StoredFile> files() {
+        List<StoredFile> all = new ArrayList<>();
         try (PreparedStatement select = database.connection().prepareStatement(
                 "SELECT " + COLUMNS + ", file_bytes FROM fingerprints ORDER BY added_at, id");
                 ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 RegistryEntry entry = entry(rows);
-                byte[] bytes = rows.getBytes(15);
-                if (!Sha256.hex(bytes).equals(entry.fileSha256())) {
-                    throw new InputException("fingerprint " + entry.id() + ": its stored bytes no longer hash to the SHA-256"
-                            + " recorded when it was added (the database was changed)");
-                }
-                all.add(new RegisteredFingerprint(entry, FingerprintFile.readBundle("registry entry " + entry.id(), bytes)));
+                all.add(new StoredFile(entry, checked(entry, rows.getBytes(15))));
             }
         } catch (SQLException e) {
             throw database.failure("reading fingerprints", e);
         }
         return all;
+    }
+
+    private static byte[] checked(RegistryEntry entry, byte[] bytes) {
+        if (!Sha256.hex(bytes).equals(entry.fileSha256())) {
+            throw new InputException("fingerprint " + entry.id() + ": its stored bytes no longer hash to the SHA-256"
+                    + " recorded when it was added (the database was changed)");
+        }
+        return bytes;
     }
 
     /** Removes the entry; evidence that refers to it stays. */

@@ -11,4 +11,4 @@ package io.modelprint.registry;
  */
 public record RegistryEntry(String id, String contentSha256, String owner, String name, String scheme, String access,
         String inputSpec, int classes, int queries, String targetSha256, boolean calibrated, String addedAt,
-        String fileSha256, long fileSize) {}
+        String fileSha256, long fileSize) implements java.io.Serializable {}

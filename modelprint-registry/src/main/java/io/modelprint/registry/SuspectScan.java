@@ -9,8 +9,14 @@ import io.modelprint.scheme.Scheme;
 import io.modelprint.verify.CombinedVerdict;
 import io.modelprint.verify.Verdict;
 import io.modelprint.verify.Verifier;
+import io.modelprint.data.InputSpec;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * One suspect against every registered fingerprint: the fingerprints it can be checked against are
@@ -45,6 +51,13 @@ public final class SuspectScan {
         }
         matches.sort(ScanMatch.RANKING);
         return matches;
+    }
+
+    /** The input spec most registered fingerprints share: suspects are opened for it (the others are reported incompatible). */
+    public static InputSpec commonSpec(List<RegisteredFingerprint> registered) {
+        Map<InputSpec, Long> counts = registered.stream().map(r -> r.members().get(0).meta().inputSpec())
+                .collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()));
+        return counts.entrySet().stream().max(Comparator.comparingLong(Map.Entry::getValue)).orElseThrow().getKey();
     }
 
     private static String incompatibility(Classifier suspect, Access offered, RegisteredFingerprint fingerprint) {

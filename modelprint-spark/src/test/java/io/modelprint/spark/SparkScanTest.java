@@ -1,0 +1,146 @@
+package io.modelprint.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.modelprint.ProgressListener;
+import io.modelprint.data.ImageDataset;
+import io.modelprint.engine.DjlClassifier;
+import io.modelprint.engine.ModelLoader;
+import io.modelprint.engine.TrainingConfig;
+import io.modelprint.engine.TrainingRun;
+import io.modelprint.engine.arch.Architecture;
+import io.modelprint.fingerprint.FingerprintExtractor;
+import io.modelprint.fingerprint.FingerprintFile;
+import io.modelprint.registry.EvidenceLog;
+import io.modelprint.registry.EvidenceRecord;
+import io.modelprint.registry.Registry;
+import io.modelprint.registry.RegistryDatabase;
+import io.modelprint.registry.RegisteredFingerprint;
+import io.modelprint.registry.ScanMatch;
+import io.modelprint.registry.SuspectScan;
+import io.modelprint.scheme.SchemeParameters;
+import io.modelprint.scheme.Schemes;
+import io.modelprint.scheme.SeedSource;
+import io.modelprint.testing.SyntheticData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Spark scan in local[2] on tiny trained models: the same answers as a local scan, errors per suspect, Parquet, evidence. */
+class SparkScanTest {
+    @TempDir
+    Path dir;
+
+    private static final ImageDataset TRAIN = SyntheticData.bands(400, 10, 12, 12, 1);
+    private static final ImageDataset TEST = SyntheticData.bands(100, 10, 12, 12, 2);
+
+    private Path train(String name, Architecture arch, long seed) {
+        Path out = dir.resolve(name);
+        TrainingRun.trainAndSave(arch, TRAIN, TEST, new TrainingConfig(1, 32, 1e-3f, seed, 0), out, ProgressListener.NONE);
+        return out;
+    }
+
+    private Path fingerprint(Path model, String scheme, long seed) {
+        Path file = dir.resolve(model.getFileName() + "-" + scheme + ".npz");
+        try (DjlClassifier target = ModelLoader.load(model, null)) {
+            var s = Schemes.require(scheme, "--method").create(new SchemeParameters(Map.of("n", 30)));
+            FingerprintFile.write(file, FingerprintExtractor.extract(target, model.toString(), s, SeedSource.fromData(TRAIN), 30, seed,
+                    ProgressListener.NONE).fingerprint());
+        }
+        return file;
+    }
+
+    @Test
+    void scansEverySuspectOnSparkAndLogsTheEvidence() throws Exception {
+        Path alice = train("alice", Architecture.MLP, 1);
+        Path bob = train("bob", Architecture.LENET5, 2);
+        Path other = train("other", Architecture.MLP, 3);
+        String db = dir.resolve("registry.db").toString();
+        try (RegistryDatabase database = RegistryDatabase.open(db)) {
+            Registry registry = new Registry(database);
+            registry.add(fingerprint(alice, "ipguard", 4), "alice", null);
+            registry.add(fingerprint(bob, "modeldiff", 5), "bob", null);
+        }
+        Path list = dir.resolve("suspects.txt");
+        Files.writeString(list, String.join("\n", "# suspects", alice.toString(), bob.toString(), other.toString(), alice.toString(),
+                dir.resolve("missing-model").toString(), ""));
+        List<String> suspects = SuspectList.read(list);
+        assertEquals(5, suspects.size());
+
+        SparkSession spark = SparkScan.session("local[2]");
+        SparkScanJob.Summary summary;
+        long parquetRows;
+        try {
+            summary = SparkScanJob.run(spark, db, suspects, null, 0.01, 3, dir.resolve("rows.parquet"));
+            parquetRows = spark.read().parquet(dir.resolve("rows.parquet").toString()).count();
+        } finally {
+            spark.stop();
+        }
+        assertEquals(5, summary.suspects());
+        assertEquals(1, summary.failed(), "the missing model fails alone; the job finishes the rest");
+        assertEquals(8, summary.checks(), "4 loadable suspects x 2 fingerprints");
+        assertEquals(9, parquetRows, "8 checks and 1 error row in Parquet");
+        List<ScanRow> rows = summary.rows();
+        List<String> expected = suspects.subList(0, 4).stream().flatMap(s -> java.util.stream.Stream.of(s, s)).toList();
+        assertEquals(expected, rows.stream().filter(ScanRow::checked).map(ScanRow::getSuspect).toList(),
+                "rows come back in the order the suspects were listed, two fingerprints each");
+        assertEquals("derived", verdict(rows, alice, "alice").getVerdict());
+        assertEquals(1.0, verdict(rows, alice, "alice").getSimilarity(), 1e-9);
+        assertEquals("independent", verdict(rows, alice, "bob").getVerdict());
+        assertEquals("derived", verdict(rows, bob, "bob").getVerdict());
+        assertEquals("independent", verdict(rows, bob, "alice").getVerdict());
+        // every row is what a scan on this machine, outside Spark, computes for the same suspect
+        List<RegisteredFingerprint> registered;
+        try (RegistryDatabase database = RegistryDatabase.open(db)) {
+            registered = new Registry(database).loadAll();
+        }
+        for (Path suspect : List.of(alice, bob, other)) {
+            try (var model = ModelLoader.loadClassifier(suspect, SuspectScan.commonSpec(registered))) {
+                for (ScanMatch local : new SuspectScan(null, 0.01).scan(model, registered)) {
+                    ScanRow row = verdict(rows, suspect, local.entry().owner());
+                    assertEquals(local.members().get(0).verdict().similarity(), row.getSimilarity(), 1e-6, suspect + " " + local);
+                    assertEquals(local.decision().label(), row.getVerdict());
+                    assertEquals(local.members().get(0).answersSha256(), row.getAnswersSha256());
+                }
+            }
+        }
+        ScanRow error = rows.stream().filter(r -> r.getError() != null).findFirst().orElseThrow();
+        assertTrue(error.getError().contains("missing-model"), error.getError());
+        assertNull(error.getVerdict());
+
+        try (RegistryDatabase database = RegistryDatabase.open(db)) {
+            EvidenceLog log = new EvidenceLog(database);
+            List<EvidenceRecord> records = log.list();
+            assertEquals(8, records.size());
+            assertEquals(alice.toString(), records.get(0).suspect());
+            assertEquals(io.modelprint.io.Sha256.ofPath(alice), records.get(0).suspectSha256());
+            assertTrue(log.verify().intact());
+        }
+    }
+
+    private static ScanRow verdict(List<ScanRow> rows, Path suspect, String owner) {
+        return rows.stream().filter(r -> r.getSuspect().equals(suspect.toString()) && owner.equals(r.getOwner())).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void aDirectoryListsItsModelsAndAnEmptyListIsRefused() throws Exception {
+        Path models = Files.createDirectories(dir.resolve("models"));
+        Files.createDirectories(models.resolve("b-model"));
+        Files.writeString(models.resolve("b-model").resolve("provenance.json"), "{}");
+        Files.writeString(models.resolve("a.onnx"), "x");
+        Files.writeString(models.resolve("notes.txt"), "x");
+        Files.createDirectories(models.resolve("not-a-model"));
+        assertEquals(List.of(models.resolve("a.onnx").toString(), models.resolve("b-model").toString()), SuspectList.read(models));
+        Path empty = dir.resolve("empty.txt");
+        Files.writeString(empty, "# nothing\n\n");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.modelprint.InputException.class, () -> SuspectList.read(empty));
+        assertTrue(e.getMessage().contains("lists no suspects"), e.getMessage());
+    }
+}
