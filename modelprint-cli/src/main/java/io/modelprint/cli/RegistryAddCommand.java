@@ -3,7 +3,10 @@ package io.modelprint.cli;
 import io.modelprint.registry.AddResult;
 import io.modelprint.registry.Registry;
 import io.modelprint.registry.RegistryDatabase;
+import io.modelprint.InputException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -13,17 +16,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "add", mixinStandardHelpOptions = true,
-        description = {"Register a fingerprint file (one scheme or a bundle) under its owner.",
+        description = {"Register fingerprint files (one scheme or a bundle each) under their owner.",
             "The file is checked as verify checks it (a changed file is refused, nothing stored) and kept byte for byte;"
                     + " adding the same content again stores nothing and says so."})
 final class RegistryAddCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FINGERPRINT", description = "fingerprint file (.npz) made by extract")
-    Path file;
+    @Parameters(arity = "1..*", paramLabel = "FINGERPRINT", description = "fingerprint files (.npz) made by extract")
+    List<Path> files;
 
     @Option(names = "--owner", required = true, description = "who owns the fingerprinted model")
     String owner;
 
-    @Option(names = "--name", description = "a name for it (default: the file name without .npz)")
+    @Option(names = "--name", description = "a name for it (one file only; default: the file name without .npz)")
     String name;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json")
@@ -34,20 +37,30 @@ final class RegistryAddCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (name != null && files.size() > 1) {
+            throw new InputException("--name names one fingerprint; " + files.size() + " files were given");
+        }
         try (RegistryDatabase database = db.open()) {
-            AddResult result = new Registry(database).add(file, owner, name);
-            if (format == OutputFormat.json) {
+            Registry registry = new Registry(database);
+            List<Map<String, Object>> results = new ArrayList<>();
+            for (Path file : files) {
+                AddResult result = registry.add(file, owner, name);
                 Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("file", file.toString());
                 doc.put("added", result.added());
                 doc.put("fingerprint", RegistryViews.entry(result.entry()));
-                JsonOutput.print(doc);
-            } else {
-                var e = result.entry();
-                System.out.println(result.added()
-                        ? "added " + e.id() + " (" + e.scheme() + ", owner " + Terminal.safe(e.owner()) + ", name "
-                                + Terminal.safe(e.name()) + ") to " + database.location().describe()
-                        : "already registered as " + e.id() + " (owner " + Terminal.safe(e.owner()) + ", name "
-                                + Terminal.safe(e.name()) + "): nothing added");
+                results.add(doc);
+                if (format != OutputFormat.json) {
+                    var e = result.entry();
+                    System.out.println(result.added()
+                            ? "added " + e.id() + " (" + e.scheme() + ", owner " + Terminal.safe(e.owner()) + ", name "
+                                    + Terminal.safe(e.name()) + ") to " + database.location().describe()
+                            : "already registered as " + e.id() + " (owner " + Terminal.safe(e.owner()) + ", name "
+                                    + Terminal.safe(e.name()) + "): nothing added");
+                }
+            }
+            if (format == OutputFormat.json) {
+                JsonOutput.print(results.size() == 1 ? results.get(0) : Map.of("results", results));
             }
             return ExitCode.OK;
         }

@@ -67,8 +67,9 @@ final class ScanCommand implements Callable<Integer> {
             description = "with --spark: a file with one model path or URL per line, or a directory of models")
     Path suspectList;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "with --spark: Parquet directory for the rows (default modelprint-scan.parquet)")
-    Path out;
+    @Option(names = "--out", paramLabel = "DIR", description = "with --spark: Parquet directory (or hdfs:// ... URI) for the rows"
+            + " (default modelprint-scan.parquet)")
+    String out;
 
     @Option(names = "--partitions", description = "with --spark: tasks to split the suspects into (default 4 per core)")
     Integer partitions;
@@ -161,7 +162,7 @@ final class ScanCommand implements Callable<Integer> {
             masters.forEach(master -> args.addAll(List.of("--master", master)));
         }
         if (out != null) {
-            args.addAll(List.of("--out", out.toString()));
+            args.addAll(List.of("--out", out));
         }
         if (threshold != null) {
             args.addAll(List.of("--threshold", threshold.toString()));

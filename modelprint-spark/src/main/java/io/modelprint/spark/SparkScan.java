@@ -33,8 +33,9 @@ public final class SparkScan implements Callable<Integer> {
     @Option(names = "--suspects", required = true, description = "a file listing one model path or URL per line, or a directory of models")
     Path suspects;
 
-    @Option(names = "--out", defaultValue = "modelprint-scan.parquet", description = "Parquet directory for the rows (default ${DEFAULT-VALUE}; replaced)")
-    Path out;
+    @Option(names = "--out", defaultValue = "modelprint-scan.parquet",
+            description = "Parquet directory (or hdfs://, s3a:// ... URI) for the rows (default ${DEFAULT-VALUE}; replaced)")
+    String out;
 
     @Option(names = "--threshold", description = "one similarity threshold for every scheme (default: each scheme's own)")
     Double threshold;
@@ -87,7 +88,7 @@ public final class SparkScan implements Callable<Integer> {
         if (format.equals("json")) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("suspects", list.size());
-            doc.put("out", out.toString());
+            doc.put("out", out);
             doc.put("runs", reports);
             try {
                 System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));

@@ -9,7 +9,6 @@ import io.modelprint.registry.RegistryDatabase;
 import io.modelprint.registry.RegistryEntry;
 import io.modelprint.registry.StoredFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
@@ -37,10 +36,10 @@ public final class SparkScanJob {
 
     /**
      * @param partitions suspects are split into this many tasks (0: 4 per core of the master)
-     * @param out Parquet directory for the rows, or null for none
+     * @param out Parquet directory (or URI) for the rows, or null for none
      */
     public static Summary run(SparkSession spark, String db, List<String> suspects, Double threshold, double alpha, int partitions,
-            Path out) {
+            String out) {
         long start = System.nanoTime();
         List<StoredFile> files;
         try (RegistryDatabase database = RegistryDatabase.open(db)) {
@@ -63,7 +62,7 @@ public final class SparkScanJob {
                 .mapPartitions(new ScanTask(broadcast, threshold, alpha));
         List<ScanRow> collected = rows.collect();
         if (out != null) {
-            spark.createDataset(collected, Encoders.bean(ScanRow.class)).toDF().write().mode(SaveMode.Overwrite).parquet(out.toString());
+            spark.createDataset(collected, Encoders.bean(ScanRow.class)).toDF().write().mode(SaveMode.Overwrite).parquet(out);
         }
         appendEvidence(db, suspects, collected);
         broadcast.destroy();

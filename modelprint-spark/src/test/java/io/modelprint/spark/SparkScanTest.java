@@ -77,7 +77,7 @@ class SparkScanTest {
         SparkScanJob.Summary summary;
         long parquetRows;
         try {
-            summary = SparkScanJob.run(spark, db, suspects, null, 0.01, 3, dir.resolve("rows.parquet"));
+            summary = SparkScanJob.run(spark, db, suspects, null, 0.01, 3, dir.resolve("rows.parquet").toString());
             parquetRows = spark.read().parquet(dir.resolve("rows.parquet").toString()).count();
         } finally {
             spark.stop();
