@@ -34,11 +34,12 @@ final class RegistryListCommand implements Callable<Integer> {
                 System.out.println("no fingerprints in " + database.location().describe() + " (add one: modelprint registry add F.npz --owner NAME)");
                 return ExitCode.OK;
             }
-            System.out.printf("%-12s  %-16s  %-20s  %-24s  %7s  %-10s  %s%n", "id", "owner", "name", "scheme", "queries", "calibrated", "added");
+            Columns table = new Columns(12, 16, 24, 24, -7, 10).row("id", "owner", "name", "scheme", "queries", "calibrated", "added");
             for (RegistryEntry e : entries) {
-                System.out.printf("%-12s  %-16s  %-20s  %-24s  %7d  %-10s  %s%n", e.id(), Terminal.safe(e.owner()),
-                        Terminal.safe(e.name()), e.scheme(), e.queries(), e.calibrated() ? "yes" : "no", e.addedAt());
+                table.row(e.id(), e.owner(), e.name(), e.scheme(), Integer.toString(e.queries()), e.calibrated() ? "yes" : "no",
+                        e.addedAt());
             }
+            table.print();
             return ExitCode.OK;
         }
     }

@@ -14,6 +14,10 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import io.modelprint.lab.evasive.Defense;
+import io.modelprint.lab.evasive.DefendedClassifier;
+import java.util.ArrayList;
+import java.util.List;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve a model over the Open Inference Protocol (KServe V2 REST), as a prediction API to verify against.",
@@ -34,6 +38,13 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--labels-only", description = "answer only the top-1 label (INT64), never scores")
     boolean labelsOnly;
+
+    @Option(names = "--defense", paramLabel = "NAME[=VALUE]",
+            description = {"simulate an evasive prediction API (off by default; repeat or join with commas; stated in the model's"
+                    + " metadata): noise=SIGMA Gaussian input noise; smoothing=M majority label over M noisy copies (noise 0.25"
+                    + " unless given); round=K scores rounded to K decimals; top1 labels only; flip=P random label flips at rate P;"
+                    + " seed=S the random stream (default 1)"})
+    List<String> defenses = new ArrayList<>();
 
     @Option(names = "--max-batch", defaultValue = "256", description = "largest batch accepted per request (default ${DEFAULT-VALUE})")
     int maxBatch;
@@ -64,12 +75,14 @@ final class ServeCommand implements Callable<Integer> {
         if (!modelName.matches("[A-Za-z0-9_.-]+")) {
             throw new InputException("--name must be letters, digits, '_', '.' or '-' (it goes into the URL), got \"" + modelName + "\"");
         }
+        Defense defense = Defense.parse(defenses);
         int parallel = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         if (parallel < 1) {
             throw new InputException("--workers must be at least 1, got " + parallel);
         }
-        try (Classifier classifier = ModelLoader.loadClassifier(model, spec.forModel(model, InputSpec.fashionMnist()), ModelEngine.parse(engine))) {
-            ServedModel served = new ServedModel(modelName, classifier, labelsOnly, parallel);
+        try (Classifier classifier = DefendedClassifier.wrap(
+                ModelLoader.loadClassifier(model, spec.forModel(model, InputSpec.fashionMnist()), ModelEngine.parse(engine)), defense)) {
+            ServedModel served = new ServedModel(modelName, classifier, labelsOnly, parallel, defense.active() ? defense.toString() : null);
             try (InferenceServer server = new InferenceServer(served, maxBatch, maxBodyBytes(classifier.inputSpec(), maxBatch))) {
                 try {
                     server.start(host, port);
@@ -79,8 +92,9 @@ final class ServeCommand implements Callable<Integer> {
                 boundPort = server.port();
                 Thread hook = new Thread(this::stop);
                 Runtime.getRuntime().addShutdownHook(hook);
-                System.err.printf("serving %s (%s, %d classes%s) at http://%s:%d%s%n", model, classifier.inputSpec(),
-                        classifier.numClasses(), served.outputNames().size() == 1 ? ", labels only" : "", host, boundPort,
+                System.err.printf("serving %s (%s, %d classes%s%s) at http://%s:%d%s%n", model, classifier.inputSpec(),
+                        classifier.numClasses(), served.outputNames().size() == 1 ? ", labels only" : "",
+                        defense.active() ? ", defense " + defense : "", host, boundPort,
                         InferenceProtocol.modelPath(modelName));
                 stopRequested.await();
                 try {

@@ -52,6 +52,10 @@ final class SparkScanLauncher {
         builder.environment().put("OMP_NUM_THREADS", "1");
         builder.environment().put("MKL_NUM_THREADS", "1");
         builder.environment().putIfAbsent("PYTORCH_FLAVOR", "cpu");
+        if (args.stream().noneMatch(a -> a.startsWith("spark://") || a.equals("yarn") || a.startsWith("k8s://"))) {
+            // local masters: bind to loopback instead of warning that the host name resolves to it
+            builder.environment().putIfAbsent("SPARK_LOCAL_IP", "127.0.0.1");
+        }
         try {
             Process process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));

@@ -28,11 +28,18 @@ public final class ServedModel {
     private final Classifier model;
     private final boolean labelsOnly;
     private final Semaphore workers;
+    private final String defense;
     /** Images per engine call; a request's batch is answered in such chunks. */
     static final int FORWARD_CHUNK = 32;
 
     public ServedModel(String name, Classifier model, boolean labelsOnly, int workers) {
+        this(name, model, labelsOnly, workers, null);
+    }
+
+    /** @param defense the evasive defense the model runs behind (stated in its metadata), or null */
+    public ServedModel(String name, Classifier model, boolean labelsOnly, int workers, String defense) {
         this.name = name;
+        this.defense = defense;
         this.model = model;
         this.labelsOnly = labelsOnly || !(model instanceof Scored);
         this.workers = new Semaphore(workers);
@@ -61,7 +68,8 @@ public final class ServedModel {
             outputs.add(new TensorMetadata(SCORES, InferenceProtocol.FP32, new long[] {-1, model.numClasses()}));
         }
         return new ModelMetadata(name, "modelprint", List.of(new TensorMetadata(INPUT, InferenceProtocol.FP32,
-                model.inputSpec().batchShape(-1).getShape())), outputs);
+                model.inputSpec().batchShape(-1).getShape())), outputs,
+                defense == null ? java.util.Map.of() : java.util.Map.of("defense", defense));
     }
 
     /** Runs the model on {@code n} images and returns the asked outputs (all offered ones when {@code wanted} is empty). */

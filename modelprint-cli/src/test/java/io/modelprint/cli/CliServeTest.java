@@ -452,4 +452,31 @@ class CliServeTest {
             }
         }
     }
+
+    @Test
+    void aDefendedServerStatesItsDefenseAndAnswersWithinIt() throws Exception {
+        io.modelprint.lab.evasive.Defense defense = io.modelprint.lab.evasive.Defense.parse(java.util.List.of("round=1", "flip=0.5"));
+        Classifier defended = io.modelprint.lab.evasive.DefendedClassifier.wrap(
+                ModelLoader.loadClassifier(target, InputSpec.fashionMnist()), defense);
+        try (defended; InferenceServer evasive = new InferenceServer(new ServedModel("evasive", defended, false, 2, defense.toString()),
+                MAX_BATCH, ServeCommand.maxBodyBytes(defended.inputSpec(), MAX_BATCH)).start("127.0.0.1", 0)) {
+            String evasiveUrl = "http://127.0.0.1:" + evasive.port() + "/v2/models/evasive";
+            JsonNode metadata = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(URI.create(evasiveUrl)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            assertEquals("round=1,flip=0.5,seed=1", metadata.get("parameters").get("defense").asText());
+            // the client reads it (the evidence log records it with the metadata)
+            try (var client = io.modelprint.model.remote.RemoteClassifier.connect(evasiveUrl, InputSpec.fashionMnist(), 10,
+                    io.modelprint.model.remote.RemoteOptions.defaults(), null, true)) {
+                assertEquals("round=1,flip=0.5,seed=1", client.metadata().parameters().get("defense"));
+            }
+            // half the labels flipped: the fingerprint sees it (the local model matched all of them)
+            JsonNode r = CliRunner.run("verify", "--fingerprint", fingerprint.toString(), "--format", "json", "--no-cache", evasiveUrl)
+                    .json().get("results").get(0);
+            double rate = r.get("matchingRate").asDouble();
+            assertTrue(rate > 0.25 && rate < 0.75, "matching rate behind flip=0.5: " + rate);
+        }
+        CliRunner.Result bad = CliRunner.run("serve", "--model", target.toString(), "--defense", "noise=-1");
+        assertEquals(ExitCode.BAD_INPUT, bad.exitCode());
+        assertTrue(bad.err().contains("--defense noise=-1"), bad.err());
+    }
 }

@@ -26,7 +26,6 @@ public final class Registry {
     public static final int MIN_PREFIX = 4;
     private static final String COLUMNS = "id, content_sha256, owner_name, name, scheme, access_level, input_spec, classes,"
             + " queries, target_sha256, calibrated, added_at, file_sha256, file_size";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RegistryDatabase database;
 
@@ -113,7 +112,7 @@ public final class Registry {
         boolean calibrated = members.stream().allMatch(m -> m.meta().calibration() != null);
         String spec;
         try {
-            spec = JSON.writeValueAsString(first.meta().inputSpec());
+            spec = new ObjectMapper().writeValueAsString(first.meta().inputSpec());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

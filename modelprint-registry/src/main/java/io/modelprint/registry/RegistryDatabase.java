@@ -106,6 +106,7 @@ public final class RegistryDatabase implements AutoCloseable {
                 throw new InputException(location.describe() + ": cannot create the registry: " + e.getMessage(), e);
             }
         }
+        SqliteNativeLibrary.prepare();
         return DriverManager.getConnection(location.url(), connectionProperties(location));
     }
 

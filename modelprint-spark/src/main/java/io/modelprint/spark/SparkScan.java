@@ -121,7 +121,7 @@ public final class SparkScan implements Callable<Integer> {
         r.put("suspectsPerSecond", s.suspectsPerSecond());
         r.put("taskSecondsPerSuspect", s.taskSeconds() / s.suspects());
         List<Map<String, Object>> notable = new ArrayList<>();
-        for (ScanRow row : s.rows()) {
+        for (ScanRow row : s.notable()) {
             if (row.getError() != null || "derived".equals(row.getVerdict())) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("suspect", row.getSuspect());
@@ -146,8 +146,8 @@ public final class SparkScan implements Callable<Integer> {
                 + " %d checks, %d derived, %d suspects failed; rows in %s, every check in the evidence log%n", master, s.suspects(),
                 s.fingerprints(), s.seconds(), s.suspectsPerSecond(), s.taskSeconds() / s.suspects(), s.checks(), s.derived(),
                 s.failed(), out);
-        print(s.rows().stream().filter(r -> r.getError() != null).toList(), "failed");
-        print(s.rows().stream().filter(r -> "derived".equals(r.getVerdict())).toList(), "derived");
+        print(s.notable().stream().filter(r -> r.getError() != null).toList(), "failed");
+        print(s.notable().stream().filter(r -> "derived".equals(r.getVerdict())).toList(), "derived");
     }
 
     private void print(List<ScanRow> rows, String what) {

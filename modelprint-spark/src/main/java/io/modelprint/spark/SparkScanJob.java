@@ -10,13 +10,14 @@ import io.modelprint.registry.RegistryEntry;
 import io.modelprint.registry.StoredFile;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The driver of a Spark scan: reads the registry, broadcasts its fingerprints once, partitions the
@@ -24,9 +25,19 @@ import org.apache.spark.sql.SparkSession;
  * every check to the evidence log (the driver alone writes to the database).
  */
 public final class SparkScanJob {
-    /** What a run did, for the summary and the benchmark. */
+    /** Rows kept in the summary (failed suspects and derived verdicts, in order); all rows are in the Parquet output. */
+    static final int NOTABLE_LIMIT = 1000;
+    /** Evidence records appended per transaction while the rows stream back to the driver. */
+    static final int EVIDENCE_BATCH = 10_000;
+
+    /**
+     * What a run did, for the summary and the benchmark.
+     *
+     * @param taskSeconds load and scan time of every suspect, summed over the tasks (core-seconds)
+     * @param notable up to {@link #NOTABLE_LIMIT} rows of failed suspects and derived verdicts, in suspect order
+     */
     public record Summary(int suspects, int fingerprints, int failed, long checks, long derived, double seconds,
-            double taskSeconds, List<ScanRow> rows) {
+            double taskSeconds, List<ScanRow> notable) {
         public double suspectsPerSecond() {
             return suspects / seconds;
         }
@@ -58,27 +69,61 @@ public final class SparkScanJob {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<FingerprintBroadcast> broadcast = context.broadcast(shipped);
         int slices = partitions > 0 ? partitions : Math.max(1, Math.min(suspects.size(), 4 * context.defaultParallelism()));
+        // computed once, read twice (Parquet, then the evidence): never collected whole on the driver
         JavaRDD<ScanRow> rows = context.parallelize(suspects, slices)
-                .mapPartitions(new ScanTask(broadcast, threshold, alpha));
-        List<ScanRow> collected = rows.collect();
-        if (out != null) {
-            spark.createDataset(collected, Encoders.bean(ScanRow.class)).toDF().write().mode(SaveMode.Overwrite).parquet(out);
+                .mapPartitions(new ScanTask(broadcast, threshold, alpha))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            if (out != null) {
+                spark.createDataFrame(rows, ScanRow.class).write().mode(SaveMode.Overwrite).parquet(out);
+            }
+            Tally tally = appendEvidence(db, rows.toLocalIterator());
+            return new Summary(suspects.size(), entries.size(), tally.failed, tally.checks, tally.derived,
+                    (System.nanoTime() - start) / 1e9, tally.taskSeconds, tally.notable);
+        } finally {
+            rows.unpersist(false);
+            broadcast.destroy();
         }
-        appendEvidence(db, suspects, collected);
-        broadcast.destroy();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        long failed = collected.stream().filter(r -> r.getError() != null).count();
-        long checks = collected.stream().filter(ScanRow::checked).count();
-        long derived = collected.stream().filter(r -> "derived".equals(r.getVerdict())).count();
-        double taskSeconds = collected.stream().mapToDouble(r -> r.getLoadSeconds() + r.getScanSeconds()).sum();
-        return new Summary(suspects.size(), entries.size(), (int) failed, checks, derived, seconds, taskSeconds, collected);
     }
 
-    /** The evidence of every check, suspect by suspect in the order they were listed (rows come back in that order). */
-    private static void appendEvidence(String db, List<String> suspects, List<ScanRow> rows) {
-        List<EvidenceRecord> records = rows.stream().filter(ScanRow::checked).map(ScanRow::toEvidence).toList();
-        try (RegistryDatabase database = RegistryDatabase.open(db)) {
-            new EvidenceLog(database).append(records);
+    /** Counts of the rows as they stream back, and the notable ones. */
+    private static final class Tally {
+        int failed;
+        long checks;
+        long derived;
+        double taskSeconds;
+        final List<ScanRow> notable = new ArrayList<>();
+
+        void add(ScanRow row) {
+            taskSeconds += row.getLoadSeconds() + row.getScanSeconds();
+            failed += row.getError() != null ? 1 : 0;
+            checks += row.checked() ? 1 : 0;
+            derived += "derived".equals(row.getVerdict()) ? 1 : 0;
+            if ((row.getError() != null || "derived".equals(row.getVerdict())) && notable.size() < NOTABLE_LIMIT) {
+                notable.add(row);
+            }
         }
+    }
+
+    /** Every check to the evidence log, suspect by suspect in the order they were listed (the partitions' order). */
+    private static Tally appendEvidence(String db, Iterator<ScanRow> rows) {
+        Tally tally = new Tally();
+        try (RegistryDatabase database = RegistryDatabase.open(db)) {
+            EvidenceLog log = new EvidenceLog(database);
+            List<EvidenceRecord> batch = new ArrayList<>();
+            while (rows.hasNext()) {
+                ScanRow row = rows.next();
+                tally.add(row);
+                if (row.checked()) {
+                    batch.add(row.toEvidence());
+                    if (batch.size() == EVIDENCE_BATCH) {
+                        log.append(batch);
+                        batch.clear();
+                    }
+                }
+            }
+            log.append(batch);
+        }
+        return tally;
     }
 }

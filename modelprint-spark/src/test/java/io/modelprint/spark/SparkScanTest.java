@@ -75,21 +75,20 @@ class SparkScanTest {
 
         SparkSession spark = SparkScan.session("local[2]");
         SparkScanJob.Summary summary;
-        long parquetRows;
+        List<ScanRow> rows;
         try {
             summary = SparkScanJob.run(spark, db, suspects, null, 0.01, 3, dir.resolve("rows.parquet").toString());
-            parquetRows = spark.read().parquet(dir.resolve("rows.parquet").toString()).count();
+            rows = spark.read().parquet(dir.resolve("rows.parquet").toString()).as(org.apache.spark.sql.Encoders.bean(ScanRow.class))
+                    .collectAsList();
         } finally {
             spark.stop();
         }
         assertEquals(5, summary.suspects());
         assertEquals(1, summary.failed(), "the missing model fails alone; the job finishes the rest");
         assertEquals(8, summary.checks(), "4 loadable suspects x 2 fingerprints");
-        assertEquals(9, parquetRows, "8 checks and 1 error row in Parquet");
-        List<ScanRow> rows = summary.rows();
-        List<String> expected = suspects.subList(0, 4).stream().flatMap(s -> java.util.stream.Stream.of(s, s)).toList();
-        assertEquals(expected, rows.stream().filter(ScanRow::checked).map(ScanRow::getSuspect).toList(),
-                "rows come back in the order the suspects were listed, two fingerprints each");
+        assertEquals(9, rows.size(), "8 checks and 1 error row in Parquet");
+        assertEquals(rows.stream().filter(r -> r.getError() != null || "derived".equals(r.getVerdict())).count(),
+                summary.notable().size(), "the summary keeps the failed suspects and the derived verdicts");
         assertEquals("derived", verdict(rows, alice, "alice").getVerdict());
         assertEquals(1.0, verdict(rows, alice, "alice").getSimilarity(), 1e-9);
         assertEquals("independent", verdict(rows, alice, "bob").getVerdict());
@@ -118,6 +117,9 @@ class SparkScanTest {
             EvidenceLog log = new EvidenceLog(database);
             List<EvidenceRecord> records = log.list();
             assertEquals(8, records.size());
+            List<String> expected = suspects.subList(0, 4).stream().flatMap(s -> java.util.stream.Stream.of(s, s)).toList();
+            assertEquals(expected, records.stream().map(EvidenceRecord::suspect).toList(),
+                    "evidence in the order the suspects were listed, two fingerprints each");
             assertEquals(alice.toString(), records.get(0).suspect());
             assertEquals(io.modelprint.io.Sha256.ofPath(alice), records.get(0).suspectSha256());
             assertTrue(log.verify().intact());

@@ -184,6 +184,10 @@ public final class InferenceProtocol {
         root.put("platform", metadata.platform());
         writeTensorMetadata(root.putArray("inputs"), metadata.inputs());
         writeTensorMetadata(root.putArray("outputs"), metadata.outputs());
+        if (!metadata.parameters().isEmpty()) {
+            var parameters = root.putObject("parameters");
+            new java.util.TreeMap<>(metadata.parameters()).forEach(parameters::put);
+        }
         return bytes(root);
     }
 
@@ -195,8 +199,17 @@ public final class InferenceProtocol {
             throw new ProtocolException("the model metadata is not valid JSON");
         }
         TensorReader.expect(root != null && root.isObject(), "the model metadata must be a JSON object");
+        java.util.Map<String, String> parameters = new java.util.TreeMap<>();
+        JsonNode given = root.get("parameters");
+        if (given != null && given.isObject()) {
+            given.fields().forEachRemaining(e -> {
+                if (e.getValue().isValueNode() && parameters.size() < 64) {
+                    parameters.put(e.getKey(), e.getValue().asText());
+                }
+            });
+        }
         return new ModelMetadata(root.path("name").asText(""), root.path("platform").asText(""),
-                readTensorMetadata(root.get("inputs"), "inputs"), readTensorMetadata(root.get("outputs"), "outputs"));
+                readTensorMetadata(root.get("inputs"), "inputs"), readTensorMetadata(root.get("outputs"), "outputs"), parameters);
     }
 
     public static byte[] error(String message) {
