@@ -9,6 +9,7 @@ import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.fingerprint.FingerprintExtractor;
 import io.modelprint.fingerprint.FingerprintFile;
 import io.modelprint.scheme.boundary.SeedSelection;
+import io.modelprint.lab.zoo.SuspectFamily;
 import io.modelprint.lab.zoo.SuspectGroup;
 import io.modelprint.lab.zoo.ZooEntry;
 import io.modelprint.metrics.Aruc;
@@ -88,8 +89,15 @@ public final class Evaluation {
         for (ZooEntry suspect : zoo.suspects()) {
             double rate = verifier.verify(fingerprint, zoo.suspect(suspect.name())).matchingRate();
             rates.put(suspect.name(), rate);
-            (suspect.group() == SuspectGroup.POSITIVE ? positives
-                    : suspect.group() == SuspectGroup.EXTRACTION ? extraction : negatives).add(rate);
+            // the paper's robustness is over its post-processed copies; the other positive families (e.g.
+            // reparametrized copies) are in the rates and in the per-family tables only
+            if (suspect.group() == SuspectGroup.POSITIVE && SuspectFamily.PAPER_POSITIVES.contains(SuspectFamily.of(suspect))) {
+                positives.add(rate);
+            } else if (suspect.group() == SuspectGroup.EXTRACTION) {
+                extraction.add(rate);
+            } else if (suspect.group() == SuspectGroup.NEGATIVE) {
+                negatives.add(rate);
+            }
         }
         double[] pos = toArray(positives);
         double[] neg = toArray(negatives);

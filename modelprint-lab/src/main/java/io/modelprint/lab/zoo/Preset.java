@@ -6,6 +6,8 @@ import io.modelprint.engine.arch.Architecture;
 import io.modelprint.lab.attack.Distillation;
 import io.modelprint.lab.attack.FilterPruning;
 import io.modelprint.lab.attack.FineTuning;
+import io.modelprint.lab.attack.Quantization;
+import io.modelprint.lab.attack.Reparametrization;
 import io.modelprint.lab.attack.WeightPruning;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,6 +83,17 @@ public record Preset(
         for (int sixteenth = 1; sixteenth <= 15; sixteenth++) {
             addPostProcessing(plans, new FilterPruning(sixteenth / 16.0), retrain, "fp-" + sixteenth + "-16", "FP");
         }
+        if (targetArch != Architecture.RESNET20) {
+            // the same function, other weights: no training (the config is only what the model file records)
+            TrainingConfig none = new TrainingConfig(1, 128, 1e-3f, seed + 31, 0);
+            addWithoutTraining(plans, new Reparametrization(Reparametrization.Variant.PERMUTE, seed + 31), none, "reparam-permute");
+            if (targetArch == Architecture.VGG) {
+                addWithoutTraining(plans, new Reparametrization(Reparametrization.Variant.FOLD_BN, 0), none, "reparam-bnfold");
+            }
+        }
+        TrainingConfig unchanged = new TrainingConfig(1, 128, 1e-3f, seed + 32, 0);
+        addWithoutTraining(plans, new Quantization(Quantization.Precision.FP16), unchanged, "quant-fp16");
+        addWithoutTraining(plans, new Quantization(Quantization.Precision.INT8), unchanged, "quant-int8");
         TrainingConfig distill = new TrainingConfig(distillEpochs, 128, 1e-3f, seed + 21, 0);
         addDistillation(plans, Distillation.Access.PROBABILITIES, targetArch, distill);
         addDistillation(plans, Distillation.Access.PROBABILITIES, Architecture.LENET5 == targetArch ? Architecture.VGG : Architecture.LENET5, distill);
@@ -121,6 +134,13 @@ public record Preset(
         parameters.put("images", config.maxTrainImages());
         parameters.put("seed", config.seed());
         plans.add(new SuspectPlan(name, SuspectGroup.POSITIVE, attack.kind(), "target", parameters, series,
+                Recipes.postProcess(attack, config)));
+    }
+
+    /** A copy made without training (reparametrization, quantization): only the attack's own parameters are recorded. */
+    private void addWithoutTraining(List<SuspectPlan> plans, io.modelprint.lab.attack.PostProcessing attack, TrainingConfig config,
+            String name) {
+        plans.add(new SuspectPlan(name, SuspectGroup.POSITIVE, attack.kind(), "target", new LinkedHashMap<>(attack.parameters()), null,
                 Recipes.postProcess(attack, config)));
     }
 
