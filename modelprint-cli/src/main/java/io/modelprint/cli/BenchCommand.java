@@ -76,16 +76,16 @@ final class BenchCommand implements Callable<Integer> {
         stages.put("zoo", seconds(start));
         start = System.nanoTime();
         EvaluationResults results;
-        try (Progress progress = Progress.start("bench")) {
-            results = new Evaluation(evaluationPreset, zooDir, outDir, System.err).run(train, progress);
+        try (Progress progress = Progress.start("bench"); HttpEvasiveServing serving = new HttpEvasiveServing()) {
+            results = new Evaluation(evaluationPreset, zooDir, outDir, System.err).servedBy(serving).run(train, progress);
         }
         stages.put("evaluation", seconds(start));
         start = System.nanoTime();
         List<SchemeRun> runs = new ArrayList<>(evaluationPreset.schemeRuns());
         runs.addAll(evaluationPreset.budgetRuns());
         List<SchemeResult> schemes;
-        try (Progress progress = Progress.start("schemes")) {
-            schemes = new ArrayList<>(new SchemeComparison(zooDir, outDir, System.err).run(runs, train, test, progress));
+        try (Progress progress = Progress.start("schemes"); HttpEvasiveServing serving = new HttpEvasiveServing()) {
+            schemes = new ArrayList<>(new SchemeComparison(zooDir, outDir, System.err).servedBy(serving).run(runs, train, test, progress));
         }
         schemes.addAll(bundles(schemes, evaluationPreset, zooDir));
         stages.put("schemes", seconds(start));

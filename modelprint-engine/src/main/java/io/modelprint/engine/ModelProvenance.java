@@ -30,4 +30,10 @@ public record ModelProvenance(
 
     public static final String FILE_NAME = "provenance.json";
     public static final int FORMAT_VERSION = 1;
+
+    /** The same provenance with another test accuracy (e.g. the one measured behind an evasive defense). */
+    public ModelProvenance withTestAccuracy(double value) {
+        return new ModelProvenance(formatVersion, arch, inputSpec, numClasses, dataset, trainImages, seed, epochs, batchSize, optimizer,
+                learningRate, value, seconds, weightsFile, weightsSha256, parent, extra);
+    }
 }

@@ -18,6 +18,7 @@ import io.modelprint.ProgressListener;
 import io.modelprint.scheme.SeedSource;
 import io.modelprint.verify.Verifier;
 import java.io.PrintStream;
+import io.modelprint.lab.evasive.EvasiveServing;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,6 +42,14 @@ public final class Evaluation {
     /** The target's input gradients are checked once for all configurations. */
     private final io.modelprint.fingerprint.GradientCheck checks = new io.modelprint.fingerprint.GradientCheck();
 
+    private EvasiveServing serving = EvasiveServing.IN_PROCESS;
+
+    /** How the zoo's evasive suspects are reached (default: the defense applied in process, without HTTP). */
+    public Evaluation servedBy(EvasiveServing value) {
+        this.serving = value;
+        return this;
+    }
+
     public Evaluation(EvaluationPreset preset, Path zooDir, Path outDir, PrintStream log) {
         this.preset = preset;
         this.zooDir = zooDir;
@@ -51,7 +60,7 @@ public final class Evaluation {
     public EvaluationResults run(ImageDataset train, ProgressListener progress) {
         List<MethodConfig> configs = preset.configs();
         List<MethodResult> results = new ArrayList<>();
-        try (LoadedZoo zoo = new LoadedZoo(zooDir, train.spec())) {
+        try (LoadedZoo zoo = new LoadedZoo(zooDir, train.spec(), serving)) {
             String checksum = zoo.manifest().entriesSha256();
             for (int i = 0; i < configs.size(); i++) {
                 MethodConfig config = configs.get(i);

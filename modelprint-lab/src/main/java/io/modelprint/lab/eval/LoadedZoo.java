@@ -8,6 +8,8 @@ import io.modelprint.lab.zoo.SuspectGroup;
 import io.modelprint.lab.zoo.ZooEntry;
 import io.modelprint.lab.zoo.ZooManifest;
 import io.modelprint.model.Classifier;
+import io.modelprint.lab.evasive.Defense;
+import io.modelprint.lab.evasive.EvasiveServing;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,11 +26,13 @@ final class LoadedZoo implements AutoCloseable {
     private final ZooEntry targetEntry;
     private final List<ZooEntry> suspects;
     private final Map<String, Classifier> loaded = new LinkedHashMap<>();
+    private final EvasiveServing serving;
     private DjlClassifier target;
 
-    LoadedZoo(Path dir, InputSpec spec) {
+    LoadedZoo(Path dir, InputSpec spec, EvasiveServing serving) {
         this.dir = dir;
         this.spec = spec;
+        this.serving = serving;
         this.manifest = ZooManifest.read(dir)
                 .orElseThrow(() -> new InputException(dir + ": no " + ZooManifest.FILE_NAME + "; build the zoo first"));
         this.targetEntry = manifest.entry("target").orElseThrow(() -> new InputException(dir + ": the manifest has no target"));
@@ -47,7 +51,10 @@ final class LoadedZoo implements AutoCloseable {
         if (target == null) {
             target = ModelLoader.load(dir.resolve(targetEntry.path()), spec);
             for (ZooEntry suspect : suspects) {
-                loaded.put(suspect.name(), ModelLoader.loadClassifier(dir.resolve(suspect.path()), spec));
+                Classifier model = ModelLoader.loadClassifier(dir.resolve(suspect.path()), spec);
+                Object defense = suspect.parameters().get("defense");
+                loaded.put(suspect.name(), defense == null ? model
+                        : serving.serve(suspect.name(), model, Defense.parse(List.of(defense.toString()))));
             }
         }
         return target;

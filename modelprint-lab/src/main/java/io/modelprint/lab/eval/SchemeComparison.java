@@ -16,6 +16,7 @@ import io.modelprint.scheme.Schemes;
 import io.modelprint.scheme.SeedSource;
 import io.modelprint.verify.Verifier;
 import java.io.PrintStream;
+import io.modelprint.lab.evasive.EvasiveServing;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +36,14 @@ public final class SchemeComparison {
     /** The target's input gradients are checked once for all runs. */
     private final io.modelprint.fingerprint.GradientCheck checks = new io.modelprint.fingerprint.GradientCheck();
 
+    private EvasiveServing serving = EvasiveServing.IN_PROCESS;
+
+    /** How the zoo's evasive suspects are reached (default: the defense applied in process, without HTTP). */
+    public SchemeComparison servedBy(EvasiveServing value) {
+        this.serving = value;
+        return this;
+    }
+
     public SchemeComparison(Path zooDir, Path outDir, PrintStream log) {
         this.zooDir = zooDir;
         this.outDir = outDir;
@@ -43,7 +52,7 @@ public final class SchemeComparison {
 
     public List<SchemeResult> run(List<SchemeRun> runs, ImageDataset train, ImageDataset test, ProgressListener progress) {
         List<SchemeResult> results = new ArrayList<>();
-        try (LoadedZoo zoo = new LoadedZoo(zooDir, train.spec())) {
+        try (LoadedZoo zoo = new LoadedZoo(zooDir, train.spec(), serving)) {
             String checksum = zoo.manifest().entriesSha256();
             for (int i = 0; i < runs.size(); i++) {
                 SchemeRun run = runs.get(i);

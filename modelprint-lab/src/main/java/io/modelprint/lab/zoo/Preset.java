@@ -9,6 +9,7 @@ import io.modelprint.lab.attack.FineTuning;
 import io.modelprint.lab.attack.Quantization;
 import io.modelprint.lab.attack.Reparametrization;
 import io.modelprint.lab.attack.WeightPruning;
+import io.modelprint.lab.evasive.Defense;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,8 @@ public record Preset(
     /** A post-processed model may lose at most this much test accuracy (paper: 3%). */
     public static final double MAX_ACCURACY_LOSS = 0.03;
     static final float NOISE = 0.1f;
+    /** The evasive APIs the zoo serves its target behind (docs/remote.md). */
+    static final List<String> EVASIVE_DEFENSES = List.of("noise=0.05", "smoothing=8,noise=0.1", "round=1", "top1", "flip=0.1");
 
     public static Preset of(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
@@ -94,6 +97,14 @@ public record Preset(
         TrainingConfig unchanged = new TrainingConfig(1, 128, 1e-3f, seed + 32, 0);
         addWithoutTraining(plans, new Quantization(Quantization.Precision.FP16), unchanged, "quant-fp16");
         addWithoutTraining(plans, new Quantization(Quantization.Precision.INT8), unchanged, "quant-int8");
+        // the target served behind an evasive API (reached over HTTP by the bench): one suspect per defense
+        TrainingConfig served = new TrainingConfig(1, 128, 1e-3f, seed + 33, 0);
+        for (String defense : EVASIVE_DEFENSES) {
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            parameters.put("defense", Defense.parse(List.of(defense)).toString());
+            plans.add(new SuspectPlan("evasive-" + defense.replace('=', '-').replace(',', '-'), SuspectGroup.POSITIVE, "EVASIVE",
+                    "target", parameters, null, Recipes.evasive(Defense.parse(List.of(defense)), served)));
+        }
         TrainingConfig distill = new TrainingConfig(distillEpochs, 128, 1e-3f, seed + 21, 0);
         addDistillation(plans, Distillation.Access.PROBABILITIES, targetArch, distill);
         addDistillation(plans, Distillation.Access.PROBABILITIES, Architecture.LENET5 == targetArch ? Architecture.VGG : Architecture.LENET5, distill);

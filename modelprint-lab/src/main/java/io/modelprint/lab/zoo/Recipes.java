@@ -13,6 +13,10 @@ import io.modelprint.engine.TrainingRun;
 import io.modelprint.engine.arch.Architecture;
 import io.modelprint.lab.attack.Distillation;
 import io.modelprint.lab.attack.PostProcessing;
+import io.modelprint.lab.evasive.DefendedClassifier;
+import io.modelprint.lab.evasive.Defense;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.modelprint.scheme.Labels;
 import java.util.Random;
 
@@ -50,6 +54,29 @@ final class Recipes {
         };
     }
 
+    /**
+     * A copy of the target to be served behind {@code defense} (the evasive family). The manifest's
+     * test accuracy is the one behind the defense (measured in process on the whole test split, the
+     * defense's own seed); the model file's provenance keeps the weights' own accuracy and records
+     * the defended one as {@code accuracyBehindDefense}.
+     */
+    static final String ACCURACY_BEHIND_DEFENSE = "accuracyBehindDefense";
+
+    static Recipe evasive(Defense defense, TrainingConfig config) {
+        return (context, out, extra, progress) -> {
+            ModelProvenance parent = ModelLoader.checkIntact(context.target());
+            try (DjlClassifier target = ModelLoader.load(context.target(), parent.inputSpec())) {
+                double defended = accuracy(DefendedClassifier.wrap(target, defense), context.test());
+                Map<String, Object> recorded = new LinkedHashMap<>(extra);
+                recorded.put(ACCURACY_BEHIND_DEFENSE, defended);
+                ModelProvenance saved = TrainingRun.save(target.model(), Architecture.parse(parent.arch()), context.train(),
+                        context.test(), config, new ModelTrainer.Result(0, 0, Float.NaN), out,
+                        context.zooDir().relativize(context.target()).toString(), recorded);
+                return saved.withTestAccuracy(defended);
+            }
+        };
+    }
+
     static Recipe forest(int trees, int images, long seed) {
         return (context, out, extra, progress) -> {
             long start = System.nanoTime();
@@ -66,8 +93,8 @@ final class Recipes {
         };
     }
 
-    private static double accuracy(RandomForestClassifier forest, ImageDataset test) {
-        long[] predicted = Labels.predict(forest, test.pixels(), test.size());
+    private static double accuracy(io.modelprint.model.Classifier model, ImageDataset test) {
+        long[] predicted = Labels.predict(model, test.pixels(), test.size());
         int correct = 0;
         for (int i = 0; i < predicted.length; i++) {
             correct += predicted[i] == test.label(i) ? 1 : 0;

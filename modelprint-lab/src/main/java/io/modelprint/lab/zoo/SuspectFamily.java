@@ -8,7 +8,7 @@ public final class SuspectFamily {
     public static final String NEGATIVE = "negative";
     /** Report order of the families the zoo holds today; families added later follow in the order met. */
     public static final List<String> ORDER = List.of("fine-tuning", "pruning", "reparametrization", "quantization",
-            "probability extraction", "label extraction");
+            "evasive serving", "probability extraction", "label extraction");
 
     /** The positive families of the IPGuard paper's evaluation (its robustness is computed over these). */
     public static final List<String> PAPER_POSITIVES = List.of("fine-tuning", "pruning");
@@ -24,6 +24,7 @@ public final class SuspectFamily {
             case "WP", "FP" -> "pruning";
             case "REPARAM-PERMUTE", "REPARAM-BNFOLD" -> "reparametrization";
             case "QUANT-FP16", "QUANT-INT8" -> "quantization";
+            case "EVASIVE" -> "evasive serving";
             case "DISTILL-PROB" -> "probability extraction";
             case "DISTILL-LABEL" -> "label extraction";
             default -> entry.kind().toLowerCase(Locale.ROOT);

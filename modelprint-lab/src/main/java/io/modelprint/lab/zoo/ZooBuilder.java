@@ -176,6 +176,10 @@ public final class ZooBuilder {
             Map<String, Object> recorded = provenance.extra() == null ? Map.of() : new LinkedHashMap<>(provenance.extra());
             recorded.remove("madeBy");
             recorded.remove("datasetSha256");
+            Object defended = recorded.remove(Recipes.ACCURACY_BEHIND_DEFENSE);
+            if (defended instanceof Number accuracy) {
+                provenance = provenance.withTestAccuracy(accuracy.doubleValue());
+            }
             if (!plan.name().equals(recorded.remove("zooName")) || !plan.kind().equals(recorded.remove("kind"))
                     || !normalized(recorded).equals(normalized(plan.parameters()))) {
                 return Optional.empty();

@@ -149,8 +149,9 @@ class ZooBuilderTest {
         List<SuspectPlan> b = Preset.of("quick").plan(Architecture.VGG, 0, true);
         assertEquals(a.stream().map(SuspectPlan::name).toList(), b.stream().map(SuspectPlan::name).toList());
         assertEquals(a.stream().map(SuspectPlan::parameters).toList(), b.stream().map(SuspectPlan::parameters).toList());
-        // fine-tuning, pruning sweeps, 2 reparametrized and 2 quantized copies of the VGG
-        assertEquals(4 + 9 + 15 + 2 + 2, a.stream().filter(p -> p.group() == SuspectGroup.POSITIVE).count());
+        // fine-tuning, pruning sweeps, 2 reparametrized and 2 quantized copies of the VGG, 5 served behind defenses
+        assertEquals(4 + 9 + 15 + 2 + 2 + 5, a.stream().filter(p -> p.group() == SuspectGroup.POSITIVE).count());
+        assertEquals(5, a.stream().filter(p -> p.kind().equals("EVASIVE")).count());
         assertEquals(List.of("REPARAM-PERMUTE", "REPARAM-BNFOLD", "QUANT-FP16", "QUANT-INT8"), a.stream()
                 .filter(p -> p.kind().startsWith("REPARAM") || p.kind().startsWith("QUANT")).map(SuspectPlan::kind).toList());
         // a residual target is not permuted (one permutation per residual stream would be needed) and has no fold
