@@ -479,4 +479,24 @@ class CliServeTest {
         assertEquals(ExitCode.BAD_INPUT, bad.exitCode());
         assertTrue(bad.err().contains("--defense noise=-1"), bad.err());
     }
+
+    @Test
+    void theBenchReachesEvasiveSuspectsOverHttp() {
+        try (HttpEvasiveServing serving = new HttpEvasiveServing()) {
+            Classifier flipping = serving.serve("evasive-flip", ModelLoader.loadClassifier(target, InputSpec.fashionMnist()),
+                    io.modelprint.lab.evasive.Defense.parse(java.util.List.of("flip=0.5")));
+            assertTrue(flipping instanceof io.modelprint.model.remote.RemoteClassifier remote
+                    && "flip=0.5,seed=1".equals(remote.metadata().parameters().get("defense")), flipping.description());
+            assertTrue(flipping instanceof io.modelprint.model.Scored, "scores through HTTP unless top-1 only");
+            io.modelprint.fingerprint.Fingerprint fp = io.modelprint.fingerprint.FingerprintFile.read(fingerprint);
+            double rate = new io.modelprint.verify.Verifier((Double) null).verify(fp, flipping).matchingRate();
+            assertTrue(rate > 0.25 && rate < 0.75, "half the labels flipped: " + rate);
+            Classifier top1 = serving.serve("evasive-top1", ModelLoader.loadClassifier(target, InputSpec.fashionMnist()),
+                    io.modelprint.lab.evasive.Defense.parse(java.util.List.of("top1")));
+            assertFalse(top1 instanceof io.modelprint.model.Scored, "a top-1 API gives labels only");
+            assertEquals(1.0, new io.modelprint.verify.Verifier((Double) null).verify(fp, top1).matchingRate());
+            flipping.close();
+            top1.close();
+        }
+    }
 }
