@@ -4,6 +4,7 @@ import io.modelprint.io.AtomicFiles;
 import io.modelprint.lab.eval.EvaluationPreset;
 import io.modelprint.lab.eval.FamilyScore;
 import io.modelprint.lab.eval.SchemeResult;
+import io.modelprint.lab.zoo.Preset;
 import io.modelprint.lab.zoo.SuspectFamily;
 import io.modelprint.lab.zoo.ZooEntry;
 import java.nio.file.Path;
@@ -82,6 +83,7 @@ public final class SchemeReport {
         List<String> parts = new ArrayList<>();
         ranges.forEach((family, range) -> parts.add(String.format(Locale.ROOT, "%s %.3f-%.3f", family, range[0], range[1])));
         md.append(String.join("; ", parts)).append(".\n\n");
+        md.append(evasiveCosts(suspects, targetAccuracy));
         md.append("Similarity range of each family under each scheme: `scheme-similarities.csv`; TPR at 5 % FPR against the"
                 + " query budget: `fig-tpr-vs-queries.png`, `scheme-budget.csv`.\n\n");
         md.append("![TPR at 5 % FPR against queries](fig-tpr-vs-queries.png)\n\n");
@@ -126,6 +128,20 @@ public final class SchemeReport {
 
     private static String cell(FamilyScore f) {
         return Double.isNaN(f.auc()) ? "-" : String.format(Locale.ROOT, "%.2f / %.2f / %.2f", f.auc(), f.tprAt1Fpr(), f.tprAt5Fpr());
+    }
+
+    /** What each evasive API costs the thief in test accuracy; more than 3 points is said. */
+    static String evasiveCosts(List<ZooEntry> suspects, double targetAccuracy) {
+        List<String> costs = new ArrayList<>();
+        for (ZooEntry e : suspects) {
+            if (e.kind().equals("EVASIVE")) {
+                double cost = targetAccuracy - e.testAccuracy();
+                costs.add(String.format(Locale.ROOT, "`%s` %.4f (%s%.1f points%s)", e.parameters().get("defense"), e.testAccuracy(),
+                        cost >= 0 ? "-" : "+", 100 * Math.abs(cost), cost > Preset.MAX_ACCURACY_LOSS ? ", more than 3: costly" : ""));
+            }
+        }
+        return costs.isEmpty() ? "" : "Evasive APIs (the target served behind each defense, over HTTP), test accuracy behind the defense: "
+                + String.join("; ", costs) + ".\n\n";
     }
 
     static Map<String, double[]> accuracyRanges(List<ZooEntry> suspects) {
