@@ -76,6 +76,8 @@ public final class SparkScanJob {
         try {
             if (out != null) {
                 spark.createDataFrame(rows, ScanRow.class).write().mode(SaveMode.Overwrite).parquet(out);
+            } else {
+                rows.count(); // compute every partition in parallel: toLocalIterator below would run them one at a time
             }
             Tally tally = appendEvidence(db, rows.toLocalIterator());
             return new Summary(suspects.size(), entries.size(), tally.failed, tally.checks, tally.derived,
