@@ -52,6 +52,12 @@ public final class ModelTrainer {
      */
     public static Result fit(Model model, ImageDataset data, float[] softTargets, TrainingConfig config, StepHook hook,
             ProgressListener progress) {
+        return fit(model, data, softTargets, null, config, hook, progress);
+    }
+
+    /** As above, with {@code softLoss} (e.g. {@link DistillationLoss}) in place of cross-entropy against the soft targets. */
+    public static Result fit(Model model, ImageDataset data, float[] softTargets, Loss softLoss, TrainingConfig config, StepHook hook,
+            ProgressListener progress) {
         ImageDataset train = config.maxTrainImages() > 0 && config.maxTrainImages() < data.size()
                 ? data.head(config.maxTrainImages()) : data;
         if (softTargets != null && softTargets.length != data.size() * data.numClasses()) {
@@ -59,7 +65,7 @@ public final class ModelTrainer {
                     + data.size() + " images of " + data.numClasses() + " classes");
         }
         Loss loss = softTargets == null ? Loss.softmaxCrossEntropyLoss()
-                : new SoftmaxCrossEntropyLoss("SoftTargetLoss", 1, -1, false, true);
+                : softLoss != null ? softLoss : new SoftmaxCrossEntropyLoss("SoftTargetLoss", 1, -1, false, true);
         Optimizer optimizer = Optimizer.adam().optLearningRateTracker(Tracker.fixed(config.learningRate())).build();
         Random random = new Random(config.seed());
         int batches = (train.size() + config.batchSize() - 1) / config.batchSize();

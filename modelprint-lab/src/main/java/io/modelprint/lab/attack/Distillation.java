@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.modelprint.data.ImageDataset;
 import io.modelprint.engine.EngineSetup;
+import io.modelprint.engine.DistillationLoss;
 import io.modelprint.engine.ModelTrainer;
 import io.modelprint.engine.TrainingConfig;
 import io.modelprint.model.Differentiable;
@@ -16,7 +17,8 @@ import java.util.Random;
 /**
  * Model extraction by an attacker who can only query the target (beyond the IPGuard paper): a
  * student is trained on the target's answers to a query set. With {@link Access#PROBABILITIES} it
- * learns the target's softmax outputs; with {@link Access#LABELS} only its top-1 labels. The
+ * learns the target's softmax outputs by knowledge distillation as SAC's attack does (temperature 20,
+ * alpha 0.9: {@link DistillationLoss}); with {@link Access#LABELS} only its top-1 labels. The
  * query set is {@code budget} training images with uniform noise of ±{@code noise} added (clipped
  * to the input range): data like the owner's, but not the owner's exact images.
  */
@@ -27,6 +29,9 @@ public final class Distillation {
     }
 
     private static final int BATCH = 512;
+    /** SAC's extraction attack: soft targets at temperature 20, 90 % of the loss on them. */
+    public static final float TEMPERATURE = 20f;
+    public static final float ALPHA = 0.9f;
 
     private final Access access;
     private final int budget;
@@ -50,6 +55,10 @@ public final class Distillation {
         p.put("access", access.name().toLowerCase(java.util.Locale.ROOT));
         p.put("budget", budget);
         p.put("noise", noise);
+        if (access == Access.PROBABILITIES) {
+            p.put("temperature", TEMPERATURE);
+            p.put("alpha", ALPHA);
+        }
         return p;
     }
 
@@ -58,10 +67,12 @@ public final class Distillation {
             ProgressListener progress) {
         EngineSetup.seed(config.seed());
         ImageDataset queries = querySet(pool, new Random(config.seed()));
-        float[] probabilities = askTarget(target, queries);
         if (access == Access.PROBABILITIES) {
-            return ModelTrainer.fit(student, queries, probabilities, config, ModelTrainer.StepHook.NONE, progress);
+            float[] softened = askTarget(target, queries, TEMPERATURE);
+            return ModelTrainer.fit(student, queries, softened, new DistillationLoss(TEMPERATURE, ALPHA), config,
+                    ModelTrainer.StepHook.NONE, progress);
         }
+        float[] probabilities = askTarget(target, queries, 1);
         int classes = queries.numClasses();
         int[] labels = new int[queries.size()];
         for (int i = 0; i < labels.length; i++) {
@@ -93,7 +104,8 @@ public final class Distillation {
         return new ImageDataset(pool.name() + "-queries", pool.spec(), pixels, new int[n], pool.numClasses());
     }
 
-    private static float[] askTarget(Differentiable target, ImageDataset queries) {
+    /** The target's softmax at {@code temperature} on every query. */
+    private static float[] askTarget(Differentiable target, ImageDataset queries, float temperature) {
         int classes = queries.numClasses();
         float[] probabilities = new float[queries.size() * classes];
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -105,7 +117,7 @@ public final class Distillation {
                 }
                 try (NDManager scope = manager.newSubManager()) {
                     NDArray logits = target.predictLogits(queries.images(scope, indices));
-                    System.arraycopy(logits.softmax(1).toFloatArray(), 0, probabilities, from * classes, n * classes);
+                    System.arraycopy(logits.div(temperature).softmax(1).toFloatArray(), 0, probabilities, from * classes, n * classes);
                 }
             }
         }

@@ -29,6 +29,7 @@ public record Preset(
         int retrainImages,
         int distillBudget,
         int distillEpochs,
+        int distillSeeds,
         int sameArchNegatives,
         int negativeImages,
         int otherArchNegatives,
@@ -45,8 +46,8 @@ public record Preset(
 
     public static Preset of(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "quick" -> new Preset("quick", 1, 10_000, 5_000, 10_000, 1, 4, 10_000, 4, Architecture.MLP, 3, 5_000, 20);
-            case "paper" -> new Preset("paper", 2, 20_000, 10_000, 20_000, 2, 50, 20_000, 10, Architecture.RESNET20, 10, 10_000, 20);
+            case "quick" -> new Preset("quick", 1, 10_000, 5_000, 20_000, 3, 1, 4, 10_000, 4, Architecture.MLP, 3, 5_000, 20);
+            case "paper" -> new Preset("paper", 2, 20_000, 10_000, 30_000, 5, 2, 50, 20_000, 10, Architecture.RESNET20, 10, 10_000, 20);
             default -> throw new InputException("--preset: unknown preset '" + name + "' (expected quick or paper)");
         };
     }
@@ -58,8 +59,10 @@ public record Preset(
                 + " FTAL/RTAL: all layers, 1 epoch on " + fineTuneImages + " images, lr 1e-4 / 1e-3");
         notes.put("pruning", "WP p=0.1..0.9 and FP c=1/16..15/16, each retrained 1 epoch on " + retrainImages
                 + " images (lr 1e-4); a sweep stops at the first model losing more than 3% test accuracy (kept=false)");
-        notes.put("extraction", "students trained " + distillEpochs + " epoch(s) on the target's answers to " + distillBudget
-                + " training images with uniform noise ±" + NOISE);
+        notes.put("extraction", "students (" + distillSeeds + " seed(s) each) trained " + distillEpochs + " epoch(s) on the target's"
+                + " answers to " + distillBudget + " training images with uniform noise ±" + NOISE + "; probabilities by knowledge"
+                + " distillation (T " + Distillation.TEMPERATURE + ", alpha " + Distillation.ALPHA + "), labels by cross-entropy on"
+                + " the top-1");
         notes.put("negatives", "architectures trained 1 epoch on the first " + negativeImages + " training images"
                 + " (subset to fit a CPU); random forests on " + forestImages + " images, " + forestTrees + " trees");
         return notes;
@@ -105,10 +108,17 @@ public record Preset(
             plans.add(new SuspectPlan("evasive-" + defense.replace('=', '-').replace(',', '-'), SuspectGroup.POSITIVE, "EVASIVE",
                     "target", parameters, null, Recipes.evasive(Defense.parse(List.of(defense)), served)));
         }
-        TrainingConfig distill = new TrainingConfig(distillEpochs, 128, 1e-3f, seed + 21, 0);
-        addDistillation(plans, Distillation.Access.PROBABILITIES, targetArch, distill);
-        addDistillation(plans, Distillation.Access.PROBABILITIES, Architecture.LENET5 == targetArch ? Architecture.VGG : Architecture.LENET5, distill);
-        addDistillation(plans, Distillation.Access.LABELS, targetArch, distill);
+        // students of the target's architecture and of smaller ones, each on its own seeds (the first keeps the plain name)
+        Architecture smaller = Architecture.LENET5 == targetArch ? Architecture.VGG : Architecture.LENET5;
+        for (int s = 0; s < distillSeeds; s++) {
+            TrainingConfig distill = new TrainingConfig(distillEpochs, 128, 1e-3f, seed + 21 + 100L * s, 0);
+            String suffix = s == 0 ? "" : "-s" + (s + 1);
+            addDistillation(plans, Distillation.Access.PROBABILITIES, targetArch, distill, suffix);
+            addDistillation(plans, Distillation.Access.PROBABILITIES, smaller, distill, suffix);
+            addDistillation(plans, Distillation.Access.LABELS, targetArch, distill, suffix);
+            addDistillation(plans, Distillation.Access.LABELS, smaller, distill, suffix);
+            addDistillation(plans, Distillation.Access.LABELS, Architecture.MLP, distill, suffix);
+        }
         for (int i = 0; i < sameArchNegatives; i++) {
             addNegative(plans, targetArch, seed + 100 + i);
         }
@@ -155,13 +165,14 @@ public record Preset(
                 Recipes.postProcess(attack, config)));
     }
 
-    private void addDistillation(List<SuspectPlan> plans, Distillation.Access access, Architecture student, TrainingConfig config) {
+    private void addDistillation(List<SuspectPlan> plans, Distillation.Access access, Architecture student, TrainingConfig config,
+            String suffix) {
         Distillation attack = new Distillation(access, distillBudget, NOISE);
         Map<String, Object> parameters = new LinkedHashMap<>(attack.parameters());
         parameters.put("student", student.cliName());
         parameters.put("epochs", config.epochs());
         parameters.put("seed", config.seed());
-        String name = attack.kind().toLowerCase(Locale.ROOT) + "-" + student.cliName();
+        String name = attack.kind().toLowerCase(Locale.ROOT) + "-" + student.cliName() + suffix;
         plans.add(new SuspectPlan(name, SuspectGroup.EXTRACTION, attack.kind(), "target", parameters, null,
                 Recipes.distill(attack, student, config)));
     }

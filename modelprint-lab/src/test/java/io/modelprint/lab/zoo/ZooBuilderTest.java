@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ZooBuilderTest {
     /** A preset small enough for tests: every kind, tiny counts. */
-    static final Preset TINY = new Preset("tiny", 1, 200, 200, 200, 1, 2, 200, 1, Architecture.MLP, 1, 100, 3);
+    static final Preset TINY = new Preset("tiny", 1, 200, 200, 200, 1, 1, 2, 200, 1, Architecture.MLP, 1, 100, 3);
 
     private final ImageDataset train = SyntheticData.bands(300, 4, 12, 12, 1);
     private final ImageDataset test = SyntheticData.bands(80, 4, 12, 12, 2);
