@@ -38,13 +38,15 @@ final class RegistryLogCommand implements Callable<Integer> {
                 System.out.println("the evidence log of " + database.location().describe() + " is empty");
                 return ExitCode.OK;
             }
-            System.out.printf("%5s  %-30s  %-12s  %-10s  %10s  %9s  %-11s  %-16s  %s%n", "seq", "time", "fingerprint", "scheme",
-                    "similarity", "p-value", "verdict", "record hash", "suspect");
+            // every cell through Terminal.safe (Columns): the database is not trusted to hold printable text
+            Columns table = new Columns(-5, 30, 12, 10, -10, -9, 11, 16).row("seq", "time", "fingerprint", "scheme", "similarity",
+                    "p-value", "verdict", "record hash", "suspect");
             for (EvidenceRecord r : records) {
-                System.out.printf("%5d  %-30s  %-12s  %-10s  %10.4f  %9s  %-11s  %-16s  %s%n", r.seq(), r.recordedAt(),
-                        r.fingerprintId(), r.scheme(), r.similarity(), r.pValue() == null ? "-" : String.format("%.2g", r.pValue()),
-                        r.verdict(), r.recordHash().substring(0, 16), Terminal.safe(r.suspect()));
+                table.row(Long.toString(r.seq()), r.recordedAt(), r.fingerprintId(), r.scheme(), String.format("%.4f", r.similarity()),
+                        r.pValue() == null ? "-" : String.format("%.2g", r.pValue()), r.verdict(),
+                        r.recordHash() == null ? "-" : r.recordHash().substring(0, Math.min(16, r.recordHash().length())), r.suspect());
             }
+            table.print();
             return ExitCode.OK;
         }
     }

@@ -67,7 +67,8 @@ final class ScanViews {
         int rank = 0;
         for (Map<String, Object> m : (List<Map<String, Object>>) result.get("matches")) {
             String head = String.format("  %4s  %-12s  %-16s  %-20s  %-22s", m.containsKey("incompatible") ? "-" : String.valueOf(++rank),
-                    m.get("fingerprint"), Terminal.safe((String) m.get("owner")), Terminal.safe((String) m.get("name")), m.get("scheme"));
+                    Terminal.safe(String.valueOf(m.get("fingerprint"))), Terminal.safe((String) m.get("owner")),
+                    Terminal.safe((String) m.get("name")), Terminal.safe(String.valueOf(m.get("scheme"))));
             if (m.containsKey("incompatible")) {
                 System.out.println(head + "  not checked: " + Terminal.safe((String) m.get("incompatible")));
             } else if (m.containsKey("members")) {
