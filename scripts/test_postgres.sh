@@ -7,7 +7,7 @@ if ! command -v pg_lsclusters >/dev/null 2>&1; then
   echo "test_postgres: PostgreSQL is not installed (apt-get install postgresql)" >&2
   exit 1
 fi
-read -r version cluster port status _ < <(pg_lsclusters -h | head -n 1)
+read -r version cluster port status _ < <(pg_lsclusters -h | head -n 1) || true
 if [ -z "${version:-}" ]; then
   echo "test_postgres: no PostgreSQL cluster (pg_createcluster <version> main)" >&2
   exit 1
