@@ -10,6 +10,7 @@ import io.modelprint.data.ImageDataset;
 import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.fingerprint.FingerprintExtractor;
 import io.modelprint.model.Classifier;
+import io.modelprint.testing.LabelsOnly;
 import io.modelprint.testing.LinearModel;
 import io.modelprint.testing.SyntheticData;
 import io.modelprint.verify.Verdict;
@@ -105,31 +106,5 @@ class SchemesTest {
         assertTrue(e.getMessage().contains("--method") && e.getMessage().contains("sac-m-hard"), e.getMessage());
         assertEquals(List.of("ipguard", "cw-l2", "fgsm", "igsm", "random", "akh", "sac-w-hard", "sac-m-hard"),
                 Schemes.usableWith(Access.LABELS));
-    }
-
-    /** A model seen through its labels only, like a label-only prediction API. */
-    private record LabelsOnly(Classifier inner) implements Classifier {
-        @Override
-        public io.modelprint.data.InputSpec inputSpec() {
-            return inner.inputSpec();
-        }
-
-        @Override
-        public int numClasses() {
-            return inner.numClasses();
-        }
-
-        @Override
-        public long[] predictLabels(float[] images, int count) {
-            return inner.predictLabels(images, count);
-        }
-
-        @Override
-        public String description() {
-            return "label-api";
-        }
-
-        @Override
-        public void close() {}
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelprint.InputException;
+import io.modelprint.testing.LabelsOnly;
 import io.modelprint.testing.LinearModel;
 import io.modelprint.verify.Decision;
 import java.nio.file.Files;
@@ -241,39 +242,4 @@ abstract class RegistryContract {
     static ScanMatch byId(List<ScanMatch> matches, String id) {
         return matches.stream().filter(m -> m.entry().id().equals(id)).findFirst().orElseThrow();
     }
-
-    /** A suspect that answers labels only. */
-    static final class LabelsOnly implements io.modelprint.model.Classifier {
-        private final io.modelprint.model.Classifier inner;
-
-        LabelsOnly(io.modelprint.model.Classifier inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public io.modelprint.data.InputSpec inputSpec() {
-            return inner.inputSpec();
-        }
-
-        @Override
-        public int numClasses() {
-            return inner.numClasses();
-        }
-
-        @Override
-        public long[] predictLabels(float[] images, int count) {
-            return inner.predictLabels(images, count);
-        }
-
-        @Override
-        public String description() {
-            return "labels of " + inner.description();
-        }
-
-        @Override
-        public void close() {
-            // the inner model belongs to the test
-        }
-    }
-
 }
