@@ -1,7 +1,6 @@
 package io.modelprint.registry;
 
 import io.modelprint.InputException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,24 +30,14 @@ public final class EvidenceLog {
         if (records.isEmpty()) {
             return List.of();
         }
-        Connection connection = database.connection();
         SQLException last = null;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             try {
-                connection.setAutoCommit(false);
-                try {
-                    List<EvidenceRecord> stored = appendOnce(records);
-                    if (stored != null) {
-                        connection.commit();
-                        return stored;
-                    }
-                    connection.rollback(); // the head moved under us: read it again
-                } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
-                    throw e;
-                } finally {
-                    connection.setAutoCommit(true);
+                List<EvidenceRecord> stored = database.inTransaction(connection -> appendOnce(records));
+                if (stored != null) {
+                    return stored;
                 }
+                // the head moved under us (nothing was written): read it again
             } catch (SQLException e) {
                 last = e;
                 if (!retryable(e)) {
@@ -62,6 +51,7 @@ public final class EvidenceLog {
                         + " attempts to append; try again");
     }
 
+    /** The records chained on the head as read, or null (having written nothing) when another append moved the head first. */
     private List<EvidenceRecord> appendOnce(List<EvidenceRecord> records) throws SQLException {
         long count;
         String head;
@@ -75,32 +65,36 @@ public final class EvidenceLog {
             head = rows.getString(2);
         }
         List<EvidenceRecord> stored = new ArrayList<>();
-        try (PreparedStatement insert = database.connection().prepareStatement(
-                "INSERT INTO evidence (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (EvidenceRecord record : records) {
-                EvidenceRecord placed = record.chainedAt(count + stored.size() + 1, head);
-                bind(insert, placed);
-                insert.addBatch();
-                stored.add(placed);
-                head = placed.recordHash();
-            }
-            insert.executeBatch();
+        for (EvidenceRecord record : records) {
+            EvidenceRecord placed = record.chainedAt(count + stored.size() + 1, head);
+            stored.add(placed);
+            head = placed.recordHash();
         }
+        // the head moves first, and only if it is still what was read: a concurrent appender waits here (PostgreSQL's row
+        // lock, SQLite's write lock) and then finds it moved
         try (PreparedStatement move = database.connection().prepareStatement(
                 "UPDATE evidence_head SET records = ?, head_hash = ? WHERE id = 1 AND records = ?")) {
             move.setLong(1, count + stored.size());
             move.setString(2, head);
             move.setLong(3, count);
-            return move.executeUpdate() == 1 ? stored : null;
+            if (move.executeUpdate() != 1) {
+                return null;
+            }
         }
+        try (PreparedStatement insert = database.connection().prepareStatement(
+                "INSERT INTO evidence (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (EvidenceRecord placed : stored) {
+                bind(insert, placed);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        return stored;
     }
 
     private static boolean retryable(SQLException e) {
-        String state = e.getSQLState();
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        // a unique seq taken by a concurrent appender (PostgreSQL: 23505, serialisation: 40001/40P01)
-        return "23505".equals(state) || "40001".equals(state) || "40P01".equals(state)
-                || message.contains("PRIMARY KEY constraint") || message.contains("UNIQUE constraint");
+        // a unique seq taken by a concurrent appender; PostgreSQL's serialisation failure or deadlock (40001, 40P01)
+        return RegistryDatabase.isUniqueViolation(e) || "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
     }
 
     private static void sleep(int attempt) {

@@ -10,7 +10,6 @@ import io.modelprint.scheme.Access;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,30 +51,18 @@ public final class Registry {
         String label = name != null ? name : defaultName(file);
         requireText("--name", label);
         RegistryEntry entry = describe(members, content, owner, label, bytes);
-        Connection connection = database.connection();
+        AddResult result;
         try {
-            connection.setAutoCommit(false);
-            try {
+            result = database.inTransaction(connection -> {
                 RegistryEntry existing = findByContent(content);
                 if (existing != null) {
-                    connection.rollback();
-                    if (!existing.owner().equals(owner)) {
-                        throw new InputException(file + ": this fingerprint is already registered as " + existing.id()
-                                + " by owner '" + existing.owner() + "', not '" + owner + "'");
-                    }
                     return new AddResult(existing, false);
                 }
                 insert(entry, bytes);
-                connection.commit();
                 return new AddResult(entry, true);
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
-            if (isUniqueViolation(e)) {
+            if (RegistryDatabase.isUniqueViolation(e)) {
                 // another process stored the same content between our check and our insert
                 RegistryEntry existing = find(entry.id());
                 if (existing != null && existing.contentSha256().equals(content)) {
@@ -84,12 +71,11 @@ public final class Registry {
             }
             throw database.failure("adding " + file, e);
         }
-    }
-
-    private static boolean isUniqueViolation(SQLException e) {
-        String state = e.getSQLState();
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        return "23505".equals(state) || message.contains("UNIQUE constraint") || message.contains("PRIMARY KEY constraint");
+        if (!result.added() && !result.entry().owner().equals(owner)) {
+            throw new InputException(file + ": this fingerprint is already registered as " + result.entry().id()
+                    + " by owner '" + result.entry().owner() + "', not '" + owner + "'");
+        }
+        return result;
     }
 
     private static String defaultName(Path file) {

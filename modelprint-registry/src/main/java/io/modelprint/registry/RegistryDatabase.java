@@ -59,6 +59,33 @@ public final class RegistryDatabase implements AutoCloseable {
         return connection;
     }
 
+    /** Work on the connection inside one transaction. */
+    @FunctionalInterface
+    public interface Transaction<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(Transaction<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** True when {@code e} says a unique key (or primary key) was already taken. */
+    static boolean isUniqueViolation(SQLException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return "23505".equals(e.getSQLState()) || message.contains("UNIQUE constraint") || message.contains("PRIMARY KEY constraint");
+    }
+
     /** A failure of the database, as a user error naming it (and the SQL state, which says what kind). */
     public InputException failure(String doing, SQLException e) {
         return new InputException(location.describe() + ": " + doing + " failed: " + reason(e), e);
