@@ -1,9 +1,10 @@
 package io.modelprint.cli;
 
 import io.modelprint.InputException;
-import io.modelprint.ToolVersion;
 import io.modelprint.registry.EvidenceLog;
 import io.modelprint.registry.EvidenceRecord;
+import io.modelprint.registry.EvidenceRecords;
+import io.modelprint.registry.MemberCheck;
 import io.modelprint.registry.Registry;
 import io.modelprint.registry.RegistryDatabase;
 import io.modelprint.registry.SuspectIdentity;
@@ -78,11 +79,15 @@ final class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    /** The id this fingerprint file has (or would have) in a registry: evidence names it so. */
-    private String registryId;
+    /** One suspect's checks for the evidence log, naming the fingerprint file by the id it has (or would have) in a registry. */
+    private record Evidence(String fingerprintId, List<EvidenceRecord> records) {
+        void add(SuspectIdentity suspect, MemberCheck check) {
+            records.add(EvidenceRecords.of(suspect, fingerprintId, check, Instant.now().toString()));
+        }
+    }
 
     private int verifyAll(List<Fingerprint> members, EvidenceLog log) {
-        registryId = FingerprintFile.contentSha256(members).substring(0, Registry.ID_LENGTH);
+        String registryId = FingerprintFile.contentSha256(members).substring(0, Registry.ID_LENGTH);
         for (Fingerprint member : members) {
             suspectOptions.validate(member);
         }
@@ -101,13 +106,13 @@ final class VerifyCommand implements Callable<Integer> {
             long start = System.nanoTime();
             List<Map<String, Object>> rows = new ArrayList<>();
             List<Verdict> verdicts = new ArrayList<>();
-            List<EvidenceRecord> evidence = new ArrayList<>();
+            Evidence evidence = log == null ? null : new Evidence(registryId, new ArrayList<>());
             for (Fingerprint member : members) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("suspect", suspect);
                 Verdict verdict = null;
                 try {
-                    verdict = verifyOne(verifier, member, suspect, row, log == null ? null : evidence);
+                    verdict = verifyOne(verifier, member, suspect, row, evidence);
                 } catch (InputException e) {
                     anyFailed = true;
                     row.put("error", e.getMessage());
@@ -122,8 +127,8 @@ final class VerifyCommand implements Callable<Integer> {
                 }
                 rows.add(row);
             }
-            if (log != null && !evidence.isEmpty()) {
-                var stored = log.append(evidence);
+            if (evidence != null && !evidence.records().isEmpty()) {
+                var stored = log.append(evidence.records());
                 rows.get(0).put("evidence", List.of(stored.get(0).seq(), stored.get(stored.size() - 1).seq()));
             }
             Map<String, Object> result;
@@ -162,7 +167,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     /** Verifies {@code suspect} against one fingerprint, filling {@code row}; the suspect is opened for it alone. */
     private Verdict verifyOne(Verifier verifier, Fingerprint fingerprint, String suspect, Map<String, Object> row,
-            List<EvidenceRecord> evidence) {
+            Evidence evidence) {
         RemoteStats remote = null;
         try (Classifier model = suspectOptions.open(suspect, fingerprint); Progress progress = Progress.start("verify")) {
             RemoteClassifier client = remote(model);
@@ -174,11 +179,8 @@ final class VerifyCommand implements Callable<Integer> {
             Answers answers = Verifier.answers(fingerprint, scheme, model);
             Verdict verdict = verifier.judge(fingerprint, scheme, answers);
             if (evidence != null) {
-                SuspectIdentity identity = SuspectIdentities.of(suspect, model);
-                evidence.add(new EvidenceRecord(0, Instant.now().toString(), ToolVersion.version(), suspect, identity.sha256(),
-                        identity.metadata(), registryId, fingerprint.meta().contentSha256(), scheme.name(), verdict.queries(),
-                        answers.sha256(), verdict.similarity(), verdict.threshold(), verdict.pValue(), verdict.decision().label(),
-                        null, null));
+                evidence.add(SuspectIdentities.of(suspect, model),
+                        new MemberCheck(scheme.name(), fingerprint.meta().contentSha256(), verdict, answers.sha256()));
             }
             row.put("scheme", verdict.scheme());
             row.put("similarity", verdict.similarity());

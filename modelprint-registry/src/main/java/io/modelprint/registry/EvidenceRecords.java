@@ -12,16 +12,20 @@ public final class EvidenceRecords {
     /** Records of {@code matches} not yet chained (the log assigns their positions and hashes). */
     public static List<EvidenceRecord> of(SuspectIdentity suspect, List<ScanMatch> matches) {
         String now = Instant.now().toString();
-        String version = ToolVersion.version();
         List<EvidenceRecord> records = new ArrayList<>();
         for (ScanMatch match : matches) {
             for (MemberCheck member : match.members()) {
-                var v = member.verdict();
-                records.add(new EvidenceRecord(0, now, version, suspect.suspect(), suspect.sha256(), suspect.metadata(),
-                        match.entry().id(), member.fingerprintSha256(), member.scheme(), v.queries(), member.answersSha256(),
-                        v.similarity(), v.threshold(), v.pValue(), v.decision().label(), null, null));
+                records.add(of(suspect, match.entry().id(), member, now));
             }
         }
         return records;
+    }
+
+    /** The record of one check of {@code suspect} against fingerprint {@code fingerprintId}, made at {@code recordedAt}. */
+    public static EvidenceRecord of(SuspectIdentity suspect, String fingerprintId, MemberCheck check, String recordedAt) {
+        var v = check.verdict();
+        return new EvidenceRecord(0, recordedAt, ToolVersion.version(), suspect.suspect(), suspect.sha256(), suspect.metadata(),
+                fingerprintId, check.fingerprintSha256(), check.scheme(), v.queries(), check.answersSha256(), v.similarity(),
+                v.threshold(), v.pValue(), v.decision().label(), null, null);
     }
 }
