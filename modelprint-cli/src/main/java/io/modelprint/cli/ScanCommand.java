@@ -11,7 +11,6 @@ import io.modelprint.registry.Registry;
 import io.modelprint.registry.RegistryDatabase;
 import io.modelprint.registry.ScanMatch;
 import io.modelprint.registry.SuspectScan;
-import io.modelprint.scheme.Access;
 import io.modelprint.verify.CombinedVerdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,8 +100,7 @@ final class ScanCommand implements Callable<Integer> {
             InputSpec spec = SuspectScan.commonSpec(registered);
             suspectOptions.validate(spec);
             int classes = registered.get(0).members().get(0).meta().numClasses();
-            boolean scores = registered.stream().flatMap(r -> r.members().stream())
-                    .anyMatch(m -> m.scheme().suspectAccess() == Access.SCORES);
+            boolean scores = RegisteredFingerprint.anyComparesScores(registered);
             String cacheKey = Sha256.hex(String.join("\n", registered.stream().map(r -> r.entry().contentSha256()).sorted().toList())
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             SuspectScan scan = new SuspectScan(threshold, alpha);

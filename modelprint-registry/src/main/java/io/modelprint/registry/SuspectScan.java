@@ -61,14 +61,15 @@ public final class SuspectScan {
     }
 
     private static String incompatibility(Classifier suspect, Access offered, RegisteredFingerprint fingerprint) {
-        for (Fingerprint member : fingerprint.members()) {
+        for (int i = 0; i < fingerprint.members().size(); i++) {
+            Fingerprint member = fingerprint.members().get(i);
             if (!member.meta().inputSpec().compatibleWith(suspect.inputSpec())) {
                 return "its queries are " + member.meta().inputSpec() + " but the suspect takes " + suspect.inputSpec();
             }
             if (member.meta().numClasses() != suspect.numClasses()) {
                 return "its target has " + member.meta().numClasses() + " classes, the suspect " + suspect.numClasses();
             }
-            Scheme<?> scheme = member.scheme();
+            Scheme<?> scheme = fingerprint.schemes().get(i);
             if (!offered.covers(scheme.suspectAccess())) {
                 return "scheme " + scheme.name() + " compares " + scheme.suspectAccess().label() + " but the suspect offers "
                         + offered.label() + " only";
@@ -78,18 +79,8 @@ public final class SuspectScan {
     }
 
     private List<ScanMatch> check(Classifier suspect, List<RegisteredFingerprint> compatible) {
-        List<Fingerprint> members = new ArrayList<>();
-        List<Scheme<?>> schemes = new ArrayList<>();
-        boolean scores = false;
-        for (RegisteredFingerprint fingerprint : compatible) {
-            for (Fingerprint member : fingerprint.members()) {
-                Scheme<?> scheme = member.scheme();
-                members.add(member);
-                schemes.add(scheme);
-                scores |= scheme.suspectAccess() == Access.SCORES;
-            }
-        }
-        QueryPlan plan = QueryPlan.of(members);
+        QueryPlan plan = QueryPlan.of(compatible.stream().flatMap(f -> f.members().stream()).toList());
+        boolean scores = RegisteredFingerprint.anyComparesScores(compatible);
         Answers all = Answers.ask(suspect, plan.queries(), scores ? Access.SCORES : Access.LABELS);
         for (long label : all.labels()) {
             if (label < 0 || label >= suspect.numClasses()) {
@@ -102,8 +93,9 @@ public final class SuspectScan {
         for (RegisteredFingerprint fingerprint : compatible) {
             List<MemberCheck> checks = new ArrayList<>();
             List<Verdict> verdicts = new ArrayList<>();
-            for (Fingerprint member : fingerprint.members()) {
-                Scheme<?> scheme = schemes.get(next);
+            for (int i = 0; i < fingerprint.members().size(); i++) {
+                Fingerprint member = fingerprint.members().get(i);
+                Scheme<?> scheme = fingerprint.schemes().get(i);
                 Answers answers = all.select(plan.rows(next));
                 if (scheme.suspectAccess() == Access.LABELS) {
                     answers = answers.withoutScores();

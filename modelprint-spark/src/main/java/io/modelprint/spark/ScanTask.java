@@ -12,7 +12,6 @@ import io.modelprint.registry.MemberCheck;
 import io.modelprint.registry.RegisteredFingerprint;
 import io.modelprint.registry.ScanMatch;
 import io.modelprint.registry.SuspectScan;
-import io.modelprint.scheme.Access;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,8 +74,7 @@ final class ScanTask implements FlatMapFunction<Iterator<String>, ScanRow> {
 
     private static Classifier open(String suspect, InputSpec spec, List<RegisteredFingerprint> registered) {
         if (RemoteClassifier.isUrl(suspect)) {
-            boolean scores = registered.stream().flatMap(r -> r.members().stream())
-                    .anyMatch(m -> m.scheme().suspectAccess() == Access.SCORES);
+            boolean scores = RegisteredFingerprint.anyComparesScores(registered);
             return RemoteClassifier.connect(suspect, spec, registered.get(0).members().get(0).meta().numClasses(),
                     RemoteOptions.defaults(), null, scores);
         }
