@@ -97,10 +97,16 @@ public final class RegistryDatabase implements AutoCloseable {
             return "the database file is locked by another process and stayed locked for " + lockTimeoutMs() / 1000.0
                     + " s (MODELPRINT_DB_TIMEOUT sets the wait); try again (" + message + ")";
         }
-        if (message.contains("SQLITE_NOTADB") || message.contains("file is not a database")) {
+        if (isNotADatabase(e)) {
             return "not an SQLite database, or a damaged one (" + message + ")";
         }
         return message;
+    }
+
+    /** SQLite's answer to a file that is not a database (or whose header is damaged). */
+    private static boolean isNotADatabase(SQLException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return message.contains("SQLITE_NOTADB") || message.contains("file is not a database");
     }
 
     private static Connection connect(DatabaseLocation location) {
@@ -224,7 +230,7 @@ public final class RegistryDatabase implements AutoCloseable {
                 return rows.next() ? rows.getString(1) : null;
             }
         } catch (SQLException e) {
-            if (e.getMessage() != null && (e.getMessage().contains("SQLITE_NOTADB") || e.getMessage().contains("not a database"))) {
+            if (isNotADatabase(e)) {
                 throw failure("reading", e);
             }
             rollbackQuietly();
