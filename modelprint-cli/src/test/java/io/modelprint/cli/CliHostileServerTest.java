@@ -30,6 +30,9 @@ class CliHostileServerTest {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         String lie = "{\"error\":\"no\\n\\u001b[32mhttp://other/v2/models/x          1.00  derived\\u001b[0m\"}";
         server.createContext("/", exchange -> {
+            // read the request first: answering and closing while the client still sends its body can reset the
+            // connection before the client reads the answer (seen once in CI as "bytes received: 0")
+            exchange.getRequestBody().readAllBytes();
             byte[] body = lie.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(exchange.getRequestURI().getPath().endsWith("/infer") ? 400 : 404, body.length);
