@@ -39,6 +39,15 @@ public final class ModelTrainer {
         void afterStep();
     }
 
+    /**
+     * Makes adversarial versions of a batch for adversarial training (e.g. {@link PgdAttack}); called
+     * outside any gradient collector, it must leave the parameters' gradients at zero.
+     */
+    @FunctionalInterface
+    public interface Adversary {
+        NDArray perturb(ai.djl.nn.Block block, ParameterStore parameters, NDArray images, NDArray labels);
+    }
+
     private ModelTrainer() {}
 
     public static Result fit(Model model, ImageDataset data, TrainingConfig config, ProgressListener progress) {
@@ -58,6 +67,20 @@ public final class ModelTrainer {
     /** As above, with {@code softLoss} (e.g. {@link DistillationLoss}) in place of cross-entropy against the soft targets. */
     public static Result fit(Model model, ImageDataset data, float[] softTargets, Loss softLoss, TrainingConfig config, StepHook hook,
             ProgressListener progress) {
+        return fit(model, data, softTargets, softLoss, null, config, hook, progress);
+    }
+
+    /**
+     * Adversarial training on the data set's labels: every step's loss is the cross-entropy on the
+     * clean batch plus the cross-entropy on {@code adversary}'s version of it.
+     */
+    public static Result fitAdversarially(Model model, ImageDataset data, Adversary adversary, TrainingConfig config,
+            ProgressListener progress) {
+        return fit(model, data, null, null, adversary, config, StepHook.NONE, progress);
+    }
+
+    private static Result fit(Model model, ImageDataset data, float[] softTargets, Loss softLoss, Adversary adversary,
+            TrainingConfig config, StepHook hook, ProgressListener progress) {
         ImageDataset train = config.maxTrainImages() > 0 && config.maxTrainImages() < data.size()
                 ? data.head(config.maxTrainImages()) : data;
         if (softTargets != null && softTargets.length != data.size() * data.numClasses()) {
@@ -87,7 +110,7 @@ public final class ModelTrainer {
                 for (int b = 0; b < batches; b++) {
                     int from = b * config.batchSize();
                     int[] batch = java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + config.batchSize()));
-                    lastLoss = step(model, parameters, loss, train, softTargets, batch);
+                    lastLoss = step(model, parameters, loss, adversary, train, softTargets, batch);
                     if (!Float.isFinite(lastLoss)) {
                         throw new TrainingDivergedException(String.format(
                                 "training diverged: loss %s at epoch %d, batch %d (learning rate %s); nothing was saved;"
@@ -103,15 +126,19 @@ public final class ModelTrainer {
         return new Result(seen, (System.nanoTime() - start) / 1e9, lastLoss);
     }
 
-    private static float step(Model model, ParameterStore parameters, Loss loss, ImageDataset train, float[] softTargets,
-            int[] batch) {
+    private static float step(Model model, ParameterStore parameters, Loss loss, Adversary adversary, ImageDataset train,
+            float[] softTargets, int[] batch) {
         try (NDManager scope = parameters.getManager().newSubManager()) {
             NDArray x = train.images(scope, batch);
             NDArray y = softTargets == null ? hardLabels(scope, train, batch) : softRows(scope, softTargets, train.numClasses(), batch);
+            NDArray adversarial = adversary == null ? null : adversary.perturb(model.getBlock(), parameters, x, y);
             float value;
             try (GradientCollector collector = scope.getEngine().newGradientCollector()) {
                 NDList predictions = model.getBlock().forward(parameters, new NDList(x), true);
                 NDArray objective = loss.evaluate(new NDList(y), predictions);
+                if (adversarial != null) {
+                    objective = objective.add(loss.evaluate(new NDList(y), model.getBlock().forward(parameters, new NDList(adversarial), true)));
+                }
                 collector.backward(objective);
                 value = objective.getFloat();
             }

@@ -68,27 +68,39 @@ public final class FilterPruning implements PostProcessing {
                     norms[f] += Math.abs(values[f * perFilter + i]);
                 }
             }
-            int prune = (int) Math.floor(fraction * filters);
-            boolean[] removed = new boolean[(int) filters];
-            IntStream.range(0, (int) filters).boxed().sorted(Comparator.comparingDouble(f -> norms[f])).limit(prune)
-                    .forEach(f -> removed[f] = true);
-            float[] keepWeights = new float[values.length];
-            float[] keepChannels = new float[(int) filters];
-            for (int f = 0; f < filters; f++) {
-                keepChannels[f] = removed[f] ? 0f : 1f;
-                Arrays.fill(keepWeights, f * perFilter, (f + 1) * perFilter, keepChannels[f]);
-            }
-            mask.add(weight, keepWeights);
-            NDArray bias = parameter(target.conv(), "bias");
-            if (bias != null) {
-                mask.add(bias, keepChannels);
-            }
-            if (target.norm() != null) {
-                mask.add(parameter(target.norm(), "gamma"), keepChannels);
-                mask.add(parameter(target.norm(), "beta"), keepChannels);
-            }
+            removeChannels(target, lowest(norms, (int) Math.floor(fraction * filters)), mask);
         }
         return mask;
+    }
+
+    /** The {@code count} channels of smallest score (ties by index). */
+    static boolean[] lowest(double[] scores, int count) {
+        boolean[] chosen = new boolean[scores.length];
+        IntStream.range(0, scores.length).boxed().sorted(Comparator.comparingDouble(f -> scores[f])).limit(count)
+                .forEach(f -> chosen[f] = true);
+        return chosen;
+    }
+
+    /** Holds the {@code removed} filters of {@code target} (weights, bias, batch-norm scale and shift) at zero. */
+    static void removeChannels(Target target, boolean[] removed, PruningMask mask) {
+        NDArray weight = parameter(target.conv(), "weight");
+        int filters = removed.length;
+        int perFilter = (int) (weight.size() / filters);
+        float[] keepWeights = new float[(int) weight.size()];
+        float[] keepChannels = new float[filters];
+        for (int f = 0; f < filters; f++) {
+            keepChannels[f] = removed[f] ? 0f : 1f;
+            Arrays.fill(keepWeights, f * perFilter, (f + 1) * perFilter, keepChannels[f]);
+        }
+        mask.add(weight, keepWeights);
+        NDArray bias = parameter(target.conv(), "bias");
+        if (bias != null) {
+            mask.add(bias, keepChannels);
+        }
+        if (target.norm() != null) {
+            mask.add(parameter(target.norm(), "gamma"), keepChannels);
+            mask.add(parameter(target.norm(), "beta"), keepChannels);
+        }
     }
 
     /** Convolutions that may be pruned, in network order. */

@@ -3,7 +3,10 @@ package io.modelprint.lab.zoo;
 import io.modelprint.InputException;
 import io.modelprint.engine.TrainingConfig;
 import io.modelprint.engine.arch.Architecture;
+import io.modelprint.lab.attack.AdversarialExtraction;
+import io.modelprint.lab.attack.AttackerQueries;
 import io.modelprint.lab.attack.Distillation;
+import io.modelprint.lab.attack.FinePruning;
 import io.modelprint.lab.attack.FilterPruning;
 import io.modelprint.lab.attack.FineTuning;
 import io.modelprint.lab.attack.Quantization;
@@ -36,18 +39,31 @@ public record Preset(
         Architecture cheapOtherArch,
         int forests,
         int forestImages,
-        int forestTrees) {
+        int forestTrees,
+        int sweepStep,
+        int advImages,
+        int advEpochs,
+        int fullSplitNegatives,
+        boolean otherDataTargetArch) {
 
     /** A post-processed model may lose at most this much test accuracy (paper: 3%). */
     public static final double MAX_ACCURACY_LOSS = 0.03;
     static final float NOISE = 0.1f;
+    /** Adversarial extraction's PGD (L-infinity, inputs in [0,1]): epsilon, step, steps. */
+    static final float PGD_EPSILON = 0.1f;
+    static final float PGD_STEP = 0.02f;
+    static final int PGD_STEPS = 10;
+    /** Fine-pruning removes up to this fraction of the last convolution's channels, in steps of a fifth. */
+    static final double[] FINE_PRUNING_FRACTIONS = {0.2, 0.4, 0.6, 0.8};
     /** The evasive APIs the zoo serves its target behind (docs/remote.md). */
     static final List<String> EVASIVE_DEFENSES = List.of("noise=0.05", "smoothing=8,noise=0.1", "round=1", "top1", "flip=0.1");
 
     public static Preset of(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "quick" -> new Preset("quick", 1, 10_000, 5_000, 20_000, 3, 1, 4, 10_000, 4, Architecture.MLP, 3, 5_000, 20);
-            case "paper" -> new Preset("paper", 2, 20_000, 10_000, 30_000, 5, 2, 50, 20_000, 10, Architecture.RESNET20, 10, 10_000, 20);
+            case "quick" -> new Preset("quick", 1, 10_000, 5_000, 20_000, 3, 1, 4, 10_000, 4, Architecture.MLP, 3, 5_000, 20,
+                    2, 5_000, 1, 0, false);
+            case "paper" -> new Preset("paper", 2, 20_000, 10_000, 30_000, 5, 2, 50, 20_000, 10, Architecture.RESNET20, 10, 10_000, 20,
+                    1, 10_000, 2, 2, true);
             default -> throw new InputException("--preset: unknown preset '" + name + "' (expected quick or paper)");
         };
     }
@@ -63,8 +79,19 @@ public record Preset(
                 + " answers to " + distillBudget + " training images with uniform noise ±" + NOISE + "; probabilities by knowledge"
                 + " distillation (T " + Distillation.TEMPERATURE + ", alpha " + Distillation.ALPHA + "), labels by cross-entropy on"
                 + " the top-1");
+        notes.put("adversarialExtraction", "label students trained " + advEpochs + " more epoch(s) on the target's labels for "
+                + advImages + " noisy training images, loss = CE(clean) + CE(PGD L-inf eps " + PGD_EPSILON + ", step " + PGD_STEP
+                + ", " + PGD_STEPS + " steps)");
+        notes.put("otherData", "probability students (as above) whose queries are CutMix mixtures of two training images"
+                + " (box 30-70 %, noise ±" + NOISE + ") or uniform noise: no task image at all");
+        notes.put("finePruning", "the last convolution's channels least active on the first " + fineTuneImages
+                + " training images removed (20..80 %), then 1 epoch on " + fineTuneImages + " images, lr 1e-4; the sweep stops"
+                + " at the first model losing more than 3%");
         notes.put("negatives", "architectures trained 1 epoch on the first " + negativeImages + " training images"
-                + " (subset to fit a CPU); random forests on " + forestImages + " images, " + forestTrees + " trees");
+                + " (\"data\": \"subset\", the attacker's share, to fit a CPU)"
+                + (fullSplitNegatives > 0 ? "; the last " + fullSplitNegatives + " of each architecture on the whole training"
+                        + " split (\"data\": \"full\")" : "")
+                + "; random forests on " + forestImages + " images, " + forestTrees + " trees");
         return notes;
     }
 
@@ -83,10 +110,10 @@ public record Preset(
         addPostProcessing(plans, new FineTuning(FineTuning.Variant.RTLL), lastLayer, "rtll", null);
         addPostProcessing(plans, new FineTuning(FineTuning.Variant.RTAL), allLayers, "rtal", null);
         TrainingConfig retrain = new TrainingConfig(1, 128, 1e-4f, seed + 14, retrainImages);
-        for (int tenth = 1; tenth <= 9; tenth++) {
+        for (int tenth = sweepStep; tenth <= 9; tenth += sweepStep) {
             addPostProcessing(plans, new WeightPruning(tenth / 10.0), retrain, "wp-0." + tenth, "WP");
         }
-        for (int sixteenth = 1; sixteenth <= 15; sixteenth++) {
+        for (int sixteenth = sweepStep; sixteenth <= 15; sixteenth += sweepStep) {
             addPostProcessing(plans, new FilterPruning(sixteenth / 16.0), retrain, "fp-" + sixteenth + "-16", "FP");
         }
         if (targetArch != Architecture.RESNET20) {
@@ -95,6 +122,13 @@ public record Preset(
             addWithoutTraining(plans, new Reparametrization(Reparametrization.Variant.PERMUTE, seed + 31), none, "reparam-permute");
             if (targetArch == Architecture.VGG) {
                 addWithoutTraining(plans, new Reparametrization(Reparametrization.Variant.FOLD_BN, 0), none, "reparam-bnfold");
+            }
+        }
+        if (targetArch == Architecture.VGG || targetArch == Architecture.LENET5) {
+            TrainingConfig finePrune = new TrainingConfig(1, 128, 1e-4f, seed + 15, fineTuneImages);
+            for (double fraction : FINE_PRUNING_FRACTIONS) {
+                addPostProcessing(plans, new FinePruning(fraction, fineTuneImages), finePrune,
+                        "fineprune-" + Math.round(fraction * 100), "FINE-PRUNE");
             }
         }
         TrainingConfig unchanged = new TrainingConfig(1, 128, 1e-3f, seed + 32, 0);
@@ -117,14 +151,25 @@ public record Preset(
             addDistillation(plans, Distillation.Access.PROBABILITIES, smaller, distill, suffix);
             addDistillation(plans, Distillation.Access.LABELS, targetArch, distill, suffix);
             addDistillation(plans, Distillation.Access.LABELS, smaller, distill, suffix);
-            addDistillation(plans, Distillation.Access.LABELS, Architecture.MLP, distill, suffix);
+            if (targetArch != Architecture.MLP) {
+                addDistillation(plans, Distillation.Access.LABELS, Architecture.MLP, distill, suffix);
+            }
+            TrainingConfig adversarial = new TrainingConfig(advEpochs, 128, 1e-3f, seed + 22 + 100L * s, 0);
+            addAdversarial(plans, "distill-label-" + targetArch.cliName() + suffix, adversarial, suffix);
+            for (AttackerQueries queries : List.of(AttackerQueries.CUTMIX, AttackerQueries.UNIFORM)) {
+                Distillation other = new Distillation(Distillation.Access.PROBABILITIES, queries, distillBudget, NOISE);
+                if (otherDataTargetArch) {
+                    addDistillation(plans, other, targetArch, distill, suffix);
+                }
+                addDistillation(plans, other, smaller, distill, suffix);
+            }
         }
         for (int i = 0; i < sameArchNegatives; i++) {
-            addNegative(plans, targetArch, seed + 100 + i);
+            addNegative(plans, targetArch, seed + 100 + i, i, sameArchNegatives);
         }
         for (Architecture other : otherArchitectures(targetArch)) {
             for (int i = 0; i < otherArchNegatives; i++) {
-                addNegative(plans, other, seed + 200 + i);
+                addNegative(plans, other, seed + 200 + i, i, otherArchNegatives);
             }
         }
         for (int i = 0; i < forests; i++) {
@@ -167,24 +212,42 @@ public record Preset(
 
     private void addDistillation(List<SuspectPlan> plans, Distillation.Access access, Architecture student, TrainingConfig config,
             String suffix) {
-        Distillation attack = new Distillation(access, distillBudget, NOISE);
+        addDistillation(plans, new Distillation(access, distillBudget, NOISE), student, config, suffix);
+    }
+
+    private void addDistillation(List<SuspectPlan> plans, Distillation attack, Architecture student, TrainingConfig config,
+            String suffix) {
         Map<String, Object> parameters = new LinkedHashMap<>(attack.parameters());
         parameters.put("student", student.cliName());
         parameters.put("epochs", config.epochs());
         parameters.put("seed", config.seed());
-        String name = attack.kind().toLowerCase(Locale.ROOT) + "-" + student.cliName() + suffix;
+        Object queries = attack.parameters().get("queries");
+        String name = attack.kind().toLowerCase(Locale.ROOT) + (queries == null ? "" : "-" + queries) + "-" + student.cliName() + suffix;
         plans.add(new SuspectPlan(name, SuspectGroup.EXTRACTION, attack.kind(), "target", parameters, null,
                 Recipes.distill(attack, student, config)));
     }
 
-    private void addNegative(List<SuspectPlan> plans, Architecture arch, long negativeSeed) {
+    /** Adversarial extraction of the zoo's label student {@code student} (built before it in the plan). */
+    private void addAdversarial(List<SuspectPlan> plans, String student, TrainingConfig config, String suffix) {
+        AdversarialExtraction attack = new AdversarialExtraction(advImages, NOISE, PGD_EPSILON, PGD_STEP, PGD_STEPS);
+        Map<String, Object> parameters = new LinkedHashMap<>(attack.parameters());
+        parameters.put("epochs", config.epochs());
+        parameters.put("seed", config.seed());
+        plans.add(new SuspectPlan(attack.kind().toLowerCase(Locale.ROOT) + "-" + student.substring("distill-label-".length()),
+                SuspectGroup.EXTRACTION, attack.kind(), student, parameters, null, Recipes.adversarial(attack, student, config)));
+    }
+
+    /** The {@code index}-th of {@code count} negatives of one architecture: the last {@code fullSplitNegatives} see every image. */
+    private void addNegative(List<SuspectPlan> plans, Architecture arch, long negativeSeed, int index, int count) {
+        boolean full = index >= count - fullSplitNegatives;
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("arch", arch.cliName());
         parameters.put("seed", negativeSeed);
         parameters.put("epochs", 1);
-        parameters.put("images", negativeImages);
+        parameters.put("images", full ? 0 : negativeImages);
+        parameters.put("data", full ? "full" : "subset");
         String kind = arch.cliName().toUpperCase(Locale.ROOT);
         plans.add(new SuspectPlan("neg-" + arch.cliName() + "-s" + negativeSeed, SuspectGroup.NEGATIVE, kind, null, parameters,
-                null, Recipes.train(arch, new TrainingConfig(1, 128, 1e-3f, negativeSeed, negativeImages))));
+                null, Recipes.train(arch, new TrainingConfig(1, 128, 1e-3f, negativeSeed, full ? 0 : negativeImages))));
     }
 }

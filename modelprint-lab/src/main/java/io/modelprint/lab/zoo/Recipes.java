@@ -11,10 +11,12 @@ import io.modelprint.engine.RandomForestClassifier;
 import io.modelprint.engine.TrainingConfig;
 import io.modelprint.engine.TrainingRun;
 import io.modelprint.engine.arch.Architecture;
+import io.modelprint.lab.attack.AdversarialExtraction;
 import io.modelprint.lab.attack.Distillation;
 import io.modelprint.lab.attack.PostProcessing;
 import io.modelprint.lab.evasive.DefendedClassifier;
 import io.modelprint.lab.evasive.Defense;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import io.modelprint.scheme.Labels;
@@ -50,6 +52,22 @@ final class Recipes {
                 ModelTrainer.Result result = attack.apply(model, target, context.train(), config, progress);
                 return TrainingRun.save(model, student, context.train(), context.test(), config, result, out,
                         context.zooDir().relativize(context.target()).toString(), extra);
+            }
+        };
+    }
+
+    /** A label-extracted student of the zoo ({@code student}), trained further adversarially on the target's labels. */
+    static Recipe adversarial(AdversarialExtraction attack, String student, TrainingConfig config) {
+        return (context, out, extra, progress) -> {
+            ModelProvenance parent = ModelLoader.checkIntact(context.target());
+            Path studentDir = context.zooDir().resolve(student);
+            ModelProvenance studentProvenance = ModelLoader.checkIntact(studentDir);
+            EngineSetup.seed(config.seed());
+            try (DjlClassifier target = ModelLoader.load(context.target(), parent.inputSpec());
+                    DjlClassifier copy = ModelLoader.load(studentDir, parent.inputSpec())) {
+                ModelTrainer.Result result = attack.apply(copy.model(), target, context.train(), config, progress);
+                return TrainingRun.save(copy.model(), Architecture.parse(studentProvenance.arch()), context.train(), context.test(),
+                        config, result, out, context.zooDir().relativize(studentDir).toString(), extra);
             }
         };
     }

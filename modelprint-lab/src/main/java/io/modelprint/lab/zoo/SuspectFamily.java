@@ -7,8 +7,8 @@ import java.util.Locale;
 public final class SuspectFamily {
     public static final String NEGATIVE = "negative";
     /** Report order of the families the zoo holds today; families added later follow in the order met. */
-    public static final List<String> ORDER = List.of("fine-tuning", "pruning", "reparametrization", "quantization",
-            "evasive serving", "probability extraction", "label extraction");
+    public static final List<String> ORDER = List.of("fine-tuning", "pruning", "fine-pruning", "reparametrization", "quantization",
+            "evasive serving", "probability extraction", "label extraction", "adversarial extraction", "extraction from other data");
 
     /** The positive families of the IPGuard paper's evaluation (its robustness is computed over these). */
     public static final List<String> PAPER_POSITIVES = List.of("fine-tuning", "pruning");
@@ -22,11 +22,14 @@ public final class SuspectFamily {
         return switch (entry.kind()) {
             case "FTLL", "FTAL", "RTLL", "RTAL" -> "fine-tuning";
             case "WP", "FP" -> "pruning";
+            case "FINE-PRUNE" -> "fine-pruning";
             case "REPARAM-PERMUTE", "REPARAM-BNFOLD" -> "reparametrization";
             case "QUANT-FP16", "QUANT-INT8" -> "quantization";
             case "EVASIVE" -> "evasive serving";
             case "DISTILL-PROB" -> "probability extraction";
             case "DISTILL-LABEL" -> "label extraction";
+            case "DISTILL-ADV" -> "adversarial extraction";
+            case "DISTILL-OTHER" -> "extraction from other data";
             default -> entry.kind().toLowerCase(Locale.ROOT);
         };
     }

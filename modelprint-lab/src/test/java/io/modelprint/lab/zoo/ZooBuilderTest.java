@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ZooBuilderTest {
     /** A preset small enough for tests: every kind, tiny counts. */
-    static final Preset TINY = new Preset("tiny", 1, 200, 200, 200, 1, 1, 2, 200, 1, Architecture.MLP, 1, 100, 3);
+    static final Preset TINY = new Preset("tiny", 1, 200, 200, 200, 1, 1, 2, 200, 1, Architecture.MLP, 1, 100, 3, 4, 100, 1, 1, false);
 
     private final ImageDataset train = SyntheticData.bands(300, 4, 12, 12, 1);
     private final ImageDataset test = SyntheticData.bands(80, 4, 12, 12, 2);
@@ -71,8 +71,11 @@ class ZooBuilderTest {
         }
         ZooManifest complete = ZooManifest.read(zoo).orElseThrow();
         Set<String> kinds = complete.entries().stream().map(ZooEntry::kind).collect(Collectors.toSet());
-        assertTrue(kinds.containsAll(Set.of("TARGET", "FTLL", "FTAL", "RTLL", "RTAL", "WP", "FP", "DISTILL-PROB",
-                "DISTILL-LABEL", "LENET5", "VGG", "MLP", "RF")), "every kind: " + kinds);
+        assertTrue(kinds.containsAll(Set.of("TARGET", "FTLL", "FTAL", "RTLL", "RTAL", "WP", "FP", "FINE-PRUNE", "REPARAM-PERMUTE",
+                "QUANT-FP16", "QUANT-INT8", "EVASIVE", "DISTILL-PROB", "DISTILL-LABEL", "DISTILL-ADV", "DISTILL-OTHER", "LENET5", "VGG",
+                "MLP", "RF")), "every kind: " + kinds);
+        assertEquals(Set.of("subset", "full"), complete.entries().stream().filter(e -> e.group() == SuspectGroup.NEGATIVE)
+                .map(e -> e.parameters().get("data")).filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
         for (ZooEntry entry : complete.entries()) {
             assertTrue(Files.isDirectory(zoo.resolve(entry.path())), entry.name());
             assertEquals(64, entry.sha256().length());
@@ -140,7 +143,7 @@ class ZooBuilderTest {
         assertEquals(manifest.notes(), read.notes());
 
         List<SuspectPlan> a = Preset.of("quick").plan(Architecture.VGG, 0, true);
-        assertEquals(List.of("target", "ftll", "ftal", "rtll", "rtal", "wp-0.1"), a.stream().limit(6).map(SuspectPlan::name).toList());
+        assertEquals(List.of("target", "ftll", "ftal", "rtll", "rtal", "wp-0.2"), a.stream().limit(6).map(SuspectPlan::name).toList());
         SuspectPlan ftll = a.get(1);
         assertEquals("FTLL", ftll.kind());
         assertEquals(Boolean.TRUE, ftll.parameters().get("lastLayerOnly"));
@@ -149,8 +152,22 @@ class ZooBuilderTest {
         List<SuspectPlan> b = Preset.of("quick").plan(Architecture.VGG, 0, true);
         assertEquals(a.stream().map(SuspectPlan::name).toList(), b.stream().map(SuspectPlan::name).toList());
         assertEquals(a.stream().map(SuspectPlan::parameters).toList(), b.stream().map(SuspectPlan::parameters).toList());
-        // fine-tuning, pruning sweeps, 2 reparametrized and 2 quantized copies of the VGG, 5 served behind defenses
-        assertEquals(4 + 9 + 15 + 2 + 2 + 5, a.stream().filter(p -> p.group() == SuspectGroup.POSITIVE).count());
+        // fine-tuning, pruning sweeps (every other step in quick), fine-pruning 20..80 %, 2 reparametrized and 2 quantized
+        // copies of the VGG, 5 served behind defenses
+        assertEquals(4 + 4 + 7 + 4 + 2 + 2 + 5, a.stream().filter(p -> p.group() == SuspectGroup.POSITIVE).count());
+        assertEquals(List.of("fineprune-20", "fineprune-40", "fineprune-60", "fineprune-80"),
+                a.stream().filter(p -> p.kind().equals("FINE-PRUNE")).map(SuspectPlan::name).toList());
+        // students: probabilities x2, labels x3, one adversarial (after its label student), two on other data
+        List<String> students = a.stream().filter(p -> p.group() == SuspectGroup.EXTRACTION).map(SuspectPlan::name).toList();
+        assertEquals(List.of("distill-prob-vgg", "distill-prob-lenet5", "distill-label-vgg", "distill-label-lenet5",
+                "distill-label-mlp", "distill-adv-vgg", "distill-other-cutmix-lenet5", "distill-other-uniform-lenet5"), students);
+        SuspectPlan adversarial = a.stream().filter(p -> p.kind().equals("DISTILL-ADV")).findFirst().orElseThrow();
+        assertEquals("distill-label-vgg", adversarial.parent());
+        assertEquals(0.1f, adversarial.parameters().get("epsilon"));
+        List<SuspectPlan> paper = Preset.of("paper").plan(Architecture.VGG, 0, true);
+        assertEquals(4, paper.stream().filter(p -> p.kind().equals("DISTILL-ADV")).count() * 2, "an adversarial student per seed");
+        assertTrue(paper.stream().filter(p -> p.kind().equals("VGG")).anyMatch(p -> "full".equals(p.parameters().get("data"))));
+        assertTrue(paper.stream().filter(p -> p.kind().equals("VGG")).anyMatch(p -> "subset".equals(p.parameters().get("data"))));
         assertEquals(5, a.stream().filter(p -> p.kind().equals("EVASIVE")).count());
         assertEquals(List.of("REPARAM-PERMUTE", "REPARAM-BNFOLD", "QUANT-FP16", "QUANT-INT8"), a.stream()
                 .filter(p -> p.kind().startsWith("REPARAM") || p.kind().startsWith("QUANT")).map(SuspectPlan::kind).toList());
