@@ -28,8 +28,9 @@ import java.util.Map;
 /**
  * The paper's evaluation on a zoo: for every method configuration, extract a fingerprint from the
  * target, verify every suspect, and score robustness against uniqueness. Each configuration's result
- * is cached under {@code out/cache} keyed by the configuration and the zoo, so an interrupted run
- * resumes; suspects are loaded once and each is verified with one batched forward pass.
+ * is cached under {@code out/cache} keyed by the configuration and the zoo, and each fingerprint
+ * under {@code out/fingerprints} keyed by the target, so an interrupted run resumes; the suspects are
+ * then loaded one at a time, each verified against every fingerprint still to score.
  */
 public final class Evaluation {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -59,45 +60,72 @@ public final class Evaluation {
 
     public EvaluationResults run(ImageDataset train, ProgressListener progress) {
         List<MethodConfig> configs = preset.configs();
-        List<MethodResult> results = new ArrayList<>();
+        Map<MethodConfig, MethodResult> done = new LinkedHashMap<>();
         try (LoadedZoo zoo = new LoadedZoo(zooDir, train.spec(), serving)) {
             String checksum = zoo.manifest().entriesSha256();
+            Map<MethodConfig, ExtractionCache.Extracted> pending = new LinkedHashMap<>();
             for (int i = 0; i < configs.size(); i++) {
                 MethodConfig config = configs.get(i);
-                Path cache = outDir.resolve("cache").resolve(config.key() + ".json");
-                MethodResult cached = ResultCache.read(cache, checksum, config, MethodConfig.class, MethodResult.class);
+                MethodResult cached = ResultCache.read(cacheFile(config), checksum, config, MethodConfig.class, MethodResult.class);
                 if (cached != null) {
-                    results.add(cached);
+                    done.put(config, cached);
                     continue;
                 }
-                MethodResult result = evaluate(config, zoo, train, progress);
-                ResultCache.write(cache, checksum, config, result);
-                results.add(result);
-                log.printf("bench: [%d/%d] %s %s %s: ARUC %.3f, AUC %.3f, gap %+.2f (%.2f s to extract, %d/%d converged)%n",
-                        i + 1, configs.size(), config.method(), config.combo(),
-                        config.parameter() == null ? "" : config.parameter() + "=" + config.value(), result.aruc(), result.auc(),
-                        result.gap(), result.seconds(), result.converged(), preset.queries());
+                ExtractionCache.Extracted extracted = ExtractionCache.getOrExtract(
+                        outDir.resolve("fingerprints").resolve(config.key() + ".npz"), config + " queries=" + preset.queries(),
+                        zoo.targetSha256(), () -> extract(config, zoo, train, progress));
+                pending.put(config, extracted);
+                log.printf("bench: [%d/%d] %s %s %s: fingerprint in %.2f s (%d/%d converged)%n", i + 1, configs.size(),
+                        config.method(), config.combo(), config.parameter() == null ? "" : config.parameter() + "=" + config.value(),
+                        extracted.seconds(), extracted.converged(), preset.queries());
             }
-            return new EvaluationResults(preset.name(), zoo.manifest(), results);
+            if (!pending.isEmpty()) {
+                Map<MethodConfig, Map<String, Double>> rates = verifyAll(zoo, pending, progress);
+                for (Map.Entry<MethodConfig, ExtractionCache.Extracted> entry : pending.entrySet()) {
+                    MethodConfig config = entry.getKey();
+                    MethodResult result = score(config, entry.getValue(), zoo.suspects(), rates.get(config));
+                    ResultCache.write(cacheFile(config), checksum, config, result);
+                    done.put(config, result);
+                    log.printf("bench: %s %s %s: ARUC %.3f, AUC %.3f, gap %+.2f%n", config.method(), config.combo(),
+                            config.parameter() == null ? "" : config.parameter() + "=" + config.value(), result.aruc(), result.auc(),
+                            result.gap());
+                }
+            }
+            return new EvaluationResults(preset.name(), zoo.manifest(), configs.stream().map(done::get).toList());
         }
     }
 
-    private MethodResult evaluate(MethodConfig config, LoadedZoo zoo, ImageDataset train, ProgressListener progress) {
+    private Path cacheFile(MethodConfig config) {
+        return outDir.resolve("cache").resolve(config.key() + ".json");
+    }
+
+    private FingerprintExtractor.Result extract(MethodConfig config, LoadedZoo zoo, ImageDataset train, ProgressListener progress) {
         DjlClassifier target = zoo.target();
         SeedSource seeds = config.selection().init() == SeedSelection.Init.DATA
                 ? SeedSource.fromData(train) : SeedSource.uniform(target.inputSpec());
-        FingerprintExtractor.Result extracted = FingerprintExtractor.extract(target, "target", config.generator(), seeds,
-                preset.queries(), 0, progress, checks);
-        Fingerprint fingerprint = extracted.fingerprint();
-        FingerprintFile.write(outDir.resolve("fingerprints").resolve(config.key() + ".npz"), fingerprint);
+        return FingerprintExtractor.extract(target, "target", config.generator(), seeds, preset.queries(), 0, progress, checks);
+    }
+
+    /** Every suspect, loaded once, against every fingerprint still to score: matching rates per configuration. */
+    private Map<MethodConfig, Map<String, Double>> verifyAll(LoadedZoo zoo, Map<MethodConfig, ExtractionCache.Extracted> pending,
+            ProgressListener progress) {
+        log.printf("bench: verifying %d suspects against %d fingerprints, one suspect at a time%n", zoo.suspects().size(),
+                pending.size());
         Verifier verifier = new Verifier(Verifier.DEFAULT_THRESHOLD);
-        Map<String, Double> rates = new LinkedHashMap<>();
+        Map<MethodConfig, Map<String, Double>> rates = new LinkedHashMap<>();
+        pending.keySet().forEach(config -> rates.put(config, new LinkedHashMap<>()));
+        zoo.forEachSuspect((suspect, model) -> pending.forEach((config, extracted) ->
+                rates.get(config).put(suspect.name(), verifier.verify(extracted.fingerprint(), model).matchingRate())), progress);
+        return rates;
+    }
+
+    private static MethodResult score(MethodConfig config, ExtractionCache.Extracted extracted, List<ZooEntry> suspects,
+            Map<String, Double> rates) {
         List<Double> positives = new ArrayList<>();
         List<Double> extraction = new ArrayList<>();
         List<Double> negatives = new ArrayList<>();
-        for (ZooEntry suspect : zoo.suspects()) {
-            double rate = verifier.verify(fingerprint, zoo.suspect(suspect.name())).matchingRate();
-            rates.put(suspect.name(), rate);
+        for (ZooEntry suspect : suspects) {
+            double rate = rates.get(suspect.name());
             // the paper's robustness is over its post-processed copies; the other positive families (e.g.
             // reparametrized copies) are in the rates and in the per-family tables only
             if (suspect.group() == SuspectGroup.POSITIVE && SuspectFamily.PAPER_POSITIVES.contains(SuspectFamily.of(suspect))) {
@@ -113,8 +141,8 @@ public final class Evaluation {
         return new MethodResult(config.method(), config.combo(),
                 config.parameter() == null ? Map.of() : Map.of(config.parameter(), config.value()),
                 Aruc.of(pos, neg), Roc.auc(pos, neg), Roc.tprAtFpr(pos, neg, 0.01), Roc.tprAtFpr(pos, neg, 0.05), Roc.gap(pos, neg),
-                extraction.isEmpty() ? Double.NaN : Aruc.of(toArray(extraction), neg), extracted.seconds(),
-                extracted.generated().convergedCount(), rates);
+                extraction.isEmpty() ? Double.NaN : Aruc.of(toArray(extraction), neg), extracted.seconds(), extracted.converged(),
+                rates);
     }
 
     private static double[] toArray(List<Double> values) {

@@ -11,13 +11,12 @@ import io.modelprint.model.Classifier;
 import io.modelprint.lab.evasive.Defense;
 import io.modelprint.lab.evasive.EvasiveServing;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import io.modelprint.ProgressListener;
 import java.util.List;
-import java.util.Map;
 
 /**
- * A built zoo as an evaluation sees it: its manifest, the kept suspects, and, loaded on first use
- * (a fully cached evaluation loads nothing), the target and every suspect.
+ * A built zoo as an evaluation sees it: its manifest, the kept suspects, the target loaded on first
+ * use (a fully cached evaluation loads nothing), and the suspects loaded one at a time.
  */
 final class LoadedZoo implements AutoCloseable {
     private final Path dir;
@@ -25,7 +24,6 @@ final class LoadedZoo implements AutoCloseable {
     private final ZooManifest manifest;
     private final ZooEntry targetEntry;
     private final List<ZooEntry> suspects;
-    private final Map<String, Classifier> loaded = new LinkedHashMap<>();
     private final EvasiveServing serving;
     private DjlClassifier target;
 
@@ -50,19 +48,36 @@ final class LoadedZoo implements AutoCloseable {
     DjlClassifier target() {
         if (target == null) {
             target = ModelLoader.load(dir.resolve(targetEntry.path()), spec);
-            for (ZooEntry suspect : suspects) {
-                Classifier model = ModelLoader.loadClassifier(dir.resolve(suspect.path()), spec);
-                Object defense = suspect.parameters().get("defense");
-                loaded.put(suspect.name(), defense == null ? model
-                        : serving.serve(suspect.name(), model, Defense.parse(List.of(defense.toString()))));
-            }
         }
         return target;
     }
 
-    Classifier suspect(String name) {
-        target();
-        return loaded.get(name);
+    /** The target's weights hash, as the manifest records it. */
+    String targetSha256() {
+        return targetEntry.sha256();
+    }
+
+    /** What to do with each suspect while it is loaded. */
+    @FunctionalInterface
+    interface SuspectVisitor {
+        void visit(ZooEntry entry, Classifier suspect);
+    }
+
+    /**
+     * Loads the kept suspects one at a time (an evasive one served behind its defense), hands each
+     * to {@code visitor} and closes it: at most one suspect is in memory.
+     */
+    void forEachSuspect(SuspectVisitor visitor, ProgressListener progress) {
+        for (int i = 0; i < suspects.size(); i++) {
+            ZooEntry suspect = suspects.get(i);
+            Classifier model = ModelLoader.loadClassifier(dir.resolve(suspect.path()), spec);
+            Object defense = suspect.parameters().get("defense");
+            try (Classifier served = defense == null ? model
+                    : serving.serve(suspect.name(), model, Defense.parse(List.of(defense.toString())))) {
+                visitor.visit(suspect, served);
+            }
+            progress.update(i + 1, suspects.size(), "verified " + suspect.name());
+        }
     }
 
     @Override
@@ -70,6 +85,5 @@ final class LoadedZoo implements AutoCloseable {
         if (target != null) {
             target.close();
         }
-        loaded.values().forEach(Classifier::close);
     }
 }

@@ -51,31 +51,83 @@ public final class SchemeComparison {
     }
 
     public List<SchemeResult> run(List<SchemeRun> runs, ImageDataset train, ImageDataset test, ProgressListener progress) {
-        List<SchemeResult> results = new ArrayList<>();
+        Map<SchemeRun, SchemeResult> done = new LinkedHashMap<>();
         try (LoadedZoo zoo = new LoadedZoo(zooDir, train.spec(), serving)) {
             String checksum = zoo.manifest().entriesSha256();
+            Map<SchemeRun, Fingerprinted> pending = new LinkedHashMap<>();
             for (int i = 0; i < runs.size(); i++) {
                 SchemeRun run = runs.get(i);
-                Path cache = outDir.resolve("cache").resolve("scheme-" + run.key() + ".json");
-                SchemeResult cached = ResultCache.read(cache, checksum, run, SchemeRun.class, SchemeResult.class);
+                SchemeResult cached = ResultCache.read(cacheFile(run), checksum, run, SchemeRun.class, SchemeResult.class);
                 if (cached != null) {
-                    results.add(cached);
+                    done.put(run, cached);
                     continue;
                 }
-                SchemeResult result = evaluate(run, zoo, train, test, progress);
-                ResultCache.write(cache, checksum, run, result);
-                results.add(result);
-                if (result.error() != null) {
+                SchemeFactory factory = Schemes.require(run.scheme(), "bench");
+                Map<String, Object> given = new LinkedHashMap<>(run.parameters());
+                given.put("n", run.n());
+                Scheme<?> scheme = factory.create(new SchemeParameters(given));
+                SeedSource seeds = SeedSource.fromData(factory.defaultSplit().equals("test") ? test : train);
+                try {
+                    ExtractionCache.Extracted extracted = ExtractionCache.getOrExtract(
+                            outDir.resolve("fingerprints").resolve("scheme-" + run.key() + ".npz"), "scheme-" + run.key(),
+                            zoo.targetSha256(), () -> FingerprintExtractor.extract(zoo.target(), "target", scheme, seeds, run.n(), 0,
+                                    progress, checks));
+                    pending.put(run, new Fingerprinted(scheme, extracted));
+                    log.printf("bench: [%d/%d] scheme %s, %d queries: fingerprint in %.2f s%n", i + 1, runs.size(), run.scheme(),
+                            extracted.fingerprint().size(), extracted.seconds());
+                } catch (InputException e) {
+                    SchemeResult failed = SchemeResult.failed(run, e.getMessage());
+                    ResultCache.write(cacheFile(run), checksum, run, failed);
+                    done.put(run, failed);
                     log.printf("bench: [%d/%d] scheme %s n=%d cannot fingerprint this target: %s%n", i + 1, runs.size(),
-                            run.scheme(), run.n(), result.error());
-                } else {
-                    log.printf("bench: [%d/%d] scheme %s, %d queries: AUC %.3f over all positives (%s), %.2f s to fingerprint%n",
-                            i + 1, runs.size(), run.scheme(), result.queries(), result.allPositives().auc(), familySummary(result),
-                            result.seconds());
+                            run.scheme(), run.n(), e.getMessage());
+                }
+            }
+            if (!pending.isEmpty()) {
+                Map<SchemeRun, Asked> asked = askAll(zoo, pending, progress);
+                for (Map.Entry<SchemeRun, Fingerprinted> entry : pending.entrySet()) {
+                    SchemeRun run = entry.getKey();
+                    Fingerprinted made = entry.getValue();
+                    Asked answers = asked.get(run);
+                    FamilyScores scores = FamilyScores.of(zoo.suspects(), answers.similarities());
+                    SchemeResult result = new SchemeResult(run, made.scheme().suspectAccess().label(),
+                            made.extracted().fingerprint().size(), made.extracted().seconds(), scores.negatives(), scores.families(),
+                            scores.allPositives(), answers.similarities(), answers.skipped(), null);
+                    ResultCache.write(cacheFile(run), checksum, run, result);
+                    done.put(run, result);
+                    log.printf("bench: scheme %s, %d queries: AUC %.3f over all positives (%s)%n", run.scheme(), result.queries(),
+                            result.allPositives().auc(), familySummary(result));
                 }
             }
         }
-        return results;
+        return runs.stream().map(done::get).toList();
+    }
+
+    /** A scheme and the fingerprint it made of the target. */
+    private record Fingerprinted(Scheme<?> scheme, ExtractionCache.Extracted extracted) {}
+
+    /** Every suspect's similarity to one fingerprint, and the suspects that could not be asked, with why. */
+    private record Asked(Map<String, Double> similarities, Map<String, String> skipped) {}
+
+    private Path cacheFile(SchemeRun run) {
+        return outDir.resolve("cache").resolve("scheme-" + run.key() + ".json");
+    }
+
+    /** Every suspect, loaded once, asked every fingerprint still to score. */
+    private Map<SchemeRun, Asked> askAll(LoadedZoo zoo, Map<SchemeRun, Fingerprinted> pending, ProgressListener progress) {
+        log.printf("bench: asking %d suspects %d schemes' fingerprints, one suspect at a time%n", zoo.suspects().size(), pending.size());
+        Map<SchemeRun, Asked> asked = new LinkedHashMap<>();
+        pending.keySet().forEach(run -> asked.put(run, new Asked(new LinkedHashMap<>(), new LinkedHashMap<>())));
+        zoo.forEachSuspect((suspect, model) -> pending.forEach((run, made) -> {
+            Fingerprint fingerprint = made.extracted().fingerprint();
+            try {
+                Answers answers = Verifier.answers(fingerprint, made.scheme(), model);
+                asked.get(run).similarities().put(suspect.name(), made.scheme().similarity(fingerprint.answers(), answers));
+            } catch (InputException e) {
+                asked.get(run).skipped().put(suspect.name(), e.getMessage());
+            }
+        }), progress);
+        return asked;
     }
 
     private static String familySummary(SchemeResult result) {
@@ -84,35 +136,5 @@ public final class SchemeComparison {
             s.append(s.length() == 0 ? "" : ", ").append(f.family()).append(String.format(" TPR@5%% %.2f", f.tprAt5Fpr()));
         }
         return s.toString();
-    }
-
-    private SchemeResult evaluate(SchemeRun run, LoadedZoo zoo, ImageDataset train, ImageDataset test, ProgressListener progress) {
-        DjlClassifier target = zoo.target();
-        SchemeFactory factory = Schemes.require(run.scheme(), "bench");
-        Map<String, Object> given = new LinkedHashMap<>(run.parameters());
-        given.put("n", run.n());
-        Scheme<?> scheme = factory.create(new SchemeParameters(given));
-        SeedSource seeds = SeedSource.fromData(factory.defaultSplit().equals("test") ? test : train);
-        FingerprintExtractor.Result extracted;
-        try {
-            extracted = FingerprintExtractor.extract(target, "target", scheme, seeds, run.n(), 0, progress, checks);
-        } catch (InputException e) {
-            return SchemeResult.failed(run, e.getMessage());
-        }
-        Fingerprint fingerprint = extracted.fingerprint();
-        FingerprintFile.write(outDir.resolve("fingerprints").resolve("scheme-" + run.key() + ".npz"), fingerprint);
-        Map<String, Double> similarities = new LinkedHashMap<>();
-        Map<String, String> skipped = new LinkedHashMap<>();
-        for (ZooEntry suspect : zoo.suspects()) {
-            try {
-                Answers answers = Verifier.answers(fingerprint, scheme, zoo.suspect(suspect.name()));
-                similarities.put(suspect.name(), scheme.similarity(fingerprint.answers(), answers));
-            } catch (InputException e) {
-                skipped.put(suspect.name(), e.getMessage());
-            }
-        }
-        FamilyScores scores = FamilyScores.of(zoo.suspects(), similarities);
-        return new SchemeResult(run, scheme.suspectAccess().label(), fingerprint.size(), extracted.seconds(), scores.negatives(),
-                scores.families(), scores.allPositives(), similarities, skipped, null);
     }
 }

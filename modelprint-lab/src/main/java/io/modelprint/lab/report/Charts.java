@@ -1,5 +1,8 @@
 package io.modelprint.lab.report;
 
+import io.modelprint.lab.zoo.SuspectFamily;
+import io.modelprint.lab.zoo.ZooEntry;
+
 import io.modelprint.io.AtomicFiles;
 import io.modelprint.lab.eval.EvaluationPreset;
 import io.modelprint.lab.eval.EvaluationResults;
@@ -65,16 +68,20 @@ final class Charts {
         save(chart, file);
     }
 
-    /** Matching rate of every suspect under each method's best configuration, grouped by suspect. */
-    static void ratesBySuspect(Map<String, MethodResult> best, List<String> suspects, Path file) {
-        CategoryChart chart = new CategoryChartBuilder().width(Math.max(900, 28 * suspects.size())).height(420)
-                .title("matching rate per suspect (best configuration of each method)").yAxisTitle("matching rate").build();
+    /** Matching rate of every suspect under each method's best configuration, suspects grouped by family. */
+    static void ratesBySuspect(Map<String, MethodResult> best, List<ZooEntry> suspects, Path file) {
+        List<ZooEntry> grouped = suspects.stream()
+                .sorted(java.util.Comparator.comparingInt((ZooEntry e) -> SuspectFamily.rank(SuspectFamily.of(e)))).toList();
+        List<String> labels = grouped.stream().map(e -> SuspectFamily.of(e) + ": " + e.name()).toList();
+        CategoryChart chart = new CategoryChartBuilder().width(Math.max(900, 28 * suspects.size())).height(520)
+                .title("matching rate per suspect, grouped by family (best configuration of each method)").yAxisTitle("matching rate")
+                .build();
         for (MethodResult r : best.values()) {
             List<Double> rates = new ArrayList<>();
-            for (String s : suspects) {
-                rates.add(r.matchingRates().getOrDefault(s, 0.0));
+            for (ZooEntry s : grouped) {
+                rates.add(r.matchingRates().getOrDefault(s.name(), 0.0));
             }
-            chart.addSeries(r.method(), suspects, rates);
+            chart.addSeries(r.method(), labels, rates);
         }
         chart.getStyler().setXAxisLabelRotation(75).setYAxisMin(0.0).setYAxisMax(1.05);
         save(chart, file);

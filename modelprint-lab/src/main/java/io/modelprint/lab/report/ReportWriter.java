@@ -68,7 +68,7 @@ public final class ReportWriter {
         Charts.arucSweep(results, "igsm", "eps", out.resolve("fig4-igsm-aruc-vs-eps.png"));
         Charts.arucSweep(results, "cw-l2", "k", out.resolve("fig5-cw-l2-aruc-vs-k.png"));
         Charts.arucSweep(results, "ipguard", "k", out.resolve("fig6-ipguard-aruc-vs-k.png"));
-        Charts.ratesBySuspect(best, suspects.stream().map(ZooEntry::name).toList(), out.resolve("rates-by-suspect.png"));
+        Charts.ratesBySuspect(best, suspects, out.resolve("rates-by-suspect.png"));
         SchemeReport.write(schemes, suspects, out);
         String schemeSection = preset == null ? "" : SchemeReport.markdown(schemes, preset, suspects,
                 results.zoo().entry("target").map(ZooEntry::testAccuracy).orElse(Double.NaN));

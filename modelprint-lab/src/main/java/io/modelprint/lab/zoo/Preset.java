@@ -44,7 +44,7 @@ public record Preset(
         int advImages,
         int advEpochs,
         int fullSplitNegatives,
-        boolean otherDataTargetArch) {
+        boolean fullStudentSet) {
 
     /** A post-processed model may lose at most this much test accuracy (paper: 3%). */
     public static final double MAX_ACCURACY_LOSS = 0.03;
@@ -63,7 +63,7 @@ public record Preset(
             case "quick" -> new Preset("quick", 1, 10_000, 5_000, 20_000, 3, 1, 4, 10_000, 4, Architecture.MLP, 3, 5_000, 20,
                     2, 5_000, 1, 0, false);
             case "paper" -> new Preset("paper", 2, 20_000, 10_000, 30_000, 5, 2, 50, 20_000, 10, Architecture.RESNET20, 10, 10_000, 20,
-                    1, 10_000, 2, 2, true);
+                    1, 10_000, 1, 2, true);
             default -> throw new InputException("--preset: unknown preset '" + name + "' (expected quick or paper)");
         };
     }
@@ -154,11 +154,16 @@ public record Preset(
             if (targetArch != Architecture.MLP) {
                 addDistillation(plans, Distillation.Access.LABELS, Architecture.MLP, distill, suffix);
             }
+            // adversarial and other-data students: of the smaller architecture, and of the target's in the full set
+            // (PGD training costs ~12 passes per image)
             TrainingConfig adversarial = new TrainingConfig(advEpochs, 128, 1e-3f, seed + 22 + 100L * s, 0);
-            addAdversarial(plans, "distill-label-" + targetArch.cliName() + suffix, adversarial, suffix);
+            if (fullStudentSet) {
+                addAdversarial(plans, "distill-label-" + targetArch.cliName() + suffix, adversarial);
+            }
+            addAdversarial(plans, "distill-label-" + smaller.cliName() + suffix, adversarial);
             for (AttackerQueries queries : List.of(AttackerQueries.CUTMIX, AttackerQueries.UNIFORM)) {
                 Distillation other = new Distillation(Distillation.Access.PROBABILITIES, queries, distillBudget, NOISE);
-                if (otherDataTargetArch) {
+                if (fullStudentSet) {
                     addDistillation(plans, other, targetArch, distill, suffix);
                 }
                 addDistillation(plans, other, smaller, distill, suffix);
@@ -228,7 +233,7 @@ public record Preset(
     }
 
     /** Adversarial extraction of the zoo's label student {@code student} (built before it in the plan). */
-    private void addAdversarial(List<SuspectPlan> plans, String student, TrainingConfig config, String suffix) {
+    private void addAdversarial(List<SuspectPlan> plans, String student, TrainingConfig config) {
         AdversarialExtraction attack = new AdversarialExtraction(advImages, NOISE, PGD_EPSILON, PGD_STEP, PGD_STEPS);
         Map<String, Object> parameters = new LinkedHashMap<>(attack.parameters());
         parameters.put("epochs", config.epochs());

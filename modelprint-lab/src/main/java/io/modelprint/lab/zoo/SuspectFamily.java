@@ -15,6 +15,12 @@ public final class SuspectFamily {
 
     private SuspectFamily() {}
 
+    /** Report position of a family: as in {@link #ORDER}, families not listed after them, negatives last. */
+    public static int rank(String family) {
+        int index = ORDER.indexOf(family);
+        return index >= 0 ? index : NEGATIVE.equals(family) ? ORDER.size() + 1 : ORDER.size();
+    }
+
     public static String of(ZooEntry entry) {
         if (entry.group() == SuspectGroup.NEGATIVE) {
             return NEGATIVE;

@@ -69,6 +69,19 @@ public final class ZooBuilder {
             manifest.write(dir);
         }
         List<SuspectPlan> plans = preset.plan(arch, seed, existingTarget == null);
+        java.util.Set<String> planned = new java.util.HashSet<>(List.of("target"));
+        plans.forEach(plan -> planned.add(plan.name()));
+        for (ZooEntry stale : manifest.entries()) {
+            if (!planned.contains(stale.name())) {
+                log.printf("zoo: %s is not in the %s plan any more: left out of the manifest (its directory stays)%n", stale.name(),
+                        preset.name());
+            }
+        }
+        ZooManifest current = manifest.forPlan(planned, normalized(preset.notes(arch)));
+        if (current != manifest) {
+            manifest = current;
+            manifest.write(dir);
+        }
         ZooContext context = new ZooContext(train, test, dir, targetDir);
         double suspectSeconds = 0;
         int suspectsBuilt = 0;

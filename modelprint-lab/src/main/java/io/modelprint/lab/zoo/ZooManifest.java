@@ -48,6 +48,15 @@ public record ZooManifest(
         return new ZooManifest(formatVersion, preset, seed, dataset, notes, List.copyOf(updated), null);
     }
 
+    /** The manifest of {@code plan}: its notes, and only the entries it still names (a preset that changed drops the rest). */
+    ZooManifest forPlan(java.util.Set<String> names, Map<String, Object> planNotes) {
+        List<ZooEntry> kept = entries.stream().filter(e -> names.contains(e.name())).toList();
+        if (kept.size() == entries.size() && planNotes.equals(notes)) {
+            return this;
+        }
+        return new ZooManifest(formatVersion, preset, seed, dataset, planNotes, kept, null);
+    }
+
     public Optional<ZooEntry> entry(String name) {
         return entries.stream().filter(e -> e.name().equals(name)).findFirst();
     }

@@ -23,11 +23,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.modelprint.lab.zoo.ZooEntry;
+import io.modelprint.lab.zoo.ZooManifest;
 
 /** The evaluation and its report on a tiny zoo: every method, every combination, cached and rendered. */
 class EvaluationTest {
     static final Preset TINY_ZOO = new Preset("tiny", 2, 300, 300, 300, 1, 1, 2, 300, 1, Architecture.MLP, 1, 100, 3, 4, 100, 1, 0, false);
-    static final EvaluationPreset TINY = new EvaluationPreset("tiny", new double[] {0.1}, new double[] {1}, new double[] {1, 3},
+    static final EvaluationPreset TINY = new EvaluationPreset("tiny", EvaluationPreset.COMBOS, new double[] {0.1}, new double[] {1}, new double[] {1, 3},
             new MethodConfig.CwSettings(0.05f, 2, 30, 0.1f), 60, 20);
 
     @TempDir
@@ -61,6 +63,29 @@ class EvaluationTest {
                 .run(train, ProgressListener.NONE);
         assertEquals("", again.toString(StandardCharsets.UTF_8), "everything comes from the cache");
         assertEquals(results.methods(), cached.methods());
+
+        // the zoo changes (a suspect is set aside): every suspect is verified again, but the fingerprints depend on
+        // the target alone and are not extracted again
+        ZooManifest manifest = ZooManifest.read(zoo).orElseThrow();
+        ZooEntry ftal = manifest.entry("ftal").orElseThrow();
+        manifest.withEntry(new ZooEntry(ftal.name(), ftal.group(), ftal.kind(), ftal.parent(), ftal.parameters(), ftal.testAccuracy(),
+                ftal.path(), ftal.sha256(), ftal.seconds(), false)).write(zoo);
+        Path anyFingerprint = out.resolve("fingerprints").resolve(TINY.configs().get(0).key() + ".npz");
+        long extractedAt = Files.getLastModifiedTime(anyFingerprint).toMillis();
+        ByteArrayOutputStream changed = new ByteArrayOutputStream();
+        EvaluationResults reverified = new Evaluation(TINY, zoo, out, new PrintStream(changed, true, StandardCharsets.UTF_8))
+                .run(train, ProgressListener.NONE);
+        assertTrue(changed.toString(StandardCharsets.UTF_8).contains("one suspect at a time"), changed.toString(StandardCharsets.UTF_8));
+        assertEquals(extractedAt, Files.getLastModifiedTime(anyFingerprint).toMillis(), "fingerprint not made again");
+        for (int i = 0; i < results.methods().size(); i++) {
+            MethodResult before = results.methods().get(i);
+            MethodResult after = reverified.methods().get(i);
+            assertEquals(before.seconds(), after.seconds(), "the extraction's cost comes from the cache");
+            assertFalse(after.matchingRates().containsKey("ftal"));
+            Map<String, Double> expected = new java.util.LinkedHashMap<>(before.matchingRates());
+            expected.remove("ftal");
+            assertEquals(expected, after.matchingRates(), "the other suspects answer as before");
+        }
 
         List<SchemeRun> runs = List.of(new SchemeRun("sac-m-hard", 20, Map.of()), new SchemeRun("modeldiff", 20, Map.of()),
                 new SchemeRun("zest", 1, Map.of("masks", 20)), new SchemeRun("akh", 100000, Map.of()));

@@ -160,12 +160,14 @@ class ZooBuilderTest {
         // students: probabilities x2, labels x3, one adversarial (after its label student), two on other data
         List<String> students = a.stream().filter(p -> p.group() == SuspectGroup.EXTRACTION).map(SuspectPlan::name).toList();
         assertEquals(List.of("distill-prob-vgg", "distill-prob-lenet5", "distill-label-vgg", "distill-label-lenet5",
-                "distill-label-mlp", "distill-adv-vgg", "distill-other-cutmix-lenet5", "distill-other-uniform-lenet5"), students);
+                "distill-label-mlp", "distill-adv-lenet5", "distill-other-cutmix-lenet5", "distill-other-uniform-lenet5"), students);
         SuspectPlan adversarial = a.stream().filter(p -> p.kind().equals("DISTILL-ADV")).findFirst().orElseThrow();
-        assertEquals("distill-label-vgg", adversarial.parent());
+        assertEquals("distill-label-lenet5", adversarial.parent());
         assertEquals(0.1f, adversarial.parameters().get("epsilon"));
         List<SuspectPlan> paper = Preset.of("paper").plan(Architecture.VGG, 0, true);
-        assertEquals(4, paper.stream().filter(p -> p.kind().equals("DISTILL-ADV")).count() * 2, "an adversarial student per seed");
+        assertEquals(List.of("distill-adv-vgg", "distill-adv-lenet5", "distill-adv-vgg-s2", "distill-adv-lenet5-s2"),
+                paper.stream().filter(p -> p.kind().equals("DISTILL-ADV")).map(SuspectPlan::name).toList(),
+                "adversarial students of both architectures, per seed");
         assertTrue(paper.stream().filter(p -> p.kind().equals("VGG")).anyMatch(p -> "full".equals(p.parameters().get("data"))));
         assertTrue(paper.stream().filter(p -> p.kind().equals("VGG")).anyMatch(p -> "subset".equals(p.parameters().get("data"))));
         assertEquals(5, a.stream().filter(p -> p.kind().equals("EVASIVE")).count());
