@@ -10,4 +10,13 @@ public interface Representation<R> {
     Access access();
 
     R represent(Answers answers);
+
+    /**
+     * Whether two models' representations compare even when they answer different tasks (other class
+     * counts), as a transfer-learning copy does: true only when the representation does not depend
+     * on which output means which class (ModelDiff's decision distances).
+     */
+    default boolean comparesAcrossTasks() {
+        return false;
+    }
 }

@@ -10,6 +10,11 @@ public interface SchemeFactory {
     /** What verifying needs of a suspect. */
     Access suspectAccess();
 
+    /** Whether its representation compares models of other tasks ({@link Representation#comparesAcrossTasks()}). */
+    default boolean comparesAcrossTasks() {
+        return false;
+    }
+
     /** Which split of the data set queries start from when the user does not say: "train" or "test". */
     default String defaultSplit() {
         return "train";

@@ -50,6 +50,11 @@ public final class Schemes {
     }
 
     /** Names of the schemes a suspect offering {@code access} can be verified with. */
+    /** Names of the schemes that compare a suspect answering another task than the target's. */
+    public static List<String> acrossTasks() {
+        return BY_NAME.values().stream().filter(SchemeFactory::comparesAcrossTasks).map(SchemeFactory::name).toList();
+    }
+
     public static List<String> usableWith(Access access) {
         return BY_NAME.values().stream().filter(f -> access.covers(f.suspectAccess())).map(SchemeFactory::name).toList();
     }

@@ -63,16 +63,18 @@ public final class Verifier {
                     + scheme.name() + " compares " + scheme.suspectAccess().label() + "; schemes that work with "
                     + offered.label() + ": " + String.join(", ", Schemes.usableWith(offered)));
         }
-        if (suspect.numClasses() != fingerprint.meta().numClasses()) {
+        boolean acrossTasks = scheme.representation().comparesAcrossTasks();
+        if (suspect.numClasses() != fingerprint.meta().numClasses() && !acrossTasks) {
             throw new InputException(suspect.description() + ": has " + suspect.numClasses() + " classes but the fingerprint's"
-                    + " target has " + fingerprint.meta().numClasses());
+                    + " target has " + fingerprint.meta().numClasses() + "; schemes that compare models of other tasks: "
+                    + String.join(", ", Schemes.acrossTasks()));
         }
         Answers answers = Answers.ask(suspect, fingerprint.queries(), scheme.suspectAccess());
+        int classes = acrossTasks ? suspect.numClasses() : fingerprint.meta().numClasses();
         for (long answer : answers.labels()) {
-            if (answer < 0 || answer >= fingerprint.meta().numClasses()) {
+            if (answer < 0 || answer >= classes) {
                 throw new InputException(suspect.description() + ": answered label " + answer
-                        + ", outside the fingerprint's " + fingerprint.meta().numClasses() + " classes [0, "
-                        + fingerprint.meta().numClasses() + ")");
+                        + ", outside " + (acrossTasks ? "its own " : "the fingerprint's ") + classes + " classes [0, " + classes + ")");
             }
         }
         return answers;

@@ -19,6 +19,12 @@ public final class DecisionDistanceVector implements Representation<double[]> {
         return Access.SCORES;
     }
 
+    /** Distances between a model's own outputs: any output width compares with any other. */
+    @Override
+    public boolean comparesAcrossTasks() {
+        return true;
+    }
+
     @Override
     public double[] represent(Answers answers) {
         int pairs = answers.count() / 2;

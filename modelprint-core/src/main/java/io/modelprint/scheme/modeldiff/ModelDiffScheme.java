@@ -28,6 +28,11 @@ public final class ModelDiffScheme implements SchemeFactory {
     }
 
     @Override
+    public boolean comparesAcrossTasks() {
+        return true;
+    }
+
+    @Override
     public String defaultSplit() {
         return "test";
     }

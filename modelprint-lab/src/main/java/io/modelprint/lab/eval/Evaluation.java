@@ -83,7 +83,7 @@ public final class Evaluation {
                 Map<MethodConfig, Map<String, Double>> rates = verifyAll(zoo, pending, progress);
                 for (Map.Entry<MethodConfig, ExtractionCache.Extracted> entry : pending.entrySet()) {
                     MethodConfig config = entry.getKey();
-                    MethodResult result = score(config, entry.getValue(), zoo.suspects(), rates.get(config));
+                    MethodResult result = score(config, entry.getValue(), zoo.sameTaskSuspects(), rates.get(config));
                     ResultCache.write(cacheFile(config), checksum, config, result);
                     done.put(config, result);
                     log.printf("bench: %s %s %s: ARUC %.3f, AUC %.3f, gap %+.2f%n", config.method(), config.combo(),
@@ -109,12 +109,13 @@ public final class Evaluation {
     /** Every suspect, loaded once, against every fingerprint still to score: matching rates per configuration. */
     private Map<MethodConfig, Map<String, Double>> verifyAll(LoadedZoo zoo, Map<MethodConfig, ExtractionCache.Extracted> pending,
             ProgressListener progress) {
-        log.printf("bench: verifying %d suspects against %d fingerprints, one suspect at a time%n", zoo.suspects().size(),
-                pending.size());
+        // the paper's methods compare labels of the target's task: a transfer-learning copy answers another one
+        List<ZooEntry> suspects = zoo.sameTaskSuspects();
+        log.printf("bench: verifying %d suspects against %d fingerprints, one suspect at a time%n", suspects.size(), pending.size());
         Verifier verifier = new Verifier(Verifier.DEFAULT_THRESHOLD);
         Map<MethodConfig, Map<String, Double>> rates = new LinkedHashMap<>();
         pending.keySet().forEach(config -> rates.put(config, new LinkedHashMap<>()));
-        zoo.forEachSuspect((suspect, model) -> pending.forEach((config, extracted) ->
+        zoo.forEachSuspect(suspects, (suspect, model) -> pending.forEach((config, extracted) ->
                 rates.get(config).put(suspect.name(), verifier.verify(extracted.fingerprint(), model).matchingRate())), progress);
         return rates;
     }

@@ -16,16 +16,30 @@ import java.util.Set;
  */
 record FamilyScores(List<FamilyScore> families, FamilyScore allPositives, int negatives) {
 
-    /** Scores the suspects that have a similarity; the others (e.g. ones that could not answer) are left out. */
+    /**
+     * Scores the suspects that have a similarity; the others (e.g. ones that could not answer) are left
+     * out. A family of another task (transfer learning) is scored against that task's negatives; the
+     * negatives of the target's task score every other family and "all positives".
+     */
     static FamilyScores of(List<ZooEntry> suspects, Map<String, Double> similarities) {
         Map<String, List<Double>> byFamily = new LinkedHashMap<>();
+        Map<String, String> familyTask = new LinkedHashMap<>();
+        Map<String, List<Double>> negativesByTask = new LinkedHashMap<>();
         for (ZooEntry suspect : suspects) {
             Double similarity = similarities.get(suspect.name());
-            if (similarity != null) {
+            if (similarity == null) {
+                continue;
+            }
+            String task = String.valueOf(SuspectFamily.task(suspect));
+            if (suspect.group() == io.modelprint.lab.zoo.SuspectGroup.NEGATIVE) {
+                negativesByTask.computeIfAbsent(task, t -> new ArrayList<>()).add(similarity);
+            } else {
                 byFamily.computeIfAbsent(SuspectFamily.of(suspect), f -> new ArrayList<>()).add(similarity);
+                familyTask.put(SuspectFamily.of(suspect), task);
             }
         }
-        double[] negatives = toArray(byFamily.getOrDefault(SuspectFamily.NEGATIVE, List.of()));
+        String ownTask = String.valueOf((Object) null);
+        double[] negatives = toArray(negativesByTask.getOrDefault(ownTask, List.of()));
         Set<String> order = new LinkedHashSet<>(SuspectFamily.ORDER);
         order.addAll(byFamily.keySet());
         order.remove(SuspectFamily.NEGATIVE);
@@ -33,9 +47,15 @@ record FamilyScores(List<FamilyScore> families, FamilyScore allPositives, int ne
         List<Double> all = new ArrayList<>();
         for (String family : order) {
             List<Double> values = byFamily.get(family);
-            if (values != null) {
+            if (values == null) {
+                continue;
+            }
+            String task = familyTask.get(family);
+            if (task.equals(ownTask)) {
                 families.add(score(family, toArray(values), negatives));
                 all.addAll(values);
+            } else {
+                families.add(score(family, toArray(values), toArray(negativesByTask.getOrDefault(task, List.of()))));
             }
         }
         return new FamilyScores(families, score("all positives", toArray(all), negatives), negatives.length);

@@ -4,6 +4,7 @@ import io.modelprint.InputException;
 import io.modelprint.data.InputSpec;
 import io.modelprint.engine.DjlClassifier;
 import io.modelprint.engine.ModelLoader;
+import io.modelprint.lab.zoo.SuspectFamily;
 import io.modelprint.lab.zoo.SuspectGroup;
 import io.modelprint.lab.zoo.ZooEntry;
 import io.modelprint.lab.zoo.ZooManifest;
@@ -45,6 +46,11 @@ final class LoadedZoo implements AutoCloseable {
         return suspects;
     }
 
+    /** The kept suspects that answer the target's own task (not transfer-learning copies and their negatives). */
+    List<ZooEntry> sameTaskSuspects() {
+        return suspects.stream().filter(e -> SuspectFamily.task(e) == null).toList();
+    }
+
     DjlClassifier target() {
         if (target == null) {
             target = ModelLoader.load(dir.resolve(targetEntry.path()), spec);
@@ -68,15 +74,20 @@ final class LoadedZoo implements AutoCloseable {
      * to {@code visitor} and closes it: at most one suspect is in memory.
      */
     void forEachSuspect(SuspectVisitor visitor, ProgressListener progress) {
-        for (int i = 0; i < suspects.size(); i++) {
-            ZooEntry suspect = suspects.get(i);
+        forEachSuspect(suspects, visitor, progress);
+    }
+
+    /** As above, over {@code which} (some of the kept suspects). */
+    void forEachSuspect(List<ZooEntry> which, SuspectVisitor visitor, ProgressListener progress) {
+        for (int i = 0; i < which.size(); i++) {
+            ZooEntry suspect = which.get(i);
             Classifier model = ModelLoader.loadClassifier(dir.resolve(suspect.path()), spec);
             Object defense = suspect.parameters().get("defense");
             try (Classifier served = defense == null ? model
                     : serving.serve(suspect.name(), model, Defense.parse(List.of(defense.toString())))) {
                 visitor.visit(suspect, served);
             }
-            progress.update(i + 1, suspects.size(), "verified " + suspect.name());
+            progress.update(i + 1, which.size(), "verified " + suspect.name());
         }
     }
 

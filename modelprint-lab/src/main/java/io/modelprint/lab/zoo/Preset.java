@@ -11,6 +11,8 @@ import io.modelprint.lab.attack.FilterPruning;
 import io.modelprint.lab.attack.FineTuning;
 import io.modelprint.lab.attack.Quantization;
 import io.modelprint.lab.attack.Reparametrization;
+import io.modelprint.lab.attack.TransferLearning;
+import io.modelprint.lab.attack.TransferTask;
 import io.modelprint.lab.attack.WeightPruning;
 import io.modelprint.lab.evasive.Defense;
 import java.util.ArrayList;
@@ -44,7 +46,8 @@ public record Preset(
         int advImages,
         int advEpochs,
         int fullSplitNegatives,
-        boolean fullStudentSet) {
+        boolean fullStudentSet,
+        int transferNegatives) {
 
     /** A post-processed model may lose at most this much test accuracy (paper: 3%). */
     public static final double MAX_ACCURACY_LOSS = 0.03;
@@ -61,9 +64,9 @@ public record Preset(
     public static Preset of(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "quick" -> new Preset("quick", 1, 10_000, 5_000, 20_000, 3, 1, 4, 10_000, 4, Architecture.MLP, 3, 5_000, 20,
-                    2, 5_000, 1, 0, false);
+                    2, 5_000, 1, 0, false, 2);
             case "paper" -> new Preset("paper", 2, 20_000, 10_000, 30_000, 5, 2, 50, 20_000, 10, Architecture.RESNET20, 10, 10_000, 20,
-                    1, 10_000, 1, 2, true);
+                    1, 10_000, 1, 2, true, 5);
             default -> throw new InputException("--preset: unknown preset '" + name + "' (expected quick or paper)");
         };
     }
@@ -96,7 +99,7 @@ public record Preset(
     }
 
     /** Every model of the zoo, in build order; the target first when it is to be trained here. */
-    public List<SuspectPlan> plan(Architecture targetArch, long seed, boolean trainTarget) {
+    public List<SuspectPlan> plan(Architecture targetArch, int numClasses, long seed, boolean trainTarget) {
         List<SuspectPlan> plans = new ArrayList<>();
         if (trainTarget) {
             plans.add(new SuspectPlan("target", SuspectGroup.TARGET, "TARGET", null, Map.of("arch", targetArch.cliName()), null,
@@ -134,6 +137,23 @@ public record Preset(
         TrainingConfig unchanged = new TrainingConfig(1, 128, 1e-3f, seed + 32, 0);
         addWithoutTraining(plans, new Quantization(Quantization.Precision.FP16), unchanged, "quant-fp16");
         addWithoutTraining(plans, new Quantization(Quantization.Precision.INT8), unchanged, "quant-int8");
+        // transfer learning: the target's body under a new head for a coarser task, with that task's own negatives
+        TransferTask task = TransferTask.forClasses(numClasses);
+        addTransfer(plans, new TransferLearning(task, false), new TrainingConfig(3, 128, 1e-3f, seed + 34, fineTuneImages));
+        addTransfer(plans, new TransferLearning(task, true), new TrainingConfig(1, 128, 1e-4f, seed + 35, fineTuneImages));
+        for (int i = 0; i < transferNegatives; i++) {
+            long negativeSeed = seed + 400 + i;
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            parameters.put("arch", targetArch.cliName());
+            parameters.put("task", task.name());
+            parameters.put("seed", negativeSeed);
+            parameters.put("epochs", 1);
+            parameters.put("images", negativeImages);
+            parameters.put("data", "subset");
+            plans.add(new SuspectPlan("neg-task-" + targetArch.cliName() + "-s" + negativeSeed, SuspectGroup.NEGATIVE,
+                    targetArch.cliName().toUpperCase(Locale.ROOT), null, parameters, null,
+                    Recipes.trainOnTask(targetArch, task, new TrainingConfig(1, 128, 1e-3f, negativeSeed, negativeImages))));
+        }
         // the target served behind an evasive API (reached over HTTP by the bench): one suspect per defense
         TrainingConfig served = new TrainingConfig(1, 128, 1e-3f, seed + 33, 0);
         for (String defense : EVASIVE_DEFENSES) {
@@ -230,6 +250,16 @@ public record Preset(
         String name = attack.kind().toLowerCase(Locale.ROOT) + (queries == null ? "" : "-" + queries) + "-" + student.cliName() + suffix;
         plans.add(new SuspectPlan(name, SuspectGroup.EXTRACTION, attack.kind(), "target", parameters, null,
                 Recipes.distill(attack, student, config)));
+    }
+
+    private void addTransfer(List<SuspectPlan> plans, TransferLearning attack, TrainingConfig config) {
+        Map<String, Object> parameters = new LinkedHashMap<>(attack.parameters());
+        parameters.put("epochs", config.epochs());
+        parameters.put("lr", config.learningRate());
+        parameters.put("images", config.maxTrainImages());
+        parameters.put("seed", config.seed());
+        plans.add(new SuspectPlan(attack.toString(), SuspectGroup.POSITIVE, attack.kind(), "target", parameters, null,
+                Recipes.transfer(attack, config)));
     }
 
     /** Adversarial extraction of the zoo's label student {@code student} (built before it in the plan). */

@@ -13,6 +13,8 @@ import io.modelprint.engine.TrainingRun;
 import io.modelprint.engine.arch.Architecture;
 import io.modelprint.lab.attack.AdversarialExtraction;
 import io.modelprint.lab.attack.Distillation;
+import io.modelprint.lab.attack.TransferLearning;
+import io.modelprint.lab.attack.TransferTask;
 import io.modelprint.lab.attack.PostProcessing;
 import io.modelprint.lab.evasive.DefendedClassifier;
 import io.modelprint.lab.evasive.Defense;
@@ -54,6 +56,26 @@ final class Recipes {
                         context.zooDir().relativize(context.target()).toString(), extra);
             }
         };
+    }
+
+    /** The target's body under a new head for another task ({@code attack}'s), trained on that task. */
+    static Recipe transfer(TransferLearning attack, TrainingConfig config) {
+        return (context, out, extra, progress) -> {
+            ModelProvenance parent = ModelLoader.checkIntact(context.target());
+            Architecture arch = Architecture.parse(parent.arch());
+            try (DjlClassifier target = ModelLoader.load(context.target(), parent.inputSpec());
+                    Model copy = ModelLoader.newModel(arch, parent.inputSpec(), attack.task().classes(), out.getFileName().toString())) {
+                ModelTrainer.Result result = attack.apply(target.model(), copy, context.train(), config, progress);
+                return TrainingRun.save(copy, arch, attack.task().relabel(context.train()), attack.task().relabel(context.test()),
+                        config, result, out, context.zooDir().relativize(context.target()).toString(), extra);
+            }
+        };
+    }
+
+    /** A model trained from scratch on another task (the transfer family's negatives). */
+    static Recipe trainOnTask(Architecture arch, TransferTask task, TrainingConfig config) {
+        return (context, out, extra, progress) -> TrainingRun.trainAndSave(arch, task.relabel(context.train()),
+                task.relabel(context.test()), config, out, extra, progress).provenance();
     }
 
     /** A label-extracted student of the zoo ({@code student}), trained further adversarially on the target's labels. */

@@ -8,12 +8,18 @@ public final class SuspectFamily {
     public static final String NEGATIVE = "negative";
     /** Report order of the families the zoo holds today; families added later follow in the order met. */
     public static final List<String> ORDER = List.of("fine-tuning", "pruning", "fine-pruning", "reparametrization", "quantization",
-            "evasive serving", "probability extraction", "label extraction", "adversarial extraction", "extraction from other data");
+            "evasive serving", "transfer learning", "probability extraction", "label extraction", "adversarial extraction", "extraction from other data");
 
     /** The positive families of the IPGuard paper's evaluation (its robustness is computed over these). */
     public static final List<String> PAPER_POSITIVES = List.of("fine-tuning", "pruning");
 
     private SuspectFamily() {}
+
+    /** The task a suspect answers, when it is not the target's (transfer learning and its negatives); else null. */
+    public static String task(ZooEntry entry) {
+        Object task = entry.parameters().get("task");
+        return task == null ? null : task.toString();
+    }
 
     /** Report position of a family: as in {@link #ORDER}, families not listed after them, negatives last. */
     public static int rank(String family) {
@@ -32,6 +38,7 @@ public final class SuspectFamily {
             case "REPARAM-PERMUTE", "REPARAM-BNFOLD" -> "reparametrization";
             case "QUANT-FP16", "QUANT-INT8" -> "quantization";
             case "EVASIVE" -> "evasive serving";
+            case "TRANSFER" -> "transfer learning";
             case "DISTILL-PROB" -> "probability extraction";
             case "DISTILL-LABEL" -> "label extraction";
             case "DISTILL-ADV" -> "adversarial extraction";

@@ -68,7 +68,7 @@ public final class ZooBuilder {
                     ModelLoader.checkIntact(targetDir), true));
             manifest.write(dir);
         }
-        List<SuspectPlan> plans = preset.plan(arch, seed, existingTarget == null);
+        List<SuspectPlan> plans = preset.plan(arch, train.numClasses(), seed, existingTarget == null);
         java.util.Set<String> planned = new java.util.HashSet<>(List.of("target"));
         plans.forEach(plan -> planned.add(plan.name()));
         for (ZooEntry stale : manifest.entries()) {

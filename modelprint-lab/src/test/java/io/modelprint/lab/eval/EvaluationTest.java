@@ -28,7 +28,7 @@ import io.modelprint.lab.zoo.ZooManifest;
 
 /** The evaluation and its report on a tiny zoo: every method, every combination, cached and rendered. */
 class EvaluationTest {
-    static final Preset TINY_ZOO = new Preset("tiny", 2, 300, 300, 300, 1, 1, 2, 300, 1, Architecture.MLP, 1, 100, 3, 4, 100, 1, 0, false);
+    static final Preset TINY_ZOO = new Preset("tiny", 2, 300, 300, 300, 1, 1, 2, 300, 1, Architecture.MLP, 1, 100, 3, 4, 100, 1, 0, false, 2);
     static final EvaluationPreset TINY = new EvaluationPreset("tiny", EvaluationPreset.COMBOS, new double[] {0.1}, new double[] {1}, new double[] {1, 3},
             new MethodConfig.CwSettings(0.05f, 2, 30, 0.1f), 60, 20);
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ZooBuilderTest {
     /** A preset small enough for tests: every kind, tiny counts. */
-    static final Preset TINY = new Preset("tiny", 1, 200, 200, 200, 1, 1, 2, 200, 1, Architecture.MLP, 1, 100, 3, 4, 100, 1, 1, false);
+    static final Preset TINY = new Preset("tiny", 1, 200, 200, 200, 1, 1, 2, 200, 1, Architecture.MLP, 1, 100, 3, 4, 100, 1, 1, false, 1);
 
     private final ImageDataset train = SyntheticData.bands(300, 4, 12, 12, 1);
     private final ImageDataset test = SyntheticData.bands(80, 4, 12, 12, 2);
@@ -72,7 +72,7 @@ class ZooBuilderTest {
         ZooManifest complete = ZooManifest.read(zoo).orElseThrow();
         Set<String> kinds = complete.entries().stream().map(ZooEntry::kind).collect(Collectors.toSet());
         assertTrue(kinds.containsAll(Set.of("TARGET", "FTLL", "FTAL", "RTLL", "RTAL", "WP", "FP", "FINE-PRUNE", "REPARAM-PERMUTE",
-                "QUANT-FP16", "QUANT-INT8", "EVASIVE", "DISTILL-PROB", "DISTILL-LABEL", "DISTILL-ADV", "DISTILL-OTHER", "LENET5", "VGG",
+                "QUANT-FP16", "QUANT-INT8", "EVASIVE", "TRANSFER", "DISTILL-PROB", "DISTILL-LABEL", "DISTILL-ADV", "DISTILL-OTHER", "LENET5", "VGG",
                 "MLP", "RF")), "every kind: " + kinds);
         assertEquals(Set.of("subset", "full"), complete.entries().stream().filter(e -> e.group() == SuspectGroup.NEGATIVE)
                 .map(e -> e.parameters().get("data")).filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
@@ -142,19 +142,24 @@ class ZooBuilderTest {
         assertEquals(manifest.entries(), read.entries());
         assertEquals(manifest.notes(), read.notes());
 
-        List<SuspectPlan> a = Preset.of("quick").plan(Architecture.VGG, 0, true);
+        List<SuspectPlan> a = Preset.of("quick").plan(Architecture.VGG, 10, 0, true);
         assertEquals(List.of("target", "ftll", "ftal", "rtll", "rtal", "wp-0.2"), a.stream().limit(6).map(SuspectPlan::name).toList());
         SuspectPlan ftll = a.get(1);
         assertEquals("FTLL", ftll.kind());
         assertEquals(Boolean.TRUE, ftll.parameters().get("lastLayerOnly"));
         assertEquals(3, ftll.parameters().get("epochs"));
         assertEquals(10000, ftll.parameters().get("images"));
-        List<SuspectPlan> b = Preset.of("quick").plan(Architecture.VGG, 0, true);
+        List<SuspectPlan> b = Preset.of("quick").plan(Architecture.VGG, 10, 0, true);
         assertEquals(a.stream().map(SuspectPlan::name).toList(), b.stream().map(SuspectPlan::name).toList());
         assertEquals(a.stream().map(SuspectPlan::parameters).toList(), b.stream().map(SuspectPlan::parameters).toList());
         // fine-tuning, pruning sweeps (every other step in quick), fine-pruning 20..80 %, 2 reparametrized and 2 quantized
         // copies of the VGG, 5 served behind defenses
-        assertEquals(4 + 4 + 7 + 4 + 2 + 2 + 5, a.stream().filter(p -> p.group() == SuspectGroup.POSITIVE).count());
+        assertEquals(4 + 4 + 7 + 4 + 2 + 2 + 2 + 5, a.stream().filter(p -> p.group() == SuspectGroup.POSITIVE).count());
+        // transfer learning to the 4-group task: head only and all layers, and two models trained from scratch on it
+        assertEquals(List.of("transfer-head", "transfer-all"), a.stream().filter(p -> p.kind().equals("TRANSFER"))
+                .map(SuspectPlan::name).toList());
+        assertEquals(2, a.stream().filter(p -> "tops-bottoms-footwear-bags".equals(p.parameters().get("task"))
+                && p.group() == SuspectGroup.NEGATIVE).count());
         assertEquals(List.of("fineprune-20", "fineprune-40", "fineprune-60", "fineprune-80"),
                 a.stream().filter(p -> p.kind().equals("FINE-PRUNE")).map(SuspectPlan::name).toList());
         // students: probabilities x2, labels x3, one adversarial (after its label student), two on other data
@@ -164,7 +169,7 @@ class ZooBuilderTest {
         SuspectPlan adversarial = a.stream().filter(p -> p.kind().equals("DISTILL-ADV")).findFirst().orElseThrow();
         assertEquals("distill-label-lenet5", adversarial.parent());
         assertEquals(0.1f, adversarial.parameters().get("epsilon"));
-        List<SuspectPlan> paper = Preset.of("paper").plan(Architecture.VGG, 0, true);
+        List<SuspectPlan> paper = Preset.of("paper").plan(Architecture.VGG, 10, 0, true);
         assertEquals(List.of("distill-adv-vgg", "distill-adv-lenet5", "distill-adv-vgg-s2", "distill-adv-lenet5-s2"),
                 paper.stream().filter(p -> p.kind().equals("DISTILL-ADV")).map(SuspectPlan::name).toList(),
                 "adversarial students of both architectures, per seed");
@@ -174,9 +179,10 @@ class ZooBuilderTest {
         assertEquals(List.of("REPARAM-PERMUTE", "REPARAM-BNFOLD", "QUANT-FP16", "QUANT-INT8"), a.stream()
                 .filter(p -> p.kind().startsWith("REPARAM") || p.kind().startsWith("QUANT")).map(SuspectPlan::kind).toList());
         // a residual target is not permuted (one permutation per residual stream would be needed) and has no fold
-        assertTrue(Preset.of("quick").plan(Architecture.RESNET20, 0, true).stream().noneMatch(p -> p.kind().startsWith("REPARAM")));
+        assertTrue(Preset.of("quick").plan(Architecture.RESNET20, 10, 0, true).stream().noneMatch(p -> p.kind().startsWith("REPARAM")));
         assertTrue(a.stream().filter(p -> p.group() == SuspectGroup.NEGATIVE).count() >= 15);
-        assertEquals(50, Preset.of("paper").plan(Architecture.VGG, 0, true).stream().filter(p -> p.kind().equals("VGG")).count());
+        assertEquals(50, Preset.of("paper").plan(Architecture.VGG, 10, 0, true).stream()
+                .filter(p -> p.kind().equals("VGG") && p.parameters().get("task") == null).count());
         assertThrows(InputException.class, () -> Preset.of("huge"));
     }
 }
