@@ -66,10 +66,10 @@ public final class SuspectScan {
             if (!member.meta().inputSpec().compatibleWith(suspect.inputSpec())) {
                 return "its queries are " + member.meta().inputSpec() + " but the suspect takes " + suspect.inputSpec();
             }
-            if (member.meta().numClasses() != suspect.numClasses()) {
+            Scheme<?> scheme = fingerprint.schemes().get(i);
+            if (member.meta().numClasses() != suspect.numClasses() && !scheme.representation().comparesAcrossTasks()) {
                 return "its target has " + member.meta().numClasses() + " classes, the suspect " + suspect.numClasses();
             }
-            Scheme<?> scheme = fingerprint.schemes().get(i);
             if (!offered.covers(scheme.suspectAccess())) {
                 return "scheme " + scheme.name() + " compares " + scheme.suspectAccess().label() + " but the suspect offers "
                         + offered.label() + " only";
