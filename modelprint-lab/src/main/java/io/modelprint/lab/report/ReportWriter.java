@@ -7,6 +7,7 @@ import io.modelprint.lab.eval.EvaluationPreset;
 import io.modelprint.lab.eval.EvaluationResults;
 import io.modelprint.lab.eval.SchemeResult;
 import io.modelprint.lab.eval.MethodResult;
+import io.modelprint.lab.zoo.SuspectFamily;
 import io.modelprint.lab.zoo.SuspectGroup;
 import io.modelprint.lab.zoo.ZooEntry;
 import java.io.IOException;
@@ -50,8 +51,10 @@ public final class ReportWriter {
     }
 
     public static void write(EvaluationResults results, List<SchemeResult> schemes, EvaluationPreset preset, Path out) {
-        List<ZooEntry> suspects = results.zoo().entries().stream()
+        List<ZooEntry> all = results.zoo().entries().stream()
                 .filter(e -> e.group() != SuspectGroup.TARGET && e.kept()).toList();
+        // the paper's methods were verified on the target's own task only (not transfer-learning copies)
+        List<ZooEntry> suspects = all.stream().filter(e -> SuspectFamily.task(e) == null).toList();
         try {
             AtomicFiles.writeString(out.resolve("results.json"), JSON.writeValueAsString(document(results, schemes)));
         } catch (IOException e) {
@@ -69,8 +72,8 @@ public final class ReportWriter {
         Charts.arucSweep(results, "cw-l2", "k", out.resolve("fig5-cw-l2-aruc-vs-k.png"));
         Charts.arucSweep(results, "ipguard", "k", out.resolve("fig6-ipguard-aruc-vs-k.png"));
         Charts.ratesBySuspect(best, suspects, out.resolve("rates-by-suspect.png"));
-        SchemeReport.write(schemes, suspects, out);
-        String schemeSection = preset == null ? "" : SchemeReport.markdown(schemes, preset, suspects,
+        SchemeReport.write(schemes, all, out);
+        String schemeSection = preset == null ? "" : SchemeReport.markdown(schemes, preset, all,
                 results.zoo().entry("target").map(ZooEntry::testAccuracy).orElse(Double.NaN));
         AtomicFiles.writeString(out.resolve("report.md"), ReportMarkdown.render(results, suspects) + schemeSection);
     }

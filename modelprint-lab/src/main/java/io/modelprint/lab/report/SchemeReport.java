@@ -147,7 +147,9 @@ public final class SchemeReport {
     static Map<String, double[]> accuracyRanges(List<ZooEntry> suspects) {
         Map<String, double[]> ranges = new LinkedHashMap<>();
         for (ZooEntry e : suspects) {
-            double[] range = ranges.computeIfAbsent(SuspectFamily.of(e), f -> new double[] {1, 0});
+            String task = SuspectFamily.task(e);
+            String label = SuspectFamily.of(e) + (task == null ? "" : " on " + task);
+            double[] range = ranges.computeIfAbsent(label, f -> new double[] {1, 0});
             range[0] = Math.min(range[0], e.testAccuracy());
             range[1] = Math.max(range[1], e.testAccuracy());
         }
