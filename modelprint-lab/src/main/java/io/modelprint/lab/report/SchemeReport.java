@@ -74,8 +74,16 @@ public final class SchemeReport {
             if (r.error() != null) {
                 continue;
             }
-            notes.add(String.format(Locale.ROOT, "%s %d%s", label(r), r.negatives(),
-                    r.skipped().isEmpty() ? "" : " (" + r.skipped().size() + " suspects cannot give " + r.access() + ")"));
+            long otherTask = r.skipped().values().stream().filter(reason -> reason.contains(" classes but ")).count();
+            long noAccess = r.skipped().size() - otherTask;
+            List<String> why = new ArrayList<>();
+            if (noAccess > 0) {
+                why.add(noAccess + " suspects cannot give " + r.access());
+            }
+            if (otherTask > 0) {
+                why.add(otherTask + " answer another task");
+            }
+            notes.add(String.format(Locale.ROOT, "%s %d%s", label(r), r.negatives(), why.isEmpty() ? "" : " (" + String.join(", ", why) + ")"));
         }
         md.append(String.join(", ", notes)).append(".\n\n");
         md.append(String.format(Locale.ROOT, "Accuracy per family (target %.4f): ", targetAccuracy));
