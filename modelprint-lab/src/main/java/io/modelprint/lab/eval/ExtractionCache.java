@@ -4,10 +4,10 @@ import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.fingerprint.FingerprintExtractor;
 import io.modelprint.fingerprint.FingerprintFile;
 import io.modelprint.io.AtomicFiles;
+import io.modelprint.io.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -19,7 +19,7 @@ final class ExtractionCache {
     /** A fingerprint and what making it cost. */
     record Extracted(Fingerprint fingerprint, double seconds, int converged) {}
 
-    /** The side file: for which target and key the fingerprint file was made, and its content hash. */
+    /** The side file: for which target and key the fingerprint file was made, and the file's SHA-256. */
     record Stamp(String targetSha256, String key, String fingerprintSha256, double seconds, int converged) {}
 
     private ExtractionCache() {}
@@ -33,7 +33,7 @@ final class ExtractionCache {
         FingerprintExtractor.Result result = extract.get();
         Fingerprint fingerprint = result.fingerprint();
         FingerprintFile.write(fingerprintFile, fingerprint);
-        Stamp stamp = new Stamp(targetSha256, key, FingerprintFile.contentSha256(List.of(fingerprint)), result.seconds(),
+        Stamp stamp = new Stamp(targetSha256, key, Sha256.ofFile(fingerprintFile), result.seconds(),
                 result.generated().convergedCount());
         try {
             AtomicFiles.writeString(stampFile, Evaluation.JSON.writeValueAsString(stamp));
@@ -52,11 +52,10 @@ final class ExtractionCache {
             if (!targetSha256.equals(stamp.targetSha256()) || !key.equals(stamp.key())) {
                 return null;
             }
-            Fingerprint fingerprint = FingerprintFile.read(fingerprintFile);
-            if (!FingerprintFile.contentSha256(List.of(fingerprint)).equals(stamp.fingerprintSha256())) {
+            if (!Sha256.ofFile(fingerprintFile).equals(stamp.fingerprintSha256())) {
                 return null;
             }
-            return new Extracted(fingerprint, stamp.seconds(), stamp.converged());
+            return new Extracted(FingerprintFile.read(fingerprintFile), stamp.seconds(), stamp.converged());
         } catch (IOException | RuntimeException e) {
             return null; // damaged or from an older build: extracted again
         }

@@ -129,7 +129,8 @@ public record Preset(
         }
         if (targetArch == Architecture.VGG || targetArch == Architecture.LENET5) {
             TrainingConfig finePrune = new TrainingConfig(1, 128, 1e-4f, seed + 15, fineTuneImages);
-            for (double fraction : FINE_PRUNING_FRACTIONS) {
+            for (int step = sweepStep - 1; step < FINE_PRUNING_FRACTIONS.length; step += sweepStep) {
+                double fraction = FINE_PRUNING_FRACTIONS[step];
                 addPostProcessing(plans, new FinePruning(fraction, fineTuneImages), finePrune,
                         "fineprune-" + Math.round(fraction * 100), "FINE-PRUNE");
             }
