@@ -107,6 +107,7 @@ public final class ZooBuilder {
             Map<String, Object> extra = new LinkedHashMap<>(plan.parameters());
             extra.put("zooName", plan.name());
             extra.put("kind", plan.kind());
+            parentSha256(manifest, plan).ifPresent(hash -> extra.put(PARENT_SHA256, hash));
             ModelProvenance provenance = plan.recipe().build(context, dir.resolve(plan.name()), extra, progress);
             double targetAccuracy = plan.group() == SuspectGroup.TARGET ? provenance.testAccuracy()
                     : manifest.entry("target").map(ZooEntry::testAccuracy).orElse(provenance.testAccuracy());
@@ -133,6 +134,23 @@ public final class ZooBuilder {
             ModelProvenance provenance, boolean kept) {
         return new ZooEntry(name, group, kind, parent, parameters, provenance.testAccuracy(), name, provenance.weightsSha256(),
                 provenance.seconds(), kept);
+    }
+
+    /** Recorded in a derived model's provenance: the weights hash of the zoo model it was made from. */
+    static final String PARENT_SHA256 = "parentSha256";
+
+    private static Optional<String> parentSha256(ZooManifest manifest, SuspectPlan plan) {
+        return plan.parent() == null ? Optional.empty() : manifest.entry(plan.parent()).map(ZooEntry::sha256);
+    }
+
+    /**
+     * Whether a derived model was made from its parent as the zoo holds it now (a target or a student
+     * rebuilt since makes its copies stale). Models that predate the record are taken as they are.
+     */
+    private static boolean madeFromCurrentParent(ZooManifest manifest, SuspectPlan plan, ModelProvenance provenance) {
+        Object recorded = provenance.extra() == null ? null : provenance.extra().get(PARENT_SHA256);
+        Optional<String> current = parentSha256(manifest, plan);
+        return recorded == null || current.isEmpty() || recorded.equals(current.get());
     }
 
     /** A sweep stops after its first rejected step. */
@@ -172,6 +190,10 @@ public final class ZooBuilder {
                 log.printf("zoo: rebuilding %s: its weights are not the ones the manifest recorded%n", plan.name());
                 return Optional.empty();
             }
+            if (!madeFromCurrentParent(manifest, plan, provenance)) {
+                log.printf("zoo: rebuilding %s: it was made from another %s than the zoo's%n", plan.name(), plan.parent());
+                return Optional.empty();
+            }
             return entry;
         } catch (InputException e) {
             log.printf("zoo: rebuilding %s: %s%n", plan.name(), e.getMessage());
@@ -189,6 +211,10 @@ public final class ZooBuilder {
             Map<String, Object> recorded = provenance.extra() == null ? Map.of() : new LinkedHashMap<>(provenance.extra());
             recorded.remove("madeBy");
             recorded.remove("datasetSha256");
+            Object parentHash = recorded.remove(PARENT_SHA256);
+            if (parentHash != null && !parentSha256(manifest, plan).map(parentHash::equals).orElse(true)) {
+                return Optional.empty();
+            }
             Object defended = recorded.remove(Recipes.ACCURACY_BEHIND_DEFENSE);
             if (defended instanceof Number accuracy) {
                 provenance = provenance.withTestAccuracy(accuracy.doubleValue());

@@ -97,6 +97,16 @@ class ZooBuilderTest {
         assertEquals(ftll.sha256(), ZooManifest.read(zoo).orElseThrow().entry("ftll").orElseThrow().sha256(),
                 "the rebuilt model is the same model (same seed)");
 
+        // a copy made from another version of its parent (e.g. a target trained again) is made again
+        Path provenance = zoo.resolve("distill-adv-vgg").resolve(io.modelprint.engine.ModelProvenance.FILE_NAME);
+        String recorded = Files.readString(provenance);
+        String parentHash = ZooManifest.read(zoo).orElseThrow().entry("distill-label-vgg").orElseThrow().sha256();
+        assertTrue(recorded.contains(parentHash), "the adversarial student records its label student's weights hash");
+        Files.writeString(provenance, recorded.replace(parentHash, "0".repeat(64)));
+        String stale = build(zoo, ProgressListener.NONE);
+        assertTrue(stale.contains("rebuilding distill-adv-vgg: it was made from another distill-label-vgg"), stale);
+        assertTrue(Files.readString(provenance).contains(parentHash));
+
         Path manifest = zoo.resolve(ZooManifest.FILE_NAME);
         String text = Files.readString(manifest);
         Files.writeString(manifest, text.replaceFirst("\"testAccuracy\" : [0-9.]+", "\"testAccuracy\" : 0.999"));
