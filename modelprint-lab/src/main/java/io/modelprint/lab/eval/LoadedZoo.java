@@ -4,6 +4,7 @@ import io.modelprint.InputException;
 import io.modelprint.data.InputSpec;
 import io.modelprint.engine.DjlClassifier;
 import io.modelprint.engine.ModelLoader;
+import io.modelprint.lab.zoo.OnnxCopy;
 import io.modelprint.lab.zoo.SuspectFamily;
 import io.modelprint.lab.zoo.SuspectGroup;
 import io.modelprint.lab.zoo.ZooEntry;
@@ -81,7 +82,10 @@ final class LoadedZoo implements AutoCloseable {
     void forEachSuspect(List<ZooEntry> which, SuspectVisitor visitor, ProgressListener progress) {
         for (int i = 0; i < which.size(); i++) {
             ZooEntry suspect = which.get(i);
-            Classifier model = ModelLoader.loadClassifier(dir.resolve(suspect.path()), spec);
+            Path modelDir = dir.resolve(suspect.path());
+            Classifier model = OnnxCopy.KIND.equals(suspect.kind())
+                    ? ModelLoader.loadClassifier(OnnxCopy.file(modelDir, ModelLoader.checkIntact(modelDir)), spec)
+                    : ModelLoader.loadClassifier(modelDir, spec);
             Object defense = suspect.parameters().get("defense");
             try (Classifier served = defense == null ? model
                     : serving.serve(suspect.name(), model, Defense.parse(List.of(defense.toString())))) {

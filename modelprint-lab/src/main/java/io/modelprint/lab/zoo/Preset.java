@@ -138,6 +138,14 @@ public record Preset(
         TrainingConfig unchanged = new TrainingConfig(1, 128, 1e-3f, seed + 32, 0);
         addWithoutTraining(plans, new Quantization(Quantization.Precision.FP16), unchanged, "quant-fp16");
         addWithoutTraining(plans, new Quantization(Quantization.Precision.INT8), unchanged, "quant-int8");
+        if (targetArch != Architecture.RESNET20) {
+            // the same weights in another format, asked through ONNX Runtime
+            Map<String, Object> format = new LinkedHashMap<>();
+            format.put("format", "onnx");
+            format.put("runtime", "onnxruntime");
+            plans.add(new SuspectPlan("format-onnx", SuspectGroup.POSITIVE, OnnxCopy.KIND, "target", format, null,
+                    Recipes.onnx(unchanged)));
+        }
         // transfer learning: the target's body under a new head for a coarser task, with that task's own negatives
         TransferTask task = TransferTask.forClasses(numClasses);
         addTransfer(plans, new TransferLearning(task, false), new TrainingConfig(3, 128, 1e-3f, seed + 34, fineTuneImages));

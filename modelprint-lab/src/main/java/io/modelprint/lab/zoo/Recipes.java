@@ -7,6 +7,8 @@ import io.modelprint.engine.EngineSetup;
 import io.modelprint.engine.ModelLoader;
 import io.modelprint.engine.ModelProvenance;
 import io.modelprint.engine.ModelTrainer;
+import io.modelprint.engine.OnnxExport;
+import io.modelprint.io.Sha256;
 import io.modelprint.engine.RandomForestClassifier;
 import io.modelprint.engine.TrainingConfig;
 import io.modelprint.engine.TrainingRun;
@@ -76,6 +78,40 @@ final class Recipes {
     static Recipe trainOnTask(Architecture arch, TransferTask task, TrainingConfig config) {
         return (context, out, extra, progress) -> TrainingRun.trainAndSave(arch, task.relabel(context.train()),
                 task.relabel(context.test()), config, out, extra, progress).provenance();
+    }
+
+    /**
+     * The target exported to ONNX ({@link OnnxCopy}); the manifest's accuracy is the one measured
+     * through ONNX Runtime on the whole test split.
+     */
+    static Recipe onnx(TrainingConfig config) {
+        return (context, out, extra, progress) -> {
+            ModelProvenance parent = ModelLoader.checkIntact(context.target());
+            try (DjlClassifier target = ModelLoader.load(context.target(), parent.inputSpec())) {
+                byte[] onnx = OnnxExport.export(target.model(), parent.inputSpec(), parent.numClasses());
+                Path staged = java.nio.file.Files.createTempFile(context.zooDir(), ".onnx.", ".part");
+                try {
+                    java.nio.file.Files.write(staged, onnx);
+                    double accuracy;
+                    try (io.modelprint.model.Classifier runtime = ModelLoader.loadClassifier(staged, parent.inputSpec(),
+                            io.modelprint.engine.ModelEngine.ONNXRUNTIME)) {
+                        accuracy = accuracy(runtime, context.test());
+                    }
+                    Map<String, Object> recorded = new LinkedHashMap<>(extra);
+                    recorded.put(OnnxCopy.SHA256, Sha256.hex(onnx));
+                    recorded.put(OnnxCopy.ACCURACY, accuracy);
+                    ModelProvenance saved = TrainingRun.save(target.model(), Architecture.parse(parent.arch()), context.train(),
+                            context.test(), config, new ModelTrainer.Result(0, 0, Float.NaN), out,
+                            context.zooDir().relativize(context.target()).toString(), recorded);
+                    java.nio.file.Files.move(staged, out.resolve(OnnxCopy.FILE_NAME));
+                    return saved.withTestAccuracy(accuracy);
+                } finally {
+                    java.nio.file.Files.deleteIfExists(staged);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot write the ONNX copy to " + out + ": " + e.getMessage(), e);
+            }
+        };
     }
 
     /** A label-extracted student of the zoo ({@code student}), trained further adversarially on the target's labels. */

@@ -36,7 +36,7 @@ public final class SuspectFamily {
             case "WP", "FP" -> "pruning";
             case "FINE-PRUNE" -> "fine-pruning";
             case "REPARAM-PERMUTE", "REPARAM-BNFOLD" -> "reparametrization";
-            case "QUANT-FP16", "QUANT-INT8" -> "quantization";
+            case "QUANT-FP16", "QUANT-INT8", OnnxCopy.KIND -> "quantization";
             case "EVASIVE" -> "evasive serving";
             case "TRANSFER" -> "transfer learning";
             case "DISTILL-PROB" -> "probability extraction";

@@ -190,6 +190,9 @@ public final class ZooBuilder {
                 log.printf("zoo: rebuilding %s: its weights are not the ones the manifest recorded%n", plan.name());
                 return Optional.empty();
             }
+            if (OnnxCopy.KIND.equals(plan.kind())) {
+                OnnxCopy.file(dir.resolve(entry.get().path()), provenance);
+            }
             if (!madeFromCurrentParent(manifest, plan, provenance)) {
                 log.printf("zoo: rebuilding %s: it was made from another %s than the zoo's%n", plan.name(), plan.parent());
                 return Optional.empty();
@@ -218,6 +221,13 @@ public final class ZooBuilder {
             Object defended = recorded.remove(Recipes.ACCURACY_BEHIND_DEFENSE);
             if (defended instanceof Number accuracy) {
                 provenance = provenance.withTestAccuracy(accuracy.doubleValue());
+            }
+            Object throughRuntime = recorded.remove(OnnxCopy.ACCURACY);
+            if (throughRuntime instanceof Number accuracy) {
+                provenance = provenance.withTestAccuracy(accuracy.doubleValue());
+            }
+            if (recorded.remove(OnnxCopy.SHA256) != null) {
+                OnnxCopy.file(modelDir, provenance);
             }
             if (!plan.name().equals(recorded.remove("zooName")) || !plan.kind().equals(recorded.remove("kind"))
                     || !normalized(recorded).equals(normalized(plan.parameters()))) {

@@ -1,5 +1,6 @@
 package io.modelprint.lab.zoo;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -72,7 +73,7 @@ class ZooBuilderTest {
         ZooManifest complete = ZooManifest.read(zoo).orElseThrow();
         Set<String> kinds = complete.entries().stream().map(ZooEntry::kind).collect(Collectors.toSet());
         assertTrue(kinds.containsAll(Set.of("TARGET", "FTLL", "FTAL", "RTLL", "RTAL", "WP", "FP", "FINE-PRUNE", "REPARAM-PERMUTE",
-                "QUANT-FP16", "QUANT-INT8", "EVASIVE", "TRANSFER", "DISTILL-PROB", "DISTILL-LABEL", "DISTILL-ADV", "DISTILL-OTHER", "LENET5", "VGG",
+                "QUANT-FP16", "QUANT-INT8", "FORMAT-ONNX", "EVASIVE", "TRANSFER", "DISTILL-PROB", "DISTILL-LABEL", "DISTILL-ADV", "DISTILL-OTHER", "LENET5", "VGG",
                 "MLP", "RF")), "every kind: " + kinds);
         assertEquals(Set.of("subset", "full"), complete.entries().stream().filter(e -> e.group() == SuspectGroup.NEGATIVE)
                 .map(e -> e.parameters().get("data")).filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
@@ -96,6 +97,14 @@ class ZooBuilderTest {
         assertTrue(log.contains("rebuilding ftll"), log);
         assertEquals(ftll.sha256(), ZooManifest.read(zoo).orElseThrow().entry("ftll").orElseThrow().sha256(),
                 "the rebuilt model is the same model (same seed)");
+
+        // an ONNX copy whose file changed is made again
+        Path onnx = zoo.resolve("format-onnx").resolve("model.onnx");
+        byte[] exported = Files.readAllBytes(onnx);
+        Files.write(onnx, java.util.Arrays.copyOf(exported, exported.length - 1));
+        String onnxLog = build(zoo, ProgressListener.NONE);
+        assertTrue(onnxLog.contains("rebuilding format-onnx") && onnxLog.contains("changed since the zoo built it"), onnxLog);
+        assertArrayEquals(exported, Files.readAllBytes(onnx), "the same export again");
 
         // a copy made from another version of its parent (e.g. a target trained again) is made again
         Path provenance = zoo.resolve("distill-adv-vgg").resolve(io.modelprint.engine.ModelProvenance.FILE_NAME);
@@ -164,7 +173,7 @@ class ZooBuilderTest {
         assertEquals(a.stream().map(SuspectPlan::parameters).toList(), b.stream().map(SuspectPlan::parameters).toList());
         // fine-tuning, pruning sweeps (every other step in quick), fine-pruning 20..80 %, 2 reparametrized and 2 quantized
         // copies of the VGG, 5 served behind defenses
-        assertEquals(4 + 4 + 7 + 2 + 2 + 2 + 2 + 5, a.stream().filter(p -> p.group() == SuspectGroup.POSITIVE).count());
+        assertEquals(4 + 4 + 7 + 2 + 2 + 3 + 2 + 5, a.stream().filter(p -> p.group() == SuspectGroup.POSITIVE).count());
         // transfer learning to the 4-group task: head only and all layers, and two models trained from scratch on it
         assertEquals(List.of("transfer-head", "transfer-all"), a.stream().filter(p -> p.kind().equals("TRANSFER"))
                 .map(SuspectPlan::name).toList());
@@ -187,8 +196,9 @@ class ZooBuilderTest {
         assertTrue(paper.stream().filter(p -> p.kind().equals("VGG")).anyMatch(p -> "full".equals(p.parameters().get("data"))));
         assertTrue(paper.stream().filter(p -> p.kind().equals("VGG")).anyMatch(p -> "subset".equals(p.parameters().get("data"))));
         assertEquals(5, a.stream().filter(p -> p.kind().equals("EVASIVE")).count());
-        assertEquals(List.of("REPARAM-PERMUTE", "REPARAM-BNFOLD", "QUANT-FP16", "QUANT-INT8"), a.stream()
-                .filter(p -> p.kind().startsWith("REPARAM") || p.kind().startsWith("QUANT")).map(SuspectPlan::kind).toList());
+        assertEquals(List.of("REPARAM-PERMUTE", "REPARAM-BNFOLD", "QUANT-FP16", "QUANT-INT8", "FORMAT-ONNX"), a.stream()
+                .filter(p -> p.kind().startsWith("REPARAM") || p.kind().startsWith("QUANT") || p.kind().startsWith("FORMAT"))
+                .map(SuspectPlan::kind).toList());
         // a residual target is not permuted (one permutation per residual stream would be needed) and has no fold
         assertTrue(Preset.of("quick").plan(Architecture.RESNET20, 10, 0, true).stream().noneMatch(p -> p.kind().startsWith("REPARAM")));
         assertTrue(a.stream().filter(p -> p.group() == SuspectGroup.NEGATIVE).count() >= 15);
