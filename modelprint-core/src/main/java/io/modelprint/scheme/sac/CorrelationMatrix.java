@@ -26,6 +26,12 @@ public final class CorrelationMatrix implements Representation<float[]> {
         return hard ? Access.LABELS : Access.SCORES;
     }
 
+    /** Query x query, whatever the output width: models of other tasks compare (SAC's transfer-learning case). */
+    @Override
+    public boolean comparesAcrossTasks() {
+        return true;
+    }
+
     @Override
     public float[] represent(Answers answers) {
         int n = answers.count();

@@ -51,6 +51,11 @@ public final class SacScheme implements SchemeFactory {
     }
 
     @Override
+    public boolean comparesAcrossTasks() {
+        return true;
+    }
+
+    @Override
     public String defaultSplit() {
         return "test";
     }

@@ -31,7 +31,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A transfer-learning copy keeps the target's body, learns the new task, and only task-agnostic schemes compare it. */
+/** A transfer-learning copy keeps the target's body, learns the new task, and only task-agnostic schemes (SAC, ModelDiff) compare it. */
 class TransferLearningTest {
     private final ImageDataset train = SyntheticData.bands(300, 4, 12, 12, 1);
     private final ImageDataset test = SyntheticData.bands(100, 4, 12, 12, 2);
@@ -55,7 +55,7 @@ class TransferLearningTest {
     }
 
     @Test
-    void aHeadOnlyCopyKeepsTheBodyLearnsTheTaskAndOnlyModelDiffComparesIt() {
+    void aHeadOnlyCopyKeepsTheBodyLearnsTheTaskAndOnlyTaskAgnosticSchemesCompareIt() {
         TrainingRun.trainAndSave(Architecture.LENET5, train, test, new TrainingConfig(3, 32, 1e-3f, 5, 0), dir.resolve("target"),
                 ProgressListener.NONE);
         TransferTask task = TransferTask.forClasses(4);
@@ -77,13 +77,15 @@ class TransferLearningTest {
             TrainingRun.save(copy, Architecture.LENET5, task.relabel(train), task.relabel(test), new TrainingConfig(5, 32, 1e-2f, 9, 0),
                     new ModelTrainer.Result(0, 0, Float.NaN), dir.resolve("copy"), "target", Map.of());
             try (DjlClassifier suspect = ModelLoader.load(dir.resolve("copy"), null)) {
-                Fingerprint modeldiff = fingerprint(target, "modeldiff");
-                double similarity = new Verifier(Verifier.DEFAULT_THRESHOLD).verify(modeldiff, suspect).similarity();
-                assertTrue(Double.isFinite(similarity) && similarity > 0, "modeldiff compares a 2-class copy: " + similarity);
-                Fingerprint labels = fingerprint(target, "sac-m-hard");
+                for (String agnostic : List.of("modeldiff", "sac-m", "sac-m-hard")) {
+                    Fingerprint fingerprint = fingerprint(target, agnostic);
+                    double similarity = new Verifier(Verifier.DEFAULT_THRESHOLD).verify(fingerprint, suspect).similarity();
+                    assertTrue(Double.isFinite(similarity) && similarity > 0, agnostic + " compares a 2-class copy: " + similarity);
+                }
+                Fingerprint labels = fingerprint(target, "ipguard");
                 InputException refused = assertThrows(InputException.class, () -> Verifier.answers(labels, labels.scheme(), suspect));
-                assertTrue(refused.getMessage().contains("has 2 classes") && refused.getMessage().contains("modeldiff"),
-                        refused.getMessage());
+                assertTrue(refused.getMessage().contains("has 2 classes") && refused.getMessage().contains("modeldiff")
+                        && refused.getMessage().contains("sac-m-hard"), refused.getMessage());
             }
         }
     }
