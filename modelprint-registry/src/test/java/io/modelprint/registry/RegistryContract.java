@@ -171,11 +171,15 @@ abstract class RegistryContract {
                 assertTrue(matches.get(0).checked(), "checked fingerprints rank before the ones that could not be");
                 assertEquals(Decision.DERIVED, matches.get(0).decision());
             }
-            // another class count: nothing can be checked, and each says why
+            // another class count (another task): IPGuard compares the target's labels and says why it cannot; SAC's
+            // sample correlations do not depend on the class count and are checked
             try (LinearModel five = new LinearModel(TinyFingerprints.DATA.spec(), 5, 7)) {
-                for (ScanMatch m : new SuspectScan(null, 0.01).scan(five, registry.loadAll())) {
-                    assertTrue(m.incompatible().contains("10 classes, the suspect 5"), m.incompatible());
-                }
+                List<ScanMatch> matches = new SuspectScan(null, 0.01).scan(five, registry.loadAll());
+                ScanMatch ipguard = matches.stream().filter(m -> m.entry().scheme().equals("ipguard")).findFirst().orElseThrow();
+                assertFalse(ipguard.checked());
+                assertTrue(ipguard.incompatible().contains("10 classes, the suspect 5"), ipguard.incompatible());
+                ScanMatch sac = matches.stream().filter(m -> m.entry().scheme().equals("sac-w")).findFirst().orElseThrow();
+                assertTrue(sac.checked(), "a task-agnostic scheme compares another task's model: " + sac.incompatible());
             }
         }
     }
