@@ -23,6 +23,9 @@ public enum AttackerQueries {
 
     public ImageDataset draw(ImageDataset pool, int count, float noise, Random random) {
         InputSpec spec = pool.spec();
+        if (this == CUTMIX && pool.size() < 2) {
+            throw new IllegalArgumentException("CutMix queries mix two images; " + pool.name() + " has " + pool.size());
+        }
         int n = this == UNIFORM ? count : Math.min(count, pool.size());
         int size = spec.pixelsPerImage();
         float[] pixels = new float[n * size];
