@@ -87,9 +87,16 @@ public record Preset(
                 + ", " + PGD_STEPS + " steps)");
         notes.put("otherData", "probability students (as above) whose queries are CutMix mixtures of two training images"
                 + " (box 30-70 %, noise ±" + NOISE + ") or uniform noise: no task image at all");
+        List<String> fractions = new ArrayList<>();
+        for (int step = sweepStep - 1; step < FINE_PRUNING_FRACTIONS.length; step += sweepStep) {
+            fractions.add(Math.round(FINE_PRUNING_FRACTIONS[step] * 100) + " %");
+        }
         notes.put("finePruning", "the last convolution's channels least active on the first " + fineTuneImages
-                + " training images removed (20..80 %), then 1 epoch on " + fineTuneImages + " images, lr 1e-4; the sweep stops"
-                + " at the first model losing more than 3%");
+                + " training images removed (" + String.join(", ", fractions) + "), then 1 epoch on " + fineTuneImages
+                + " images, lr 1e-4; the sweep stops at the first model losing more than 3%");
+        notes.put("transfer", "the target's layers under a new head for a coarser task of the same images, head only (3 epochs,"
+                + " lr 1e-3) or all layers (1 epoch, lr 1e-4) on " + fineTuneImages + " images; " + transferNegatives
+                + " negatives trained from scratch on that task (1 epoch, first " + negativeImages + " images)");
         notes.put("negatives", "architectures trained 1 epoch on the first " + negativeImages + " training images"
                 + " (\"data\": \"subset\", the attacker's share, to fit a CPU)"
                 + (fullSplitNegatives > 0 ? "; the last " + fullSplitNegatives + " of each architecture on the whole training"
