@@ -23,6 +23,7 @@ record FamilyScores(List<FamilyScore> families, FamilyScore allPositives, int ne
      */
     static FamilyScores of(List<ZooEntry> suspects, Map<String, Double> similarities) {
         Map<String, List<Double>> byFamily = new LinkedHashMap<>();
+        // task null = the target's own task (HashMap keys may be null)
         Map<String, String> familyTask = new LinkedHashMap<>();
         Map<String, List<Double>> negativesByTask = new LinkedHashMap<>();
         for (ZooEntry suspect : suspects) {
@@ -30,7 +31,7 @@ record FamilyScores(List<FamilyScore> families, FamilyScore allPositives, int ne
             if (similarity == null) {
                 continue;
             }
-            String task = String.valueOf(SuspectFamily.task(suspect));
+            String task = SuspectFamily.task(suspect);
             if (suspect.group() == io.modelprint.lab.zoo.SuspectGroup.NEGATIVE) {
                 negativesByTask.computeIfAbsent(task, t -> new ArrayList<>()).add(similarity);
             } else {
@@ -38,8 +39,7 @@ record FamilyScores(List<FamilyScore> families, FamilyScore allPositives, int ne
                 familyTask.put(SuspectFamily.of(suspect), task);
             }
         }
-        String ownTask = String.valueOf((Object) null);
-        double[] negatives = toArray(negativesByTask.getOrDefault(ownTask, List.of()));
+        double[] negatives = toArray(negativesByTask.getOrDefault(null, List.of()));
         Set<String> order = new LinkedHashSet<>(SuspectFamily.ORDER);
         order.addAll(byFamily.keySet());
         order.remove(SuspectFamily.NEGATIVE);
@@ -51,7 +51,7 @@ record FamilyScores(List<FamilyScore> families, FamilyScore allPositives, int ne
                 continue;
             }
             String task = familyTask.get(family);
-            if (task.equals(ownTask)) {
+            if (task == null) {
                 families.add(score(family, toArray(values), negatives));
                 all.addAll(values);
             } else {

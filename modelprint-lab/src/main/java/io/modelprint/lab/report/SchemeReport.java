@@ -74,7 +74,8 @@ public final class SchemeReport {
             if (r.error() != null) {
                 continue;
             }
-            long otherTask = r.skipped().values().stream().filter(reason -> reason.contains(" classes but ")).count();
+            long otherTask = suspects.stream()
+                    .filter(e -> r.skipped().containsKey(e.name()) && SuspectFamily.task(e) != null).count();
             long noAccess = r.skipped().size() - otherTask;
             List<String> why = new ArrayList<>();
             if (noAccess > 0) {

@@ -87,10 +87,7 @@ public record Preset(
                 + ", " + PGD_STEPS + " steps)");
         notes.put("otherData", "probability students (as above) whose queries are CutMix mixtures of two training images"
                 + " (box 30-70 %, noise ±" + NOISE + ") or uniform noise: no task image at all");
-        List<String> fractions = new ArrayList<>();
-        for (int step = sweepStep - 1; step < FINE_PRUNING_FRACTIONS.length; step += sweepStep) {
-            fractions.add(Math.round(FINE_PRUNING_FRACTIONS[step] * 100) + " %");
-        }
+        List<String> fractions = finePruningFractions().stream().map(f -> Math.round(f * 100) + " %").toList();
         notes.put("finePruning", "the last convolution's channels least active on the first " + fineTuneImages
                 + " training images removed (" + String.join(", ", fractions) + "), then 1 epoch on " + fineTuneImages
                 + " images, lr 1e-4; the sweep stops at the first model losing more than 3%");
@@ -136,8 +133,7 @@ public record Preset(
         }
         if (targetArch == Architecture.VGG || targetArch == Architecture.LENET5) {
             TrainingConfig finePrune = new TrainingConfig(1, 128, 1e-4f, seed + 15, fineTuneImages);
-            for (int step = sweepStep - 1; step < FINE_PRUNING_FRACTIONS.length; step += sweepStep) {
-                double fraction = FINE_PRUNING_FRACTIONS[step];
+            for (double fraction : finePruningFractions()) {
                 addPostProcessing(plans, new FinePruning(fraction, fineTuneImages), finePrune,
                         "fineprune-" + Math.round(fraction * 100), "FINE-PRUNE");
             }
@@ -158,17 +154,7 @@ public record Preset(
         addTransfer(plans, new TransferLearning(task, false), new TrainingConfig(3, 128, 1e-3f, seed + 34, fineTuneImages));
         addTransfer(plans, new TransferLearning(task, true), new TrainingConfig(1, 128, 1e-4f, seed + 35, fineTuneImages));
         for (int i = 0; i < transferNegatives; i++) {
-            long negativeSeed = seed + 400 + i;
-            Map<String, Object> parameters = new LinkedHashMap<>();
-            parameters.put("arch", targetArch.cliName());
-            parameters.put("task", task.name());
-            parameters.put("seed", negativeSeed);
-            parameters.put("epochs", 1);
-            parameters.put("images", negativeImages);
-            parameters.put("data", "subset");
-            plans.add(new SuspectPlan("neg-task-" + targetArch.cliName() + "-s" + negativeSeed, SuspectGroup.NEGATIVE,
-                    targetArch.cliName().toUpperCase(Locale.ROOT), null, parameters, null,
-                    Recipes.trainOnTask(targetArch, task, new TrainingConfig(1, 128, 1e-3f, negativeSeed, negativeImages))));
+            addNegative(plans, targetArch, seed + 400 + i, false, task);
         }
         // the target served behind an evasive API (reached over HTTP by the bench): one suspect per defense
         TrainingConfig served = new TrainingConfig(1, 128, 1e-3f, seed + 33, 0);
@@ -290,15 +276,33 @@ public record Preset(
 
     /** The {@code index}-th of {@code count} negatives of one architecture: the last {@code fullSplitNegatives} see every image. */
     private void addNegative(List<SuspectPlan> plans, Architecture arch, long negativeSeed, int index, int count) {
-        boolean full = index >= count - fullSplitNegatives;
+        addNegative(plans, arch, negativeSeed, index >= count - fullSplitNegatives, null);
+    }
+
+    /** A model trained from scratch for 1 epoch: on the target's task, or on {@code task} (the transfer family's negatives). */
+    private void addNegative(List<SuspectPlan> plans, Architecture arch, long negativeSeed, boolean full, TransferTask task) {
+        int images = full ? 0 : negativeImages;
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("arch", arch.cliName());
+        if (task != null) {
+            parameters.put("task", task.name());
+        }
         parameters.put("seed", negativeSeed);
         parameters.put("epochs", 1);
-        parameters.put("images", full ? 0 : negativeImages);
+        parameters.put("images", images);
         parameters.put("data", full ? "full" : "subset");
-        String kind = arch.cliName().toUpperCase(Locale.ROOT);
-        plans.add(new SuspectPlan("neg-" + arch.cliName() + "-s" + negativeSeed, SuspectGroup.NEGATIVE, kind, null, parameters,
-                null, Recipes.train(arch, new TrainingConfig(1, 128, 1e-3f, negativeSeed, full ? 0 : negativeImages))));
+        TrainingConfig config = new TrainingConfig(1, 128, 1e-3f, negativeSeed, images);
+        plans.add(new SuspectPlan((task == null ? "neg-" : "neg-task-") + arch.cliName() + "-s" + negativeSeed, SuspectGroup.NEGATIVE,
+                arch.cliName().toUpperCase(Locale.ROOT), null, parameters, null,
+                task == null ? Recipes.train(arch, config) : Recipes.trainOnTask(arch, task, config)));
+    }
+
+    /** The fine-pruning steps this preset takes (every {@code sweepStep}-th, ending at the largest). */
+    private List<Double> finePruningFractions() {
+        List<Double> fractions = new ArrayList<>();
+        for (int step = sweepStep - 1; step < FINE_PRUNING_FRACTIONS.length; step += sweepStep) {
+            fractions.add(FINE_PRUNING_FRACTIONS[step]);
+        }
+        return fractions;
     }
 }
