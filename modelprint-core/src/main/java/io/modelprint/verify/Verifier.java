@@ -8,7 +8,6 @@ import io.modelprint.scheme.Access;
 import io.modelprint.scheme.Answers;
 import io.modelprint.scheme.MatchingRate;
 import io.modelprint.scheme.Scheme;
-import io.modelprint.scheme.Schemes;
 
 /**
  * Checks a suspect against a fingerprint with the fingerprint's scheme: the suspect answers every
@@ -52,23 +51,11 @@ public final class Verifier {
 
     /** The suspect's answers on the fingerprint's queries, with the access the scheme needs. */
     public static Answers answers(Fingerprint fingerprint, Scheme<?> scheme, Classifier suspect) {
-        var spec = fingerprint.meta().inputSpec();
-        if (!spec.compatibleWith(suspect.inputSpec())) {
-            throw new InputException(suspect.description() + ": takes input " + suspect.inputSpec()
-                    + " but the fingerprint's queries are " + spec);
-        }
-        Access offered = Access.offeredBy(suspect);
-        if (!offered.covers(scheme.suspectAccess())) {
-            throw new InputException(suspect.description() + ": offers " + offered.label() + " only, but scheme "
-                    + scheme.name() + " compares " + scheme.suspectAccess().label() + "; schemes that work with "
-                    + offered.label() + ": " + String.join(", ", Schemes.usableWith(offered)));
+        String problem = SuspectFit.problem(fingerprint, scheme, suspect, Access.offeredBy(suspect));
+        if (problem != null) {
+            throw new InputException(suspect.description() + ": " + problem);
         }
         boolean acrossTasks = scheme.representation().comparesAcrossTasks();
-        if (suspect.numClasses() != fingerprint.meta().numClasses() && !acrossTasks) {
-            throw new InputException(suspect.description() + ": has " + suspect.numClasses() + " classes but the fingerprint's"
-                    + " target has " + fingerprint.meta().numClasses() + "; schemes that compare models of other tasks: "
-                    + String.join(", ", Schemes.acrossTasks()));
-        }
         Answers answers = Answers.ask(suspect, fingerprint.queries(), scheme.suspectAccess());
         int classes = acrossTasks ? suspect.numClasses() : fingerprint.meta().numClasses();
         for (long answer : answers.labels()) {

@@ -7,6 +7,7 @@ import io.modelprint.scheme.Access;
 import io.modelprint.scheme.Answers;
 import io.modelprint.scheme.Scheme;
 import io.modelprint.verify.CombinedVerdict;
+import io.modelprint.verify.SuspectFit;
 import io.modelprint.verify.Verdict;
 import io.modelprint.verify.Verifier;
 import io.modelprint.data.InputSpec;
@@ -63,16 +64,9 @@ public final class SuspectScan {
     private static String incompatibility(Classifier suspect, Access offered, RegisteredFingerprint fingerprint) {
         for (int i = 0; i < fingerprint.members().size(); i++) {
             Fingerprint member = fingerprint.members().get(i);
-            if (!member.meta().inputSpec().compatibleWith(suspect.inputSpec())) {
-                return "its queries are " + member.meta().inputSpec() + " but the suspect takes " + suspect.inputSpec();
-            }
-            Scheme<?> scheme = fingerprint.schemes().get(i);
-            if (member.meta().numClasses() != suspect.numClasses() && !scheme.representation().comparesAcrossTasks()) {
-                return "its target has " + member.meta().numClasses() + " classes, the suspect " + suspect.numClasses();
-            }
-            if (!offered.covers(scheme.suspectAccess())) {
-                return "scheme " + scheme.name() + " compares " + scheme.suspectAccess().label() + " but the suspect offers "
-                        + offered.label() + " only";
+            String problem = SuspectFit.problem(member, fingerprint.schemes().get(i), suspect, offered);
+            if (problem != null) {
+                return "the suspect " + problem;
             }
         }
         return null;

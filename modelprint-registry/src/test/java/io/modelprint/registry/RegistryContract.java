@@ -177,7 +177,7 @@ abstract class RegistryContract {
                 List<ScanMatch> matches = new SuspectScan(null, 0.01).scan(five, registry.loadAll());
                 ScanMatch ipguard = matches.stream().filter(m -> m.entry().scheme().equals("ipguard")).findFirst().orElseThrow();
                 assertFalse(ipguard.checked());
-                assertTrue(ipguard.incompatible().contains("10 classes, the suspect 5"), ipguard.incompatible());
+                assertTrue(ipguard.incompatible().contains("has 5 classes but the fingerprint's target has 10"), ipguard.incompatible());
                 ScanMatch sac = matches.stream().filter(m -> m.entry().scheme().equals("sac-w")).findFirst().orElseThrow();
                 assertTrue(sac.checked(), "a task-agnostic scheme compares another task's model: " + sac.incompatible());
             }
