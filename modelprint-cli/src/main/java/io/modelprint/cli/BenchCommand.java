@@ -13,6 +13,7 @@ import io.modelprint.lab.eval.MethodResult;
 import io.modelprint.lab.eval.SchemeComparison;
 import io.modelprint.lab.eval.SchemeResult;
 import io.modelprint.lab.eval.SchemeRun;
+import io.modelprint.lab.eval.StageLog;
 import java.util.ArrayList;
 import java.util.List;
 import io.modelprint.lab.report.ReportWriter;
@@ -22,6 +23,7 @@ import io.modelprint.lab.zoo.SuspectGroup;
 import io.modelprint.lab.zoo.ZooManifest;
 import io.modelprint.lab.zoo.ZooBuilder;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -68,18 +70,18 @@ final class BenchCommand implements Callable<Integer> {
         DatasetSource source = data.source();
         ImageDataset train = source.train();
         ImageDataset test = source.test();
-        Map<String, Double> stages = new LinkedHashMap<>();
+        StageLog stageLog = StageLog.start(outDir, Instant.now(), System.err);
         long start = System.nanoTime();
         try (Progress progress = Progress.start("zoo")) {
             new ZooBuilder(zooPreset, 0, zooDir, System.err).build(train, test, Architecture.VGG, null, progress);
         }
-        stages.put("zoo", seconds(start));
+        stageLog.record("zoo", seconds(start));
         start = System.nanoTime();
         EvaluationResults results;
         try (Progress progress = Progress.start("bench"); HttpEvasiveServing serving = new HttpEvasiveServing()) {
             results = new Evaluation(evaluationPreset, zooDir, outDir, System.err).servedBy(serving).run(train, progress);
         }
-        stages.put("evaluation", seconds(start));
+        stageLog.record("evaluation", seconds(start));
         start = System.nanoTime();
         List<SchemeRun> runs = new ArrayList<>(evaluationPreset.schemeRuns());
         runs.addAll(evaluationPreset.budgetRuns());
@@ -88,9 +90,10 @@ final class BenchCommand implements Callable<Integer> {
             schemes = new ArrayList<>(new SchemeComparison(zooDir, outDir, System.err).servedBy(serving).run(runs, train, test, progress));
         }
         schemes.addAll(bundles(schemes, evaluationPreset, zooDir));
-        stages.put("schemes", seconds(start));
+        stageLog.record("schemes", seconds(start));
         start = System.nanoTime();
         ReportWriter.write(results, schemes, evaluationPreset, outDir);
+        Map<String, Double> stages = new LinkedHashMap<>(stageLog.stages());
         stages.put("report", seconds(start));
         System.err.printf("bench: stages %s; report in %s%n", stages, outDir.resolve("report.md"));
         if (format == OutputFormat.json) {

@@ -6,6 +6,7 @@ import io.modelprint.io.AtomicFiles;
 import io.modelprint.lab.eval.EvaluationPreset;
 import io.modelprint.lab.eval.EvaluationResults;
 import io.modelprint.lab.eval.SchemeResult;
+import io.modelprint.lab.eval.StageLog;
 import io.modelprint.lab.eval.MethodResult;
 import io.modelprint.lab.zoo.SuspectFamily;
 import io.modelprint.lab.zoo.SuspectGroup;
@@ -75,7 +76,16 @@ public final class ReportWriter {
         SchemeReport.write(schemes, all, out);
         String schemeSection = preset == null ? "" : SchemeReport.markdown(schemes, preset, all,
                 results.zoo().entry("target").map(ZooEntry::testAccuracy).orElse(Double.NaN));
-        AtomicFiles.writeString(out.resolve("report.md"), ReportMarkdown.render(results, suspects) + schemeSection);
+        String cost = CostSection.markdown(results, schemes, stageRuns(out));
+        AtomicFiles.writeString(out.resolve("report.md"), ReportMarkdown.render(results, suspects) + schemeSection + cost);
+    }
+
+    private static List<StageLog.Run> stageRuns(Path out) {
+        try {
+            return StageLog.read(out);
+        } catch (IOException e) {
+            return List.of(); // bench moves an unreadable log aside and says so when it starts
+        }
     }
 
     static double[] rates(MethodResult result, List<ZooEntry> suspects, SuspectGroup group) {

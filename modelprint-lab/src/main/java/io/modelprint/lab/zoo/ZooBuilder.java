@@ -1,5 +1,6 @@
 package io.modelprint.lab.zoo;
 
+import io.modelprint.lab.Durations;
 import io.modelprint.InputException;
 import io.modelprint.data.ImageDataset;
 import io.modelprint.engine.ModelLoader;
@@ -100,7 +101,7 @@ public final class ZooBuilder {
                 continue;
             }
             int left = plans.size() - i;
-            String eta = suspectsBuilt == 0 ? "" : String.format(", about %s left", duration(suspectSeconds / suspectsBuilt * left));
+            String eta = suspectsBuilt == 0 ? "" : String.format(", about %s left", Durations.of(suspectSeconds / suspectsBuilt * left));
             log.printf("zoo: [%d/%d] building %s (%s %s %s)%s%n", i + 1, plans.size(), plan.name(), plan.group().json(),
                     plan.kind(), plan.parameters(), eta);
             long start = System.nanoTime();
@@ -289,10 +290,5 @@ public final class ZooBuilder {
         } catch (IOException e) {
             throw new InputException(dir + ": cannot create the zoo directory: " + e.getMessage());
         }
-    }
-
-    private static String duration(double seconds) {
-        long s = Math.round(seconds);
-        return s >= 60 ? (s / 60) + "m" + String.format("%02d", s % 60) + "s" : s + "s";
     }
 }

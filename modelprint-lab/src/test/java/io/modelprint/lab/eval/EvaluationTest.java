@@ -110,6 +110,9 @@ class EvaluationTest {
         assertTrue(report.contains("## Table 4") && report.contains("| ipguard |") && report.contains("0.94"), report);
         assertTrue(report.contains("## Table 8") && report.contains("20,006.3"), report);
         assertTrue(report.contains("| ftll |") && report.contains("negatives MLP"), report);
+        String cost = report.substring(report.indexOf("## What this run cost"));
+        assertTrue(cost.contains("| target | 1 |") && cost.contains("| ipguard |") && cost.contains("| schemes |"),
+                "the cost section sums the zoo and the fingerprints: " + cost);
         for (String png : new String[] {"fig2-ipguard.png", "fig3-fgsm-aruc-vs-eps.png", "fig6-ipguard-aruc-vs-k.png", "rates-by-suspect.png"}) {
             byte[] bytes = Files.readAllBytes(out.resolve(png));
             assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(bytes, 4), png + " is a PNG");
