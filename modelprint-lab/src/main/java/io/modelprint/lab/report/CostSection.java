@@ -102,11 +102,10 @@ final class CostSection {
         runs.forEach(r -> stages.addAll(r.stages().keySet()));
         md.append("Bench runs over this directory: wall-clock seconds per stage (a stopped bench resumed is a new run;"
                 + " a stage a run did not finish is blank).\n\n");
-        md.append("| run started |");
-        stages.forEach(s -> md.append(' ').append(s).append(" |"));
-        md.append(" run |\n|---|");
-        stages.forEach(s -> md.append("---|"));
-        md.append("---|\n");
+        List<String> columns = new ArrayList<>(List.of("run started"));
+        columns.addAll(stages);
+        columns.add("run");
+        MarkdownTable.header(md, columns);
         Map<String, Double> sums = new LinkedHashMap<>();
         for (StageLog.Run run : runs) {
             md.append("| ").append(run.started()).append(" |");

@@ -4,6 +4,7 @@ import io.modelprint.lab.eval.EvaluationResults;
 import io.modelprint.lab.eval.MethodResult;
 import io.modelprint.lab.zoo.SuspectGroup;
 import io.modelprint.lab.zoo.ZooEntry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -106,11 +107,9 @@ final class ReportMarkdown {
     }
 
     private static void header(StringBuilder md, Map<String, MethodResult> best, String first) {
-        md.append("| ").append(first).append(" |");
-        best.values().forEach(r -> md.append(' ').append(r.method()).append(" |"));
-        md.append("\n|---|");
-        best.values().forEach(r -> md.append("---|"));
-        md.append('\n');
+        List<String> columns = new ArrayList<>(List.of(first));
+        best.values().forEach(r -> columns.add(r.method()));
+        MarkdownTable.header(md, columns);
     }
 
     private static double[] range(MethodResult r, List<ZooEntry> suspects, String kind) {

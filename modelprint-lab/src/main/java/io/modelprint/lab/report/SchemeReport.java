@@ -46,11 +46,10 @@ public final class SchemeReport {
         StringBuilder md = new StringBuilder("## Schemes against every suspect family\n\n");
         md.append("AUC / TPR at 1 % FPR / TPR at 5 % FPR of each family of positives against the negatives (QuRD's form);"
                 + " access = what a suspect must give; queries = asked of each suspect; seconds = to fingerprint the target.\n\n");
-        md.append("| scheme | access | queries | seconds |");
-        families.forEach(f -> md.append(' ').append(f).append(" |"));
-        md.append(" all positives |\n|---|---|---|---|");
-        families.forEach(f -> md.append("---|"));
-        md.append("---|\n");
+        List<String> columns = new ArrayList<>(List.of("scheme", "access", "queries", "seconds"));
+        columns.addAll(families);
+        columns.add("all positives");
+        MarkdownTable.header(md, columns);
         for (SchemeResult r : main) {
             if (r.error() != null) {
                 md.append("| ").append(label(r)).append(" | - | - | - |");
