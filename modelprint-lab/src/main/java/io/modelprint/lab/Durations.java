@@ -1,5 +1,7 @@
 package io.modelprint.lab;
 
+import java.util.Locale;
+
 /** Seconds as people read them in logs and reports: 42s, 5m07s, 2h03m. */
 public final class Durations {
     private Durations() {}
@@ -8,8 +10,8 @@ public final class Durations {
         long s = Math.round(seconds);
         if (s >= 3600) {
             long minutes = Math.round(seconds / 60);
-            return (minutes / 60) + "h" + String.format("%02d", minutes % 60) + "m";
+            return (minutes / 60) + "h" + String.format(Locale.ROOT, "%02d", minutes % 60) + "m";
         }
-        return s >= 60 ? (s / 60) + "m" + String.format("%02d", s % 60) + "s" : s + "s";
+        return s >= 60 ? (s / 60) + "m" + String.format(Locale.ROOT, "%02d", s % 60) + "s" : s + "s";
     }
 }

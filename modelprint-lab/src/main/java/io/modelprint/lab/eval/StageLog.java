@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,13 +65,13 @@ public final class StageLog {
         try {
             AtomicFiles.writeString(file, Evaluation.JSON.writeValueAsString(new Document(runs)));
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException(file + ": cannot write the bench's stage times: " + e.getMessage(), e);
         }
     }
 
     /** This run's stages so far, in order. */
     public Map<String, Double> stages() {
-        return java.util.Collections.unmodifiableMap(current.stages());
+        return Collections.unmodifiableMap(current.stages());
     }
 
     /** The runs logged in {@code outDir}, oldest first (none when there is no log). */

@@ -56,10 +56,9 @@ final class CostSection {
             double seconds = group.getValue().stream().mapToDouble(ZooEntry::seconds).sum();
             ZooEntry longest = group.getValue().stream().max(Comparator.comparingDouble(ZooEntry::seconds)).orElseThrow();
             total += seconds;
-            md.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %s %.0f |%n", group.getKey(), group.getValue().size(), seconds,
-                    longest.name(), longest.seconds()));
+            row(md, group.getKey(), group.getValue().size(), seconds, longest.name(), longest.seconds());
         }
-        md.append(String.format(Locale.ROOT, "| all | %d | %.0f (%s) | |%n%n", entries.size(), total, Durations.of(total)));
+        totalRow(md, entries.size(), total);
     }
 
     private static void fingerprints(StringBuilder md, List<MethodResult> methods, List<SchemeResult> schemes) {
@@ -76,8 +75,8 @@ final class CostSection {
             }
             double seconds = of.stream().mapToDouble(MethodResult::seconds).sum();
             MethodResult longest = of.stream().max(Comparator.comparingDouble(MethodResult::seconds)).orElseThrow();
-            md.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %s%s %.0f |%n", method, of.size(), seconds, longest.combo(),
-                    longest.params().isEmpty() ? "" : " " + longest.params(), longest.seconds()));
+            row(md, method, of.size(), seconds, longest.combo() + (longest.params().isEmpty() ? "" : " " + longest.params()),
+                    longest.seconds());
             total += seconds;
             count += of.size();
         }
@@ -86,12 +85,20 @@ final class CostSection {
         if (!made.isEmpty()) {
             double seconds = made.stream().mapToDouble(SchemeResult::seconds).sum();
             SchemeResult longest = made.stream().max(Comparator.comparingDouble(SchemeResult::seconds)).orElseThrow();
-            md.append(String.format(Locale.ROOT, "| schemes | %d | %.0f | %s %.0f |%n", made.size(), seconds, longest.run().key(),
-                    longest.seconds()));
+            row(md, "schemes", made.size(), seconds, longest.run().key(), longest.seconds());
             total += seconds;
             count += made.size();
         }
-        md.append(String.format(Locale.ROOT, "| all | %d | %.0f (%s) | |%n%n", count, total, Durations.of(total)));
+        totalRow(md, count, total);
+    }
+
+    /** A row of the zoo's or the fingerprints' table: what, how many, their seconds, the longest of them. */
+    private static void row(StringBuilder md, String what, int count, double seconds, String longest, double longestSeconds) {
+        md.append(String.format(Locale.ROOT, "| %s | %d | %.0f | %s %.0f |%n", what, count, seconds, longest, longestSeconds));
+    }
+
+    private static void totalRow(StringBuilder md, int count, double seconds) {
+        md.append(String.format(Locale.ROOT, "| all | %d | %.0f (%s) | |%n%n", count, seconds, Durations.of(seconds)));
     }
 
     private static void stages(StringBuilder md, List<StageLog.Run> runs) {
