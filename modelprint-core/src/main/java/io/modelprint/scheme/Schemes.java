@@ -49,12 +49,20 @@ public final class Schemes {
                 + String.join(", ", names()) + ")"));
     }
 
-    /** Names of the schemes a suspect offering {@code access} can be verified with. */
+    /**
+     * The scheme named {@code name} made with {@code given} parameters (the rest take the scheme's
+     * defaults): the one way extract, calibrate, bench and the fingerprint file build a scheme.
+     */
+    public static Scheme<?> create(String name, Map<String, Object> given, String where) {
+        return require(name, where).create(new SchemeParameters(given));
+    }
+
     /** Names of the schemes that compare a suspect answering another task than the target's. */
     public static List<String> acrossTasks() {
         return BY_NAME.values().stream().filter(SchemeFactory::comparesAcrossTasks).map(SchemeFactory::name).toList();
     }
 
+    /** Names of the schemes a suspect offering {@code access} can be verified with. */
     public static List<String> usableWith(Access access) {
         return BY_NAME.values().stream().filter(f -> access.covers(f.suspectAccess())).map(SchemeFactory::name).toList();
     }
