@@ -5,13 +5,13 @@ import io.modelprint.data.DatasetSource;
 import io.modelprint.engine.DjlClassifier;
 import io.modelprint.engine.ModelLoader;
 import io.modelprint.fingerprint.FingerprintExtractor;
-import io.modelprint.scheme.boundary.IpGuard;
-import io.modelprint.scheme.boundary.SeedSelection;
 import io.modelprint.ProgressListener;
+import io.modelprint.scheme.Scheme;
+import io.modelprint.scheme.Schemes;
 import io.modelprint.scheme.SeedSource;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,7 +50,7 @@ final class BenchExtractCommand implements Callable<Integer> {
             throw new InputException("--repeat and --n must be > 0");
         }
         DatasetSource source = data.source();
-        IpGuard ipGuard = new IpGuard(k, learningRate, maxIterations, SeedSelection.DEFAULT, true);
+        Scheme<?> ipGuard = Schemes.create("ipguard", Map.of("k", k, "lr", learningRate, "maxIter", maxIterations, "n", n), "bench extract");
         double[] seconds = new double[repeat];
         int converged = 0;
         double iterations = 0;

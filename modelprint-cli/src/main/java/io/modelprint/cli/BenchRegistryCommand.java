@@ -9,7 +9,6 @@ import io.modelprint.fingerprint.FingerprintFile;
 import io.modelprint.registry.Registry;
 import io.modelprint.registry.RegistryDatabase;
 import io.modelprint.scheme.Scheme;
-import io.modelprint.scheme.SchemeParameters;
 import io.modelprint.scheme.Schemes;
 import io.modelprint.scheme.SeedSource;
 import java.io.IOException;
@@ -55,7 +54,7 @@ final class BenchRegistryCommand implements Callable<Integer> {
                 Progress progress = Progress.start("bench registry")) {
             Registry registry = new Registry(database);
             int present = registry.list().size();
-            Scheme<?> scheme = Schemes.require("random", "--method").create(new SchemeParameters(Map.of("n", n)));
+            Scheme<?> scheme = Schemes.create("random", Map.of("n", n), "--method");
             SeedSource seeds = SeedSource.uniform(target.inputSpec());
             for (int i = present + 1; i <= count; i++) {
                 Path file = scratch.resolve("random-" + i + ".npz");

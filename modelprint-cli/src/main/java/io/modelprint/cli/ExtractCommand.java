@@ -12,7 +12,7 @@ import io.modelprint.fingerprint.FingerprintExtractor;
 import io.modelprint.fingerprint.FingerprintFile;
 import io.modelprint.scheme.Scheme;
 import io.modelprint.scheme.SchemeFactory;
-import io.modelprint.scheme.SchemeParameters;
+import io.modelprint.scheme.ParameterSpec;
 import io.modelprint.scheme.Schemes;
 import io.modelprint.scheme.SeedSource;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
             "Schemes: ipguard, cw-l2, fgsm, igsm, random (boundary points, labels, matching rate); akh (the target's"
                     + " mistakes, label-only); sac-w, sac-m (+ -hard label-only variants: sample correlation); modeldiff"
                     + " (decision distance vectors, scores); zest (LIME explanations, scores; --n reference images x"
-                    + " masks queries). Parameters of any scheme: --param NAME=VALUE (docs/schemes.md)."})
+                    + " masks queries). Parameters of any scheme: --param NAME=VALUE; each scheme's are listed below."})
 final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "target: a modelprint model directory or a TorchScript .pt file")
     Path model;
@@ -40,8 +40,8 @@ final class ExtractCommand implements Callable<Integer> {
                     + " ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     String method;
 
-    @Option(names = "--n", defaultValue = "100", description = "number of queries (zest: reference images) (default ${DEFAULT-VALUE})")
-    int n;
+    @Option(names = "--n", description = "number of queries (zest: reference images); default: the scheme's (100; zest 10)")
+    Integer n;
 
     @Option(names = "--k", description = "ipguard/cw-l2 margin: logit lead of the target label (default 3)")
     Float k;
@@ -101,20 +101,22 @@ final class ExtractCommand implements Callable<Integer> {
         OutputPaths.requireWritable(out, "--out");
         List<String> names = List.of(method.split(","));
         List<SchemeFactory> factories = new ArrayList<>();
-        List<Scheme<?>> schemes = new ArrayList<>();
         for (String name : names) {
             SchemeFactory factory = Schemes.require(name.trim(), "--method");
             if (factories.contains(factory)) {
                 throw new InputException("--method: " + factory.name() + " is named twice");
             }
             factories.add(factory);
-            schemes.add(scheme(factory));
         }
+        List<Scheme<?>> schemes = schemes(factories);
         DatasetSource source = data.source();
         InputSpec pixels = source.spec();
-        if ((long) n * pixels.pixelsPerImage() > MAX_QUERY_VALUES) {
-            throw new InputException("--n " + n + " x " + pixels.describeShape() + " images is more than one extraction holds ("
-                    + MAX_QUERY_VALUES / pixels.pixelsPerImage() + " at most); split it into several fingerprints");
+        for (Scheme<?> scheme : schemes) {
+            int count = scheme.parameters().integer(ParameterSpec.N);
+            if ((long) count * pixels.pixelsPerImage() > MAX_QUERY_VALUES) {
+                throw new InputException("--n " + count + " x " + pixels.describeShape() + " images is more than one extraction"
+                        + " holds (" + MAX_QUERY_VALUES / pixels.pixelsPerImage() + " at most); split it into several fingerprints");
+            }
         }
         List<FingerprintExtractor.Result> results = new ArrayList<>();
         io.modelprint.fingerprint.GradientCheck checks = new io.modelprint.fingerprint.GradientCheck(); // once for a bundle's schemes
@@ -129,11 +131,12 @@ final class ExtractCommand implements Callable<Integer> {
             }
             for (int i = 0; i < schemes.size(); i++) {
                 String seedSplit = split != null ? split : factories.get(i).defaultSplit();
-                boolean uniform = "random".equals(init) || "r".equalsIgnoreCase(String.valueOf(init));
+                boolean uniform = "random".equals(schemes.get(i).parameters().values().get("init"));
                 SeedSource seeds = uniform ? SeedSource.uniform(pixels)
                         : SeedSource.fromData(seedSplit.equals("test") ? source.test() : source.train());
                 try (Progress progress = Progress.start("extract " + schemes.get(i).name())) {
-                    results.add(FingerprintExtractor.extract(target, model.toString(), schemes.get(i), seeds, n, seed, progress,
+                    results.add(FingerprintExtractor.extract(target, model.toString(), schemes.get(i), seeds,
+                            schemes.get(i).parameters().integer(ParameterSpec.N), seed, progress,
                             checks));
                 }
                 requireConverged(schemes.get(i), results.get(i));
@@ -148,7 +151,7 @@ final class ExtractCommand implements Callable<Integer> {
         var generated = result.generated();
         int total = generated.converged().length;
         // for label matching an unconverged point is a near-raw image that independent models label alike
-        if (scheme.countsMatches() && generated.convergedCount() < minConverged * total) {
+        if (scheme.distance().needsConvergedQueries() && generated.convergedCount() < minConverged * total) {
             throw new InputException(String.format("only %d of %d queries met the %s rule (--min-converged %.2f): such a"
                     + " fingerprint could accuse an independent model; raise --max-iter, lower --k, or pass --min-converged 0"
                     + " to keep it anyway; nothing was written", generated.convergedCount(), total, scheme.name(), minConverged));
@@ -159,9 +162,12 @@ final class ExtractCommand implements Callable<Integer> {
         }
     }
 
-    /** The scheme with the parameters given on the command line (the rest take the scheme's defaults). */
-    private Scheme<?> scheme(SchemeFactory factory) {
-        if (n <= 0) {
+    /**
+     * The schemes with the parameters given on the command line, the rest at their declared defaults.
+     * In a bundle each member takes the parameters it declares; a parameter no member declares is refused.
+     */
+    private List<Scheme<?>> schemes(List<SchemeFactory> factories) {
+        if (n != null && n <= 0) {
             throw new InputException("--n must be > 0, got " + n);
         }
         if (!(minConverged >= 0 && minConverged <= 1)) {
@@ -169,25 +175,6 @@ final class ExtractCommand implements Callable<Integer> {
         }
         if (split != null && !split.equals("train") && !split.equals("test")) {
             throw new InputException("--split must be train or test, got '" + split + "'");
-        }
-        if (k != null && (!(k >= 0) || Float.isInfinite(k))) {
-            throw new InputException("--k must be a finite number >= 0, got " + k);
-        }
-        if (learningRate != null && (!(learningRate > 0) || Float.isInfinite(learningRate))) {
-            throw new InputException("--lr must be > 0, got " + learningRate);
-        }
-        if (maxIterations != null && maxIterations < 0) {
-            throw new InputException("--max-iter must be >= 0, got " + maxIterations);
-        }
-        try {
-            if (init != null) {
-                io.modelprint.scheme.boundary.SeedSelection.Init.parse(init);
-            }
-            if (label != null) {
-                io.modelprint.scheme.boundary.SeedSelection.TargetLabel.parse(label);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new InputException((init != null && e.getMessage().startsWith("init") ? "--init: " : "--label: ") + e.getMessage());
         }
         Map<String, Object> given = new LinkedHashMap<>(extra);
         putIfSet(given, "k", k);
@@ -198,12 +185,25 @@ final class ExtractCommand implements Callable<Integer> {
         if (noClip) {
             given.put("clip", false);
         }
-        given.put("n", n);
-        try {
-            return factory.create(new SchemeParameters(given));
-        } catch (IllegalArgumentException e) {
-            throw new InputException("--method " + method + ": " + e.getMessage());
+        putIfSet(given, ParameterSpec.N, n);
+        for (String name : given.keySet()) {
+            if (factories.stream().noneMatch(f -> f.parameters().declares(name))) {
+                throw new InputException("--method " + method + ": no scheme named there takes parameter '" + name + "' ("
+                        + factories.stream().map(f -> f.name() + ": " + String.join(", ", declaredNames(f))).collect(
+                                java.util.stream.Collectors.joining("; ")) + ")");
+            }
         }
+        List<Scheme<?>> schemes = new ArrayList<>();
+        for (SchemeFactory factory : factories) {
+            Map<String, Object> own = new LinkedHashMap<>(given);
+            own.keySet().retainAll(declaredNames(factory));
+            schemes.add(factory.create(own));
+        }
+        return schemes;
+    }
+
+    private static List<String> declaredNames(SchemeFactory factory) {
+        return factory.parameters().all().stream().map(io.modelprint.scheme.Parameter::name).toList();
     }
 
     private static void putIfSet(Map<String, Object> given, String name, Object value) {
@@ -217,7 +217,7 @@ final class ExtractCommand implements Callable<Integer> {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("output", out.toString());
         doc.put("method", result.fingerprint().meta().scheme());
-        doc.put("n", n);
+        doc.put("n", result.fingerprint().meta().parameters().get(ParameterSpec.N));
         doc.put("queries", result.fingerprint().size());
         doc.put("access", result.fingerprint().meta().access());
         doc.put("converged", generated.convergedCount());

@@ -42,6 +42,7 @@ public final class Main implements Runnable {
     /** Runs a command line and returns its exit code; used by tests without starting a process. */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        SchemeHelp.attach(cli.getSubcommands().get("extract"));
         cli.setExitCodeExceptionMapper(Main::exitCodeOf);
         cli.setParameterExceptionHandler((e, a) -> {
             System.err.println("modelprint: " + e.getMessage());

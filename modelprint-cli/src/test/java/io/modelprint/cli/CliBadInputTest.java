@@ -55,9 +55,13 @@ class CliBadInputTest {
     void invalidFlagValues() {
         Path out = dir.resolve("bad.npz");
         assertRefused("--n must be > 0", out, extract(out, "--n", "0"));
-        assertRefused("--k must be", out, extract(out, "--k", "-1"));
+        assertRefused("ipguard: parameter k must be a number >= 0, got '-1.0'", out, extract(out, "--k", "-1"));
+        assertRefused("no scheme named there takes parameter 'k' (akh: n, augment)", out, extract(out, "--method", "akh", "--k", "3"));
+        assertRefused("no scheme named there takes parameter 'mask' (zest: n, masks, grid, maskSeed)", out,
+                extract(out, "--method", "zest", "--param", "mask=100"));
+        assertRefused("zest: parameter masks must be an integer >= 2, got '1'", out, extract(out, "--method", "zest", "--param", "masks=1"));
         assertRefused("unknown scheme 'fgsm2'", out, extract(out, "--method", "fgsm2"));
-        assertRefused("--init", out, extract(out, "--init", "sideways"));
+        assertRefused("parameter init must be one of data, random, got 'sideways'", out, extract(out, "--init", "sideways"));
         assertRefused("--threshold must be in [-1,1]", null, "verify", "--fingerprint", out.toString(), "--threshold", "2", model.toString());
         assertRefused("--arch: unknown architecture 'alexnet'", null, "train", "--arch", "alexnet", "--data", data.toString(),
                 "--out", dir.resolve("x").toString());

@@ -44,7 +44,9 @@ class CliEndToEndTest {
         assertEquals(40, json.get("n").asInt());
         assertTrue(json.get("converged").asInt() >= 38, extracted.out());
         assertEquals(3.0, json.get("params").get("k").asDouble(), "every parameter is reported: " + json);
-        assertEquals("TL", json.get("params").get("combo").asText());
+        assertEquals("data", json.get("params").get("init").asText(), "the T of TL");
+        assertEquals("least-likely", json.get("params").get("label").asText(), "the L of TL");
+        assertEquals(1000, json.get("params").get("maxIter").asInt(), "defaults are recorded too: " + json);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.modelprint.fingerprint;
 
+import io.modelprint.scheme.NullModel;
 import java.util.List;
 
 /**
@@ -10,6 +11,6 @@ import java.util.List;
  * name, {@code rates}.
  */
 public record Calibration(String model, List<String> negatives, double[] rates, int queries) {
-    public static final String BETA_BINOMIAL = "beta-binomial";
-    public static final String STUDENT_T = "student-t";
+    public static final String BETA_BINOMIAL = NullModel.BETA_BINOMIAL.label();
+    public static final String STUDENT_T = NullModel.STUDENT_T.label();
 }

@@ -1,8 +1,6 @@
 package io.modelprint.fingerprint;
 
 import io.modelprint.scheme.Answers;
-import io.modelprint.scheme.Labels;
-import io.modelprint.scheme.MatchingRate;
 import io.modelprint.scheme.Scheme;
 import io.modelprint.scheme.SchemeParameters;
 import io.modelprint.scheme.Schemes;
@@ -46,8 +44,8 @@ public record Fingerprint(Queries queries, long[] labels, float[] scores, Finger
      */
     public Scheme<?> scheme() {
         if (meta.formatVersion() == 1) {
-            return new Scheme<>(meta.scheme(), null, new Labels(), new MatchingRate(), 0.5);
+            return Scheme.labelMatching(meta.scheme(), null, SchemeParameters.none());
         }
-        return Schemes.require(meta.scheme(), "fingerprint").create(new SchemeParameters(meta.parameters()));
+        return Schemes.recorded(meta.scheme(), meta.parameters(), "fingerprint");
     }
 }

@@ -2,15 +2,11 @@ package io.modelprint.scheme;
 
 import io.modelprint.ProgressListener;
 import io.modelprint.model.Differentiable;
-import java.util.Map;
 
 /** Makes the queries of a fingerprint from a white-box target (IPGuard, FGSM, CW-L2, ...). */
 public interface QueryGenerator {
     /** Short name as written in fingerprint files and on the command line, e.g. "ipguard". */
     String name();
-
-    /** Every parameter that shaped the queries, for the fingerprint's provenance. */
-    Map<String, Object> parameters();
 
     /** What making the queries needs of the target (most generators follow its input gradients). */
     default Access targetAccess() {

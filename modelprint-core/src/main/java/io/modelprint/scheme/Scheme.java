@@ -1,24 +1,42 @@
 package io.modelprint.scheme;
 
 /**
- * A fingerprinting scheme: queries x representation x distance, with the threshold on the
- * similarity above which a suspect is judged derived. Similarities are higher for more alike
- * models; each scheme's range is stated by its factory.
+ * A fingerprinting scheme: queries x representation x distance, the parameters it was made with, and
+ * the threshold on the similarity above which an uncalibrated suspect is judged derived. Similarities
+ * are higher for more alike models; each scheme's range is stated by its factory.
  */
 public record Scheme<R>(String name, QueryGenerator queries, Representation<R> representation, Distance<R> distance,
-        double defaultThreshold) {
+        double defaultThreshold, SchemeParameters parameters) {
 
     /** What verifying needs of a suspect. */
     public Access suspectAccess() {
         return representation.access();
     }
 
+    /** Whether it compares a suspect that answers another task than the target's. */
+    public boolean comparesAcrossTasks() {
+        return representation.comparesAcrossTasks();
+    }
+
     public double similarity(Answers fingerprint, Answers suspect) {
         return distance.similarity(representation.represent(fingerprint), representation.represent(suspect));
     }
 
-    /** Labels x matching rate: the similarity is a share of matching queries (beta-binomial p-values). */
-    public boolean countsMatches() {
-        return representation instanceof Labels && distance instanceof MatchingRate;
+    /** How many queries match, for a distance that counts them (labels x matching rate); null otherwise. */
+    public Integer matches(Answers fingerprint, Answers suspect) {
+        return distance.matches(representation.represent(fingerprint), representation.represent(suspect));
+    }
+
+    /** The paper's threshold on the matching rate (docs/verification.md says how it was chosen). */
+    public static final double MATCHING_THRESHOLD = 0.5;
+
+    /** A label-matching scheme over {@code queries}: labels x matching rate at the paper's threshold. */
+    public static Scheme<long[]> labelMatching(String name, QueryGenerator queries, SchemeParameters parameters) {
+        return labelMatching(name, queries, MATCHING_THRESHOLD, parameters);
+    }
+
+    /** Labels x matching rate judged at {@code threshold}. */
+    public static Scheme<long[]> labelMatching(String name, QueryGenerator queries, double threshold, SchemeParameters parameters) {
+        return new Scheme<>(name, queries, new Labels(), new MatchingRate(), threshold, parameters);
     }
 }

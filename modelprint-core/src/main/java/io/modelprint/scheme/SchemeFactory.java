@@ -1,25 +1,32 @@
 package io.modelprint.scheme;
 
-/** Builds one scheme from its parameters; registered by name in {@link Schemes}. */
+import java.util.Map;
+
+/** Builds one scheme from its declared parameters; registered by name in {@link Schemes}. */
 public interface SchemeFactory {
     String name();
 
     /** One line for --help and messages: what the queries are and what is compared. */
     String summary();
 
-    /** What verifying needs of a suspect. */
-    Access suspectAccess();
-
-    /** Whether its representation compares models of other tasks ({@link Representation#comparesAcrossTasks()}). */
-    default boolean comparesAcrossTasks() {
-        return false;
-    }
+    /** Every parameter the scheme takes, with types, ranges and defaults. */
+    ParameterSpec parameters();
 
     /** Which split of the data set queries start from when the user does not say: "train" or "test". */
     default String defaultSplit() {
         return "train";
     }
 
-    /** The scheme with {@code parameters} (missing ones take their defaults). */
+    /** The scheme with resolved {@code parameters}. */
     Scheme<?> create(SchemeParameters parameters);
+
+    /** The scheme with {@code given} parameters, checked against the declaration; the rest take their defaults. */
+    default Scheme<?> create(Map<String, Object> given) {
+        return create(parameters().resolve(given, name()));
+    }
+
+    /** The scheme with every default: what it needs of a suspect, what it compares. */
+    default Scheme<?> withDefaults() {
+        return create(Map.of());
+    }
 }

@@ -1,70 +1,67 @@
 package io.modelprint.scheme;
 
-import io.modelprint.InputException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Parameters a scheme is made with: given ones (command line, or a fingerprint's meta.json) and,
- * for the rest, the scheme's defaults. The values a scheme used reach the fingerprint through its
- * generator's {@code parameters()}.
+ * The values a scheme is made with: every declared parameter, given or defaulted, already checked
+ * against its {@link ParameterSpec}. Made by {@link ParameterSpec#resolve}; recorded in the
+ * fingerprint's meta.json, from which the same scheme is rebuilt.
  */
 public final class SchemeParameters {
-    private final Map<String, Object> given;
+    private final Map<String, Object> values;
 
-    public SchemeParameters(Map<String, Object> given) {
-        this.given = given == null ? Map.of() : given;
+    SchemeParameters(Map<String, Object> values) {
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
-    public static SchemeParameters defaults() {
+    /** The parameters of a scheme that has none (a version-1 fingerprint's label matching). */
+    public static SchemeParameters none() {
         return new SchemeParameters(Map.of());
     }
 
-    public int integer(String name, int fallback) {
-        Object value = given.get(name);
-        int result;
+    public int integer(String name) {
+        return (Integer) value(name);
+    }
+
+    public float real(String name) {
+        return (Float) value(name);
+    }
+
+    public String text(String name) {
+        return (String) value(name);
+    }
+
+    public boolean flag(String name) {
+        return (Boolean) value(name);
+    }
+
+    /** Every parameter's value, in declaration order. */
+    public Map<String, Object> values() {
+        return values;
+    }
+
+    private Object value(String name) {
+        Object value = values.get(name);
         if (value == null) {
-            result = fallback;
-        } else if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
-            result = number.intValue();
-        } else {
-            try {
-                result = Integer.parseInt(value.toString());
-            } catch (NumberFormatException e) {
-                throw new InputException(name + ": expected an integer, got '" + value + "'");
-            }
+            throw new IllegalStateException("parameter " + name + " was not declared");
         }
-        return result;
+        return value;
     }
 
-    public float real(String name, float fallback) {
-        Object value = given.get(name);
-        float result;
-        if (value == null) {
-            result = fallback;
-        } else if (value instanceof Number number) {
-            result = number.floatValue();
-        } else {
-            try {
-                result = Float.parseFloat(value.toString());
-            } catch (NumberFormatException e) {
-                throw new InputException(name + ": expected a number, got '" + value + "'");
-            }
-        }
-        if (!Float.isFinite(result)) {
-            throw new InputException(name + ": expected a finite number, got '" + value + "'");
-        }
-        return result;
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SchemeParameters p && values.equals(p.values);
     }
 
-    public String text(String name, String fallback) {
-        Object value = given.get(name);
-        String result = value == null ? fallback : value.toString();
-        return result;
+    @Override
+    public int hashCode() {
+        return values.hashCode();
     }
 
-    public boolean flag(String name, boolean fallback) {
-        Object value = given.get(name);
-        boolean result = value == null ? fallback : Boolean.parseBoolean(value.toString());
-        return result;
+    @Override
+    public String toString() {
+        return values.toString();
     }
 }

@@ -54,16 +54,22 @@ public final class Schemes {
      * defaults): the one way extract, calibrate, bench and the fingerprint file build a scheme.
      */
     public static Scheme<?> create(String name, Map<String, Object> given, String where) {
-        return require(name, where).create(new SchemeParameters(given));
+        return require(name, where).create(given);
+    }
+
+    /** The scheme a fingerprint records: its name and the parameters in its meta.json ({@code where} names the file). */
+    public static Scheme<?> recorded(String name, Map<String, Object> recorded, String where) {
+        SchemeFactory factory = require(name, where);
+        return factory.create(factory.parameters().resolveRecorded(recorded, where + ": " + name));
     }
 
     /** Names of the schemes that compare a suspect answering another task than the target's. */
     public static List<String> acrossTasks() {
-        return BY_NAME.values().stream().filter(SchemeFactory::comparesAcrossTasks).map(SchemeFactory::name).toList();
+        return BY_NAME.values().stream().filter(f -> f.withDefaults().comparesAcrossTasks()).map(SchemeFactory::name).toList();
     }
 
     /** Names of the schemes a suspect offering {@code access} can be verified with. */
     public static List<String> usableWith(Access access) {
-        return BY_NAME.values().stream().filter(f -> access.covers(f.suspectAccess())).map(SchemeFactory::name).toList();
+        return BY_NAME.values().stream().filter(f -> access.covers(f.withDefaults().suspectAccess())).map(SchemeFactory::name).toList();
     }
 }

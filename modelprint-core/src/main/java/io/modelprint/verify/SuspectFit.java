@@ -27,7 +27,7 @@ public final class SuspectFit {
                     + String.join(", ", Schemes.usableWith(offered));
         }
         int targetClasses = fingerprint.meta().numClasses();
-        if (suspect.numClasses() != targetClasses && !scheme.representation().comparesAcrossTasks()) {
+        if (suspect.numClasses() != targetClasses && !scheme.comparesAcrossTasks()) {
             return "has " + suspect.numClasses() + " classes but the fingerprint's target has " + targetClasses
                     + "; schemes that compare models of other tasks: " + String.join(", ", Schemes.acrossTasks());
         }

@@ -6,7 +6,6 @@ import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.model.Classifier;
 import io.modelprint.scheme.Access;
 import io.modelprint.scheme.Answers;
-import io.modelprint.scheme.MatchingRate;
 import io.modelprint.scheme.Scheme;
 
 /**
@@ -17,7 +16,7 @@ import io.modelprint.scheme.Scheme;
  */
 public final class Verifier {
     /** Default τ of label-matching schemes; see docs/verification.md for how it was chosen. */
-    public static final double DEFAULT_THRESHOLD = 0.5;
+    public static final double DEFAULT_THRESHOLD = Scheme.MATCHING_THRESHOLD;
 
     private final Double threshold;
 
@@ -45,7 +44,7 @@ public final class Verifier {
     public Verdict judge(Fingerprint fingerprint, Scheme<?> scheme, Answers answers) {
         double similarity = scheme.similarity(fingerprint.answers(), answers);
         double tau = threshold != null ? threshold : scheme.defaultThreshold();
-        Integer matches = scheme.countsMatches() ? MatchingRate.matches(fingerprint.labels(), answers.labels()) : null;
+        Integer matches = scheme.matches(fingerprint.answers(), answers);
         return Verdict.of(scheme.name(), similarity, tau, fingerprint.size(), matches, pValue(fingerprint, similarity, matches));
     }
 
@@ -55,7 +54,7 @@ public final class Verifier {
         if (problem != null) {
             throw new InputException(suspect.description() + ": " + problem);
         }
-        boolean acrossTasks = scheme.representation().comparesAcrossTasks();
+        boolean acrossTasks = scheme.comparesAcrossTasks();
         Answers answers = Answers.ask(suspect, fingerprint.queries(), scheme.suspectAccess());
         int classes = acrossTasks ? suspect.numClasses() : fingerprint.meta().numClasses();
         for (long answer : answers.labels()) {
@@ -81,6 +80,6 @@ public final class Verifier {
 
     /** The calibration model a scheme's similarities are given. */
     public static String calibrationModel(Scheme<?> scheme) {
-        return scheme.countsMatches() ? Calibration.BETA_BINOMIAL : Calibration.STUDENT_T;
+        return scheme.distance().nullModel().label();
     }
 }

@@ -30,7 +30,7 @@ class SchemesTest {
 
     private static Fingerprint extract(String name, LinearModel target, int n, Map<String, Object> parameters) {
         SchemeFactory factory = Schemes.require(name, "--method");
-        Scheme<?> scheme = factory.create(new SchemeParameters(parameters));
+        Scheme<?> scheme = factory.create(parameters);
         return FingerprintExtractor.extract(target, "target", scheme, SeedSource.fromData(DATA), n, 7, ProgressListener.NONE)
                 .fingerprint();
     }

@@ -39,7 +39,7 @@ class VerifierTest {
     void targetMatchesItselfFullyAndAnotherModelLess() {
         try (LinearModel target = new LinearModel(SPEC, 6, 1); LinearModel other = new LinearModel(SPEC, 6, 2)) {
             Fingerprint fingerprint = FingerprintExtractor.extract(target, "t",
-                    new IpGuard(1f, 0.05f, 500, new SeedSelection(SeedSelection.Init.RANDOM, SeedSelection.TargetLabel.LEAST_LIKELY), true),
+                    io.modelprint.scheme.Schemes.create("ipguard", java.util.Map.of("k", 1, "lr", 0.05, "maxIter", 500, "init", "random", "n", 50), "test"),
                     SeedSource.uniform(SPEC), 50, 3, ProgressListener.NONE).fingerprint();
             Verifier verifier = new Verifier(0.5);
             Verdict self = verifier.verify(fingerprint, target);
@@ -55,7 +55,7 @@ class VerifierTest {
     void calibratedFingerprintsGiveAPValueAndUncalibratedOnesNone() {
         try (LinearModel target = new LinearModel(SPEC, 6, 1); LinearModel other = new LinearModel(SPEC, 6, 2)) {
             Fingerprint fingerprint = FingerprintExtractor.extract(target, "t",
-                    new IpGuard(1f, 0.05f, 500, new SeedSelection(SeedSelection.Init.RANDOM, SeedSelection.TargetLabel.LEAST_LIKELY), true),
+                    io.modelprint.scheme.Schemes.create("ipguard", java.util.Map.of("k", 1, "lr", 0.05, "maxIter", 500, "init", "random", "n", 50), "test"),
                     SeedSource.uniform(SPEC), 50, 3, ProgressListener.NONE).fingerprint();
             Verifier verifier = new Verifier(0.5);
             assertEquals(null, verifier.verify(fingerprint, target).pValue());
@@ -76,7 +76,8 @@ class VerifierTest {
         try (LinearModel target = new LinearModel(SPEC, 3, 1);
                 LinearModel wrong = new LinearModel(InputSpec.unitRange(1, 4, 4), 3, 2)) {
             Fingerprint fingerprint = FingerprintExtractor.extract(target, "t",
-                    new IpGuard(1f, 0.05f, 100, SeedSelection.DEFAULT, true), SeedSource.uniform(SPEC), 5, 3,
+                    io.modelprint.scheme.Schemes.create("ipguard", java.util.Map.of("k", 1, "lr", 0.05, "maxIter", 100, "init", "data", "n", 5), "test"),
+                    SeedSource.uniform(SPEC), 5, 3,
                     ProgressListener.NONE).fingerprint();
             InputException e = assertThrows(InputException.class, () -> new Verifier(0.5).verify(fingerprint, wrong));
             assertTrue(e.getMessage().contains("1x4x4") && e.getMessage().contains("1x5x5"), e.getMessage());
@@ -87,7 +88,8 @@ class VerifierTest {
     void aSuspectWithAnotherNumberOfClassesIsRefusedSayingSo() {
         try (LinearModel target = new LinearModel(SPEC, 6, 1); LinearModel fiveClasses = new LinearModel(SPEC, 5, 2)) {
             Fingerprint fingerprint = FingerprintExtractor.extract(target, "t",
-                    new IpGuard(1f, 0.05f, 100, SeedSelection.DEFAULT, true), SeedSource.uniform(SPEC), 5, 3,
+                    io.modelprint.scheme.Schemes.create("ipguard", java.util.Map.of("k", 1, "lr", 0.05, "maxIter", 100, "init", "data", "n", 5), "test"),
+                    SeedSource.uniform(SPEC), 5, 3,
                     ProgressListener.NONE).fingerprint();
             InputException e = assertThrows(InputException.class, () -> new Verifier(0.5).verify(fingerprint, fiveClasses));
             assertTrue(e.getMessage().contains("5 classes") && e.getMessage().contains("6"), e.getMessage());

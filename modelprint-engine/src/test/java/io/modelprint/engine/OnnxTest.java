@@ -33,7 +33,7 @@ class OnnxTest {
             float[] images = x.toFloatArray();
             assertArrayEquals(torchScript.predictLabels(images, 64), onnx.predictLabels(images, 64));
             Fingerprint fingerprint = FingerprintExtractor.extract(torchScript, "tiny-cnn.pt",
-                    new IpGuard(0.1f, 0.05f, 300, new SeedSelection(SeedSelection.Init.RANDOM, SeedSelection.TargetLabel.LEAST_LIKELY), true),
+                    io.modelprint.scheme.Schemes.create("ipguard", java.util.Map.of("k", 0.1, "lr", 0.05, "maxIter", 300, "init", "random", "n", 20), "test"),
                     SeedSource.uniform(SPEC), 20, 2, ProgressListener.NONE).fingerprint();
             assertEquals(1.0, new Verifier(0.5).verify(fingerprint, onnx).matchingRate());
         }

@@ -6,7 +6,6 @@ import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.fingerprint.FingerprintExtractor;
 import io.modelprint.fingerprint.FingerprintFile;
 import io.modelprint.scheme.Scheme;
-import io.modelprint.scheme.SchemeParameters;
 import io.modelprint.scheme.Schemes;
 import io.modelprint.scheme.SeedSource;
 import io.modelprint.testing.LinearModel;
@@ -26,7 +25,7 @@ final class TinyFingerprints {
     }
 
     static Fingerprint extract(String scheme, LinearModel target, int n, long seed) {
-        Scheme<?> s = Schemes.require(scheme, "--method").create(new SchemeParameters(Map.of("n", n)));
+        Scheme<?> s = Schemes.create(scheme, Map.of("n", n), "--method");
         return FingerprintExtractor.extract(target, "target-" + seed, s, SeedSource.fromData(DATA), n, seed, ProgressListener.NONE)
                 .fingerprint();
     }

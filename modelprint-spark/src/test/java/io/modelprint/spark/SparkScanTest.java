@@ -20,7 +20,6 @@ import io.modelprint.registry.RegistryDatabase;
 import io.modelprint.registry.RegisteredFingerprint;
 import io.modelprint.registry.ScanMatch;
 import io.modelprint.registry.SuspectScan;
-import io.modelprint.scheme.SchemeParameters;
 import io.modelprint.scheme.Schemes;
 import io.modelprint.scheme.SeedSource;
 import io.modelprint.testing.SyntheticData;
@@ -49,7 +48,7 @@ class SparkScanTest {
     private Path fingerprint(Path model, String scheme, long seed) {
         Path file = dir.resolve(model.getFileName() + "-" + scheme + ".npz");
         try (DjlClassifier target = ModelLoader.load(model, null)) {
-            var s = Schemes.require(scheme, "--method").create(new SchemeParameters(Map.of("n", 30)));
+            var s = Schemes.create(scheme, Map.of("n", 30), "--method");
             FingerprintFile.write(file, FingerprintExtractor.extract(target, model.toString(), s, SeedSource.fromData(TRAIN), 30, seed,
                     ProgressListener.NONE).fingerprint());
         }

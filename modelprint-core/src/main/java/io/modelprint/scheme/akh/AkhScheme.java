@@ -1,8 +1,6 @@
 package io.modelprint.scheme.akh;
 
-import io.modelprint.scheme.Access;
-import io.modelprint.scheme.Labels;
-import io.modelprint.scheme.MatchingRate;
+import io.modelprint.scheme.ParameterSpec;
 import io.modelprint.scheme.Scheme;
 import io.modelprint.scheme.SchemeFactory;
 import io.modelprint.scheme.SchemeParameters;
@@ -14,6 +12,10 @@ import io.modelprint.scheme.SchemeParameters;
  */
 public final class AkhScheme implements SchemeFactory {
     public static final double DEFAULT_THRESHOLD = 0.8;
+    private static final ParameterSpec PARAMETERS = ParameterSpec.builder()
+            .n(100, "number of queries")
+            .flag("augment", true, "when the split has too few mistakes, add mirrored and CutMix copies the target still gets wrong")
+            .build();
 
     @Override
     public String name() {
@@ -26,8 +28,8 @@ public final class AkhScheme implements SchemeFactory {
     }
 
     @Override
-    public Access suspectAccess() {
-        return Access.LABELS;
+    public ParameterSpec parameters() {
+        return PARAMETERS;
     }
 
     @Override
@@ -37,7 +39,6 @@ public final class AkhScheme implements SchemeFactory {
 
     @Override
     public Scheme<?> create(SchemeParameters p) {
-        return new Scheme<>(name(), new MisclassifiedInputs(p.flag("augment", true)), new Labels(), new MatchingRate(),
-                DEFAULT_THRESHOLD);
+        return Scheme.labelMatching(name(), new MisclassifiedInputs(p.flag("augment")), DEFAULT_THRESHOLD, p);
     }
 }

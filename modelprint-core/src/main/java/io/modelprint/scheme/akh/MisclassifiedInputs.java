@@ -14,9 +14,7 @@ import io.modelprint.scheme.QueryGenerator;
 import io.modelprint.scheme.SeedSource;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -45,12 +43,6 @@ public final class MisclassifiedInputs implements QueryGenerator {
         return Access.LABELS;
     }
 
-    @Override
-    public Map<String, Object> parameters() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("augment", augment);
-        return p;
-    }
 
     @Override
     public GeneratedQueries generate(Differentiable target, SeedSource seeds, int n, long seed, ProgressListener progress) {

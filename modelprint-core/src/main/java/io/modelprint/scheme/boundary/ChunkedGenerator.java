@@ -7,7 +7,6 @@ import io.modelprint.scheme.GeneratedQueries;
 import io.modelprint.scheme.Queries;
 import io.modelprint.scheme.QueryGenerator;
 import io.modelprint.scheme.SeedSource;
-import java.util.Map;
 
 /**
  * Runs an optimizing generator on at most {@link #CHUNK} points at a time, so that the engine's
@@ -28,10 +27,6 @@ public final class ChunkedGenerator implements QueryGenerator {
         return inner.name();
     }
 
-    @Override
-    public Map<String, Object> parameters() {
-        return inner.parameters();
-    }
 
     @Override
     public Access targetAccess() {

@@ -10,8 +10,6 @@ import io.modelprint.ProgressListener;
 import io.modelprint.scheme.Queries;
 import io.modelprint.scheme.QueryGenerator;
 import io.modelprint.scheme.SeedSource;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -49,17 +47,6 @@ public final class CwL2 implements QueryGenerator {
         return "cw-l2";
     }
 
-    @Override
-    public Map<String, Object> parameters() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("k", k);
-        p.put("lr", learningRate);
-        p.put("binarySteps", binarySteps);
-        p.put("maxIter", maxIterations);
-        p.put("initialConst", initialConstant);
-        p.put("combo", selection.code());
-        return p;
-    }
 
     @Override
     public GeneratedQueries generate(Differentiable target, SeedSource seeds, int n, long seed, ProgressListener progress) {

@@ -1,15 +1,18 @@
 package io.modelprint.scheme.boundary;
 
-import io.modelprint.scheme.boundary.Fgsm;
-import io.modelprint.scheme.Access;
-import io.modelprint.scheme.Labels;
-import io.modelprint.scheme.MatchingRate;
+import io.modelprint.scheme.Parameter.Range;
+import io.modelprint.scheme.ParameterSpec;
 import io.modelprint.scheme.Scheme;
 import io.modelprint.scheme.SchemeFactory;
 import io.modelprint.scheme.SchemeParameters;
 
-/** one targeted gradient-sign step of size epsilon (paper baseline), labels, matching rate; similarity in [0,1]. */
+/** One targeted gradient-sign step of size epsilon (paper baseline), labels, matching rate; similarity in [0,1]. */
 public final class FgsmScheme implements SchemeFactory {
+    private static final ParameterSpec PARAMETERS = Selections.declare(ParameterSpec.builder())
+            .real("epsilon", 0.1f, Range.above(0), "step size (L-infinity)")
+            .recordedOnly("alpha", "maxIter")
+            .build();
+
     @Override
     public String name() {
         return "fgsm";
@@ -21,12 +24,12 @@ public final class FgsmScheme implements SchemeFactory {
     }
 
     @Override
-    public Access suspectAccess() {
-        return Access.LABELS;
+    public ParameterSpec parameters() {
+        return PARAMETERS;
     }
 
     @Override
     public Scheme<?> create(SchemeParameters p) {
-        return new Scheme<>(name(), new ChunkedGenerator(new Fgsm(p.real("epsilon", 0.1f), Selections.read(p))), new Labels(), new MatchingRate(), 0.5);
+        return Scheme.labelMatching(name(), new ChunkedGenerator(new Fgsm(p.real("epsilon"), Selections.read(p))), p);
     }
 }

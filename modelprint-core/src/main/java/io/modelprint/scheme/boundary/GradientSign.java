@@ -10,8 +10,6 @@ import io.modelprint.ProgressListener;
 import io.modelprint.scheme.Queries;
 import io.modelprint.scheme.QueryGenerator;
 import io.modelprint.scheme.SeedSource;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -39,15 +37,6 @@ abstract class GradientSign implements QueryGenerator {
         this.selection = selection;
     }
 
-    @Override
-    public Map<String, Object> parameters() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("epsilon", epsilon);
-        p.put("alpha", alpha);
-        p.put("maxIter", maxIterations);
-        p.put("combo", selection.code());
-        return p;
-    }
 
     @Override
     public GeneratedQueries generate(Differentiable target, SeedSource seeds, int n, long seed, ProgressListener progress) {

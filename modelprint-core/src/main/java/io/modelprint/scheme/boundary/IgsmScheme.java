@@ -1,15 +1,19 @@
 package io.modelprint.scheme.boundary;
 
-import io.modelprint.scheme.boundary.Igsm;
-import io.modelprint.scheme.Access;
-import io.modelprint.scheme.Labels;
-import io.modelprint.scheme.MatchingRate;
+import io.modelprint.scheme.Parameter.Range;
+import io.modelprint.scheme.ParameterSpec;
 import io.modelprint.scheme.Scheme;
 import io.modelprint.scheme.SchemeFactory;
 import io.modelprint.scheme.SchemeParameters;
 
-/** iterated targeted gradient-sign steps within epsilon (paper baseline), labels, matching rate; similarity in [0,1]. */
+/** Iterated targeted gradient-sign steps within epsilon (paper baseline), labels, matching rate; similarity in [0,1]. */
 public final class IgsmScheme implements SchemeFactory {
+    private static final ParameterSpec PARAMETERS = Selections.declare(ParameterSpec.builder())
+            .real("epsilon", 0.1f, Range.above(0), "radius of the L-infinity ball around the seed")
+            .real("alpha", Igsm.DEFAULT_ALPHA, Range.above(0), "step size")
+            .integer("maxIter", Igsm.DEFAULT_MAX_ITERATIONS, Range.atLeast(1), "steps at most per point")
+            .build();
+
     @Override
     public String name() {
         return "igsm";
@@ -21,14 +25,13 @@ public final class IgsmScheme implements SchemeFactory {
     }
 
     @Override
-    public Access suspectAccess() {
-        return Access.LABELS;
+    public ParameterSpec parameters() {
+        return PARAMETERS;
     }
 
     @Override
     public Scheme<?> create(SchemeParameters p) {
-        Igsm generator = new Igsm(p.real("epsilon", 0.1f), p.real("alpha", Igsm.DEFAULT_ALPHA),
-                p.integer("maxIter", Igsm.DEFAULT_MAX_ITERATIONS), Selections.read(p));
-        return new Scheme<>(name(), new ChunkedGenerator(generator), new Labels(), new MatchingRate(), 0.5);
+        Igsm generator = new Igsm(p.real("epsilon"), p.real("alpha"), p.integer("maxIter"), Selections.read(p));
+        return Scheme.labelMatching(name(), new ChunkedGenerator(generator), p);
     }
 }

@@ -10,8 +10,6 @@ import io.modelprint.ProgressListener;
 import io.modelprint.scheme.Queries;
 import io.modelprint.scheme.QueryGenerator;
 import io.modelprint.scheme.SeedSource;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -55,19 +53,6 @@ public final class IpGuard implements QueryGenerator {
         return "ipguard";
     }
 
-    @Override
-    public Map<String, Object> parameters() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("k", k);
-        p.put("lr", learningRate);
-        p.put("maxIter", maxIterations);
-        p.put("init", selection.init() == SeedSelection.Init.DATA ? "data" : "random");
-        p.put("label", selection.label() == SeedSelection.TargetLabel.LEAST_LIKELY ? "least-likely" : "random");
-        p.put("combo", selection.code());
-        p.put("clip", clip);
-        p.put("optimizer", "adam(beta1=0.9,beta2=0.999,eps=1e-8)");
-        return p;
-    }
 
     @Override
     public GeneratedQueries generate(Differentiable target, SeedSource seeds, int n, long seed, ProgressListener progress) {

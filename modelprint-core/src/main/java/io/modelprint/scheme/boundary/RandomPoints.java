@@ -7,8 +7,6 @@ import io.modelprint.scheme.Queries;
 import io.modelprint.scheme.QueryGenerator;
 import io.modelprint.scheme.SeedSource;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Random;
 
 /** The Random baseline: the seeds themselves (uniform over the input range, or data) labelled by the target. */
@@ -24,12 +22,6 @@ public final class RandomPoints implements QueryGenerator {
         return "random";
     }
 
-    @Override
-    public Map<String, Object> parameters() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("combo", selection.code());
-        return p;
-    }
 
     @Override
     public GeneratedQueries generate(Differentiable target, SeedSource seeds, int n, long seed, ProgressListener progress) {

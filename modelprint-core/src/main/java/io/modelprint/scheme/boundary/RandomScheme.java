@@ -1,15 +1,15 @@
 package io.modelprint.scheme.boundary;
 
-import io.modelprint.scheme.boundary.RandomPoints;
-import io.modelprint.scheme.Access;
-import io.modelprint.scheme.Labels;
-import io.modelprint.scheme.MatchingRate;
+import io.modelprint.scheme.Parameter.Range;
+import io.modelprint.scheme.ParameterSpec;
 import io.modelprint.scheme.Scheme;
 import io.modelprint.scheme.SchemeFactory;
 import io.modelprint.scheme.SchemeParameters;
 
-/** seed images as they are (paper baseline), labels, matching rate; similarity in [0,1]. */
+/** Seed images as they are (paper baseline), labels, matching rate; similarity in [0,1]. */
 public final class RandomScheme implements SchemeFactory {
+    private static final ParameterSpec PARAMETERS = Selections.declare(ParameterSpec.builder()).build();
+
     @Override
     public String name() {
         return "random";
@@ -21,12 +21,12 @@ public final class RandomScheme implements SchemeFactory {
     }
 
     @Override
-    public Access suspectAccess() {
-        return Access.LABELS;
+    public ParameterSpec parameters() {
+        return PARAMETERS;
     }
 
     @Override
     public Scheme<?> create(SchemeParameters p) {
-        return new Scheme<>(name(), new RandomPoints(Selections.read(p)), new Labels(), new MatchingRate(), 0.5);
+        return Scheme.labelMatching(name(), new RandomPoints(Selections.read(p)), p);
     }
 }

@@ -1,20 +1,26 @@
 package io.modelprint.scheme.boundary;
 
-import io.modelprint.InputException;
-import io.modelprint.scheme.boundary.SeedSelection;
+import io.modelprint.scheme.ParameterSpec;
 import io.modelprint.scheme.SchemeParameters;
+import java.util.List;
+import java.util.Map;
 
-/** Reads the paper's T/R x L/R combination from scheme parameters ("init" and "label"). */
+/** The paper's T/R x L/R combination as two declared parameters, "init" and "label", shared by the boundary schemes. */
 final class Selections {
     private Selections() {}
 
+    /** {@code builder} with n (default 100) and the combination's two parameters. */
+    static ParameterSpec.Builder declare(ParameterSpec.Builder builder) {
+        return builder.n(100, "number of queries")
+                .choice("init", "data", List.of("data", "random"), Map.of("t", "data", "r", "random"),
+                        "where seeds come from: training/test images (T) or uniform noise (R)")
+                .choice("label", "least-likely", List.of("least-likely", "random"), Map.of("l", "least-likely", "r", "random"),
+                        "the target label a seed is moved towards: least likely (L) or random (R)")
+                .recordedOnly("combo");
+    }
+
     static SeedSelection read(SchemeParameters parameters) {
-        String init = parameters.text("init", "data");
-        String label = parameters.text("label", "least-likely");
-        try {
-            return new SeedSelection(SeedSelection.Init.parse(init), SeedSelection.TargetLabel.parse(label));
-        } catch (IllegalArgumentException e) {
-            throw new InputException(e.getMessage());
-        }
+        return new SeedSelection(SeedSelection.Init.parse(parameters.text("init")),
+                SeedSelection.TargetLabel.parse(parameters.text("label")));
     }
 }

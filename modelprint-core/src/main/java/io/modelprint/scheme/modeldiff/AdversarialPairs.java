@@ -12,8 +12,6 @@ import io.modelprint.ProgressListener;
 import io.modelprint.scheme.Queries;
 import io.modelprint.scheme.QueryGenerator;
 import io.modelprint.scheme.SeedSource;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -40,14 +38,6 @@ public final class AdversarialPairs implements QueryGenerator {
         return "adversarial-pairs";
     }
 
-    @Override
-    public Map<String, Object> parameters() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("epsilon", epsilon);
-        p.put("steps", steps);
-        p.put("alpha", 2.5f * epsilon / steps);
-        return p;
-    }
 
     @Override
     public GeneratedQueries generate(Differentiable target, SeedSource seeds, int n, long seed, ProgressListener progress) {

@@ -1,6 +1,7 @@
 package io.modelprint.scheme.modeldiff;
 
-import io.modelprint.scheme.Access;
+import io.modelprint.scheme.Parameter.Range;
+import io.modelprint.scheme.ParameterSpec;
 import io.modelprint.scheme.Scheme;
 import io.modelprint.scheme.SchemeFactory;
 import io.modelprint.scheme.SchemeParameters;
@@ -11,6 +12,12 @@ import io.modelprint.scheme.SchemeParameters;
  */
 public final class ModelDiffScheme implements SchemeFactory {
     public static final double DEFAULT_THRESHOLD = 0.85;
+    private static final ParameterSpec PARAMETERS = ParameterSpec.builder()
+            .n(100, "number of queries: an even number, seed and adversarial input in pairs")
+            .real("epsilon", 0.05f, Range.above(0), "radius of the targeted PGD's L-infinity ball")
+            .integer("steps", 50, Range.atLeast(1), "PGD steps (step size 2.5 epsilon / steps)")
+            .recordedOnly("alpha")
+            .build();
 
     @Override
     public String name() {
@@ -23,13 +30,8 @@ public final class ModelDiffScheme implements SchemeFactory {
     }
 
     @Override
-    public Access suspectAccess() {
-        return Access.SCORES;
-    }
-
-    @Override
-    public boolean comparesAcrossTasks() {
-        return true;
+    public ParameterSpec parameters() {
+        return PARAMETERS;
     }
 
     @Override
@@ -39,7 +41,7 @@ public final class ModelDiffScheme implements SchemeFactory {
 
     @Override
     public Scheme<?> create(SchemeParameters p) {
-        return new Scheme<>(name(), new AdversarialPairs(p.real("epsilon", 0.05f), p.integer("steps", 50)),
-                new DecisionDistanceVector(), new Cosine(), DEFAULT_THRESHOLD);
+        return new Scheme<>(name(), new AdversarialPairs(p.real("epsilon"), p.integer("steps")),
+                new DecisionDistanceVector(), new Cosine(), DEFAULT_THRESHOLD, p);
     }
 }

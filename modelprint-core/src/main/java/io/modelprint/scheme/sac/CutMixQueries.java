@@ -10,8 +10,6 @@ import io.modelprint.ProgressListener;
 import io.modelprint.scheme.Queries;
 import io.modelprint.scheme.QueryGenerator;
 import io.modelprint.scheme.SeedSource;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -40,13 +38,6 @@ public final class CutMixQueries implements QueryGenerator {
         return Access.LABELS;
     }
 
-    @Override
-    public Map<String, Object> parameters() {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("box", box);
-        p.put("boxPlacement", "centre within the central half");
-        return p;
-    }
 
     @Override
     public GeneratedQueries generate(Differentiable target, SeedSource seeds, int n, long seed, ProgressListener progress) {

@@ -1,6 +1,7 @@
 package io.modelprint.scheme.sac;
 
-import io.modelprint.scheme.Access;
+import io.modelprint.scheme.Parameter.Range;
+import io.modelprint.scheme.ParameterSpec;
 import io.modelprint.scheme.QueryGenerator;
 import io.modelprint.scheme.Scheme;
 import io.modelprint.scheme.SchemeFactory;
@@ -27,10 +28,19 @@ public final class SacScheme implements SchemeFactory {
 
     private final Samples samples;
     private final boolean hard;
+    private final ParameterSpec parameters;
 
     public SacScheme(Samples samples, boolean hard) {
         this.samples = samples;
         this.hard = hard;
+        ParameterSpec.Builder spec = ParameterSpec.builder().n(100, "number of queries");
+        if (samples == Samples.WRONG) {
+            spec.flag("augment", true, "when the split has too few mistakes, add mirrored and CutMix copies the target still gets wrong");
+        } else {
+            spec.real("box", 0.4f, Range.above(0).atMost(1), "side of the CutMix box, as a fraction of the image side")
+                    .recordedOnly("boxPlacement");
+        }
+        this.parameters = spec.build();
     }
 
     @Override
@@ -46,13 +56,8 @@ public final class SacScheme implements SchemeFactory {
     }
 
     @Override
-    public Access suspectAccess() {
-        return hard ? Access.LABELS : Access.SCORES;
-    }
-
-    @Override
-    public boolean comparesAcrossTasks() {
-        return true;
+    public ParameterSpec parameters() {
+        return parameters;
     }
 
     @Override
@@ -73,8 +78,8 @@ public final class SacScheme implements SchemeFactory {
 
     @Override
     public Scheme<?> create(SchemeParameters p) {
-        QueryGenerator queries = samples == Samples.WRONG ? new MisclassifiedInputs(p.flag("augment", true))
-                : new CutMixQueries(p.real("box", 0.4f));
-        return new Scheme<>(name(), queries, new CorrelationMatrix(hard), new MeanAbsoluteAgreement(), defaultThreshold());
+        QueryGenerator queries = samples == Samples.WRONG ? new MisclassifiedInputs(p.flag("augment"))
+                : new CutMixQueries(p.real("box"));
+        return new Scheme<>(name(), queries, new CorrelationMatrix(hard), new MeanAbsoluteAgreement(), defaultThreshold(), p);
     }
 }

@@ -1,6 +1,7 @@
 package io.modelprint.scheme.zest;
 
-import io.modelprint.scheme.Access;
+import io.modelprint.scheme.Parameter.Range;
+import io.modelprint.scheme.ParameterSpec;
 import io.modelprint.scheme.Scheme;
 import io.modelprint.scheme.SchemeFactory;
 import io.modelprint.scheme.SchemeParameters;
@@ -12,6 +13,12 @@ import io.modelprint.scheme.SchemeParameters;
  */
 public final class ZestScheme implements SchemeFactory {
     public static final double DEFAULT_THRESHOLD = 0.8;
+    private static final ParameterSpec PARAMETERS = ParameterSpec.builder()
+            .n(10, "number of reference images (each costs `masks` queries)")
+            .integer("masks", 50, Range.atLeast(2), "random grid masks per reference image")
+            .integer("grid", 4, Range.atLeast(1), "the masks' grid: grid x grid segments")
+            .integer("maskSeed", 0, Range.ANY, "seed of the masks")
+            .build();
 
     @Override
     public String name() {
@@ -24,8 +31,8 @@ public final class ZestScheme implements SchemeFactory {
     }
 
     @Override
-    public Access suspectAccess() {
-        return Access.SCORES;
+    public ParameterSpec parameters() {
+        return PARAMETERS;
     }
 
     @Override
@@ -35,8 +42,8 @@ public final class ZestScheme implements SchemeFactory {
 
     @Override
     public Scheme<?> create(SchemeParameters p) {
-        SegmentMasks masks = SegmentMasks.of(p.integer("masks", 50), p.integer("grid", 4), p.integer("maskSeed", 0));
-        int images = p.integer("n", 10);
-        return new Scheme<>(name(), new MaskedImages(masks), new LimeWeights(masks), new MeanImageCosine(images), DEFAULT_THRESHOLD);
+        SegmentMasks masks = SegmentMasks.of(p.integer("masks"), p.integer("grid"), p.integer("maskSeed"));
+        int images = p.integer("n");
+        return new Scheme<>(name(), new MaskedImages(masks), new LimeWeights(masks), new MeanImageCosine(images), DEFAULT_THRESHOLD, p);
     }
 }

@@ -101,7 +101,8 @@ public final class Evaluation {
         DjlClassifier target = zoo.target();
         SeedSource seeds = config.selection().init() == SeedSelection.Init.DATA
                 ? SeedSource.fromData(train) : SeedSource.uniform(target.inputSpec());
-        return FingerprintExtractor.extract(target, "target", config.generator(), seeds, preset.queries(), 0, progress, checks);
+        return FingerprintExtractor.extract(target, "target", io.modelprint.scheme.Scheme.labelMatching(config.method(),
+                config.generator(), io.modelprint.scheme.SchemeParameters.none()), seeds, preset.queries(), 0, progress, checks);
     }
 
     /** Every suspect, loaded once, against every fingerprint still to score: matching rates per configuration. */

@@ -8,7 +8,6 @@ import io.modelprint.scheme.Answers;
 import io.modelprint.ProgressListener;
 import io.modelprint.scheme.Scheme;
 import io.modelprint.scheme.SchemeFactory;
-import io.modelprint.scheme.SchemeParameters;
 import io.modelprint.scheme.Schemes;
 import io.modelprint.scheme.SeedSource;
 import io.modelprint.verify.Verifier;
@@ -61,7 +60,7 @@ public final class SchemeComparison {
                 SchemeFactory factory = Schemes.require(run.scheme(), "bench");
                 Map<String, Object> given = new LinkedHashMap<>(run.parameters());
                 given.put("n", run.n());
-                Scheme<?> scheme = factory.create(new SchemeParameters(given));
+                Scheme<?> scheme = factory.create(given);
                 SeedSource seeds = SeedSource.fromData(factory.defaultSplit().equals("test") ? test : train);
                 try {
                     ExtractionCache.Extracted extracted = ExtractionCache.getOrExtract(

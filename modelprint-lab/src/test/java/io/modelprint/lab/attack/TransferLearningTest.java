@@ -20,7 +20,6 @@ import io.modelprint.engine.arch.Architecture;
 import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.fingerprint.FingerprintExtractor;
 import io.modelprint.scheme.Scheme;
-import io.modelprint.scheme.SchemeParameters;
 import io.modelprint.scheme.Schemes;
 import io.modelprint.scheme.SeedSource;
 import io.modelprint.testing.SyntheticData;
@@ -91,7 +90,7 @@ class TransferLearningTest {
     }
 
     private Fingerprint fingerprint(DjlClassifier target, String name) {
-        Scheme<?> scheme = Schemes.require(name, "test").create(new SchemeParameters(Map.of("n", 20)));
+        Scheme<?> scheme = Schemes.create(name, Map.of("n", 20), "test");
         return FingerprintExtractor.extract(target, "target", scheme, SeedSource.fromData(train), 20, 0, ProgressListener.NONE,
                 new io.modelprint.fingerprint.GradientCheck())
                 .fingerprint();

@@ -1,0 +1,89 @@
+package io.modelprint.fingerprint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.modelprint.InputException;
+import io.modelprint.data.InputSpec;
+import io.modelprint.scheme.Parameter;
+import io.modelprint.scheme.Queries;
+import io.modelprint.scheme.Scheme;
+import io.modelprint.scheme.SchemeFactory;
+import io.modelprint.scheme.Schemes;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A fingerprint file rebuilds exactly the scheme that made it, for every scheme and every parameter. */
+class RecordedSchemeTest {
+    private static final InputSpec SPEC = InputSpec.unitRange(1, 2, 2);
+    private static final int CLASSES = 3;
+
+    @TempDir
+    Path dir;
+
+    /** A value of {@code p} other than its default, within what it accepts. */
+    private static Object otherValue(Parameter p) {
+        return switch (p.kind()) {
+            case INTEGER -> (Integer) p.defaultValue() + 2;
+            case REAL -> (Float) p.defaultValue() * 2 <= p.range().upper() ? (Float) p.defaultValue() * 2 : (Float) p.defaultValue() / 2;
+            case FLAG -> !(Boolean) p.defaultValue();
+            case CHOICE -> p.choices().stream().filter(c -> !c.equals(p.defaultValue())).findFirst().orElseThrow();
+        };
+    }
+
+    private Fingerprint written(Scheme<?> scheme, Map<String, Object> recorded) {
+        int n = 2;
+        FingerprintMeta meta = FingerprintMeta.builder()
+                .setScheme(scheme.name(), scheme.representation().name(), scheme.distance().name(), scheme.suspectAccess().label())
+                .setParameters(recorded)
+                .setInput(SPEC, CLASSES)
+                .setTarget("target", "ab".repeat(32))
+                .setSeed(0, "uniform")
+                .build();
+        float[] scores = scheme.suspectAccess().label().equals("scores") ? new float[n * CLASSES] : null;
+        Fingerprint fingerprint = new Fingerprint(new Queries(SPEC, new float[n * SPEC.pixelsPerImage()], n), new long[] {0, 1},
+                scores, meta);
+        Path file = dir.resolve(scheme.name() + ".npz");
+        FingerprintFile.write(file, fingerprint);
+        return FingerprintFile.read(file);
+    }
+
+    @Test
+    void everyParameterOfEverySchemeRoundTripsThroughTheFile() throws IOException {
+        for (SchemeFactory factory : Schemes.all().values()) {
+            for (Parameter parameter : factory.parameters().all()) {
+                Map<String, Object> given = Map.of(parameter.name(), otherValue(parameter));
+                Scheme<?> made = factory.create(given);
+                assertNotEquals(factory.withDefaults().parameters(), made.parameters(), factory.name() + " " + given);
+                Scheme<?> rebuilt = written(made, made.parameters().values()).scheme();
+                assertEquals(made.parameters(), rebuilt.parameters(), factory.name() + " " + given);
+                assertEquals(made.defaultThreshold(), rebuilt.defaultThreshold());
+                assertEquals(made.suspectAccess(), rebuilt.suspectAccess());
+            }
+        }
+    }
+
+    @Test
+    void namesOlderBuildsRecordedBesideTheParametersStillRead() {
+        Scheme<?> ipguard = Schemes.create("ipguard", Map.of("k", 10), "test");
+        Map<String, Object> old = new LinkedHashMap<>(Map.of("k", 10.0, "lr", 0.01, "maxIter", 1000, "combo", "TL", "clip", true,
+                "optimizer", "adam(beta1=0.9,beta2=0.999,eps=1e-8)", "n", 100));
+        assertEquals(ipguard.parameters(), written(ipguard, old).scheme().parameters());
+    }
+
+    @Test
+    void aFileWithAParameterItsSchemeDoesNotDeclareIsRefusedNamingIt() {
+        Scheme<?> akh = Schemes.create("akh", Map.of(), "test");
+        Map<String, Object> forged = new LinkedHashMap<>(akh.parameters().values());
+        forged.put("k", 3);
+        Fingerprint read = written(akh, forged);
+        InputException e = assertThrows(InputException.class, read::scheme);
+        assertTrue(e.getMessage().contains("unknown parameter 'k'") && e.getMessage().contains("akh"), e.getMessage());
+    }
+}
