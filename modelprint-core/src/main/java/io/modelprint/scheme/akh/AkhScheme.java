@@ -1,5 +1,6 @@
 package io.modelprint.scheme.akh;
 
+import io.modelprint.scheme.MisclassifiedInputs;
 import io.modelprint.scheme.ParameterSpec;
 import io.modelprint.scheme.Scheme;
 import io.modelprint.scheme.SchemeFactory;

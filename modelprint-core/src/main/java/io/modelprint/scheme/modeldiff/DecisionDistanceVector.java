@@ -1,5 +1,6 @@
 package io.modelprint.scheme.modeldiff;
 
+import io.modelprint.scheme.Cosine;
 import io.modelprint.scheme.Access;
 import io.modelprint.scheme.Answers;
 import io.modelprint.scheme.Representation;

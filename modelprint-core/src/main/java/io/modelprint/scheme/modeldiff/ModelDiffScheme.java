@@ -1,5 +1,6 @@
 package io.modelprint.scheme.modeldiff;
 
+import io.modelprint.scheme.Cosine;
 import io.modelprint.scheme.Parameter.Range;
 import io.modelprint.scheme.ParameterSpec;
 import io.modelprint.scheme.Scheme;

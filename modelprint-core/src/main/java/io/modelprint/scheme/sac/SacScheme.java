@@ -6,7 +6,7 @@ import io.modelprint.scheme.QueryGenerator;
 import io.modelprint.scheme.Scheme;
 import io.modelprint.scheme.SchemeFactory;
 import io.modelprint.scheme.SchemeParameters;
-import io.modelprint.scheme.akh.MisclassifiedInputs;
+import io.modelprint.scheme.MisclassifiedInputs;
 
 /**
  * SAC (Guan et al., NeurIPS 2022): the correlation between the model's answers on pairs of queries.

@@ -1,7 +1,7 @@
 package io.modelprint.scheme.zest;
 
 import io.modelprint.scheme.Distance;
-import io.modelprint.scheme.modeldiff.Cosine;
+import io.modelprint.scheme.Cosine;
 
 /** Zest's distance as a similarity: the cosine of two models' explanation weights, averaged over reference images; [-1,1]. */
 public final class MeanImageCosine implements Distance<double[]> {

@@ -1,17 +1,11 @@
-package io.modelprint.scheme.akh;
+package io.modelprint.scheme;
 
 import io.modelprint.InputException;
 import io.modelprint.data.ImageDataset;
 import io.modelprint.data.ImagePatches;
 import io.modelprint.data.InputSpec;
 import io.modelprint.model.Differentiable;
-import io.modelprint.scheme.Access;
-import io.modelprint.scheme.GeneratedQueries;
-import io.modelprint.scheme.Labels;
 import io.modelprint.ProgressListener;
-import io.modelprint.scheme.Queries;
-import io.modelprint.scheme.QueryGenerator;
-import io.modelprint.scheme.SeedSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,5 @@
-package io.modelprint.scheme.modeldiff;
+package io.modelprint.scheme;
 
-import io.modelprint.scheme.Distance;
 
 /** Cosine similarity of two vectors, in [-1,1]; 0 when either is all zeros. */
 public final class Cosine implements Distance<double[]> {
@@ -30,7 +29,7 @@ public final class Cosine implements Distance<double[]> {
         return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
     }
 
-    static double of(float[] a, float[] b) {
+    public static double of(float[] a, float[] b) {
         double[] x = new double[a.length];
         double[] y = new double[b.length];
         for (int i = 0; i < a.length; i++) {
@@ -40,7 +39,7 @@ public final class Cosine implements Distance<double[]> {
         return of(x, y, 0, x.length);
     }
 
-    static double[] normalized(double[] v) {
+    public static double[] normalized(double[] v) {
         double norm = 0;
         for (double x : v) {
             norm += x * x;
