@@ -4,13 +4,17 @@ import io.modelprint.InputException;
 import io.modelprint.fingerprint.Calibration;
 import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.fingerprint.FingerprintFile;
+import io.modelprint.lab.zoo.SuspectFamily;
 import io.modelprint.lab.zoo.SuspectGroup;
 import io.modelprint.lab.zoo.ZooEntry;
 import io.modelprint.lab.zoo.ZooManifest;
 import io.modelprint.model.Classifier;
 import io.modelprint.scheme.Scheme;
+import io.modelprint.io.Sha256;
+import io.modelprint.model.remote.RemoteClassifier;
 import io.modelprint.verify.BetaBinomial;
 import io.modelprint.verify.StudentTNull;
+import io.modelprint.verify.SupportedPValue;
 import io.modelprint.verify.Verifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,19 +52,27 @@ final class CalibrateCommand implements Callable<Integer> {
         if (zoo != null) {
             ZooManifest manifest = ZooManifest.read(zoo)
                     .orElseThrow(() -> new InputException("--zoo " + zoo + ": no " + ZooManifest.FILE_NAME));
+            int otherTask = 0;
             for (ZooEntry entry : manifest.entries()) {
-                if (entry.group() == SuspectGroup.NEGATIVE) {
+                if (entry.group() != SuspectGroup.NEGATIVE) {
+                    continue;
+                }
+                // negatives trained for another task (the transfer family's) answer other classes
+                if (SuspectFamily.task(entry) != null) {
+                    otherTask++;
+                } else {
                     references.add(zoo.resolve(entry.path()).toString());
                 }
+            }
+            if (otherTask > 0) {
+                System.err.printf("calibrate: %d negatives of %s answer another task than the target's and were skipped%n",
+                        otherTask, zoo);
             }
         }
         if (references.size() < 2) {
             throw new InputException("calibrate needs at least 2 reference negatives (--negatives PATH... or --zoo DIR)");
         }
-        if (new java.util.HashSet<>(references).size() < references.size()) {
-            System.err.println("calibrate: warning: a reference negative is named more than once; each copy counts as another"
-                    + " independent model and narrows the null");
-        }
+        requireDistinct(references);
         List<Fingerprint> members = FingerprintFile.readBundle(fingerprintFile);
         for (Fingerprint member : members) {
             suspectOptions.validate(member);
@@ -73,6 +85,12 @@ final class CalibrateCommand implements Callable<Integer> {
             docs.add(summary(done));
         }
         FingerprintFile.writeBundle(fingerprintFile, calibrated);
+        if (SupportedPValue.floor(references.size()) > Verifier.DEFAULT_ALPHA) {
+            System.err.printf("calibrate: warning: %d reference negatives support p-values down to %.2g only, above alpha %s:"
+                    + " no calibrated verdict can say derived at that level; calibrate with %d or more (docs/verification.md)%n",
+                    references.size(), SupportedPValue.floor(references.size()), Verifier.DEFAULT_ALPHA,
+                    SupportedPValue.REFERENCES_PER_DECADE * 2);
+        }
         if (format == OutputFormat.json) {
             if (docs.size() == 1) {
                 JsonOutput.print(docs.get(0));
@@ -84,12 +102,29 @@ final class CalibrateCommand implements Callable<Integer> {
             }
         } else {
             for (java.util.Map<String, Object> doc : docs) {
-                System.out.printf("calibrated %s (%s) with %d reference negatives (highest similarity %.3f); %s%n",
-                        fingerprintFile, doc.get("scheme"), doc.get("negatives"), (Double) doc.get("maxNegativeSimilarity"),
-                        doc.get("fit"));
+                System.out.printf("calibrated %s (%s) with %d reference negatives (highest similarity %.3f); %s;"
+                        + " p-values down to %.2g%n", fingerprintFile, doc.get("scheme"), doc.get("negatives"),
+                        (Double) doc.get("maxNegativeSimilarity"), doc.get("fit"), (Double) doc.get("smallestSupportedPValue"));
             }
         }
         return ExitCode.OK;
+    }
+
+    /** The same model twice would count as two independent models and narrow the null: refused by content. */
+    private static void requireDistinct(List<String> references) {
+        java.util.Map<String, String> byContent = new java.util.HashMap<>();
+        for (String reference : references) {
+            if (!RemoteClassifier.isUrl(reference) && !java.nio.file.Files.exists(Path.of(reference))) {
+                continue; // opening it says what is missing
+            }
+            String content = RemoteClassifier.isUrl(reference) ? reference : Sha256.ofPath(Path.of(reference));
+            String earlier = byContent.putIfAbsent(content, reference);
+            if (earlier != null) {
+                throw new InputException("--negatives: " + reference + " is the same model as " + earlier
+                        + (content.equals(reference) ? "" : " (content SHA-256 " + content.substring(0, 16) + "...)")
+                        + "; each copy would count as another independent model and overstate every p-value");
+            }
+        }
     }
 
     private Fingerprint calibrate(Fingerprint fingerprint, List<String> references) {
@@ -121,6 +156,7 @@ final class CalibrateCommand implements Callable<Integer> {
         doc.put("model", calibration.model());
         double max = java.util.Arrays.stream(rates).max().orElse(0);
         doc.put("maxNegativeSimilarity", max);
+        doc.put("smallestSupportedPValue", SupportedPValue.floor(rates.length));
         if (Calibration.BETA_BINOMIAL.equals(calibration.model())) {
             BetaBinomial fit = BetaBinomial.fit(rates, fingerprint.size());
             doc.put("maxNegativeRate", max);

@@ -26,6 +26,7 @@ final class ScanViews {
         } else {
             row.put("verdict", m.decision().label());
             row.put("combination", m.combined().rule());
+            row.put("decidedBy", m.combined().decidedBy());
             row.put("derivedMembers", m.combined().derivedMembers());
             row.put("pValue", m.pValue());
             row.put("members", m.members().stream().map(member -> {
@@ -49,6 +50,7 @@ final class ScanViews {
         row.put("threshold", v.threshold());
         row.put("pValue", v.pValue());
         row.put("verdict", v.decision().label());
+        row.put("decidedBy", v.basis().label());
         row.put("answersSha256", member.answersSha256());
     }
 
@@ -73,10 +75,10 @@ final class ScanViews {
                 System.out.println(head + "  not checked: " + Terminal.safe((String) m.get("incompatible")));
             } else if (m.containsKey("members")) {
                 System.out.printf("%s  %10s  %9s  %9s  %s (%s, %s derived)%n", head, "-", "-", p(m.get("pValue")), m.get("verdict"),
-                        m.get("combination"), m.get("derivedMembers"));
+                        m.get("combination") + (m.get("pValue") == null ? ", uncalibrated" : ""), m.get("derivedMembers"));
             } else {
                 System.out.printf("%s  %10.4f  %9.3f  %9s  %s%n", head, (Double) m.get("similarity"), (Double) m.get("threshold"),
-                        p(m.get("pValue")), m.get("verdict"));
+                        p(m.get("pValue")), TextRows.verdictText(m));
             }
         }
         List<Long> evidence = (List<Long>) result.get("evidence");

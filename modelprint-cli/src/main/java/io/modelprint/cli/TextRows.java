@@ -36,7 +36,8 @@ final class TextRows {
             System.out.printf("%-" + width + "s  %13s  %9s  %s%n", suspect + " [bundle]", r.getOrDefault("derivedMembers", "-")
                     + " derived", p == null ? "-" : String.format("%.2g", (Double) p),
                     r.containsKey("error") ? "error: " + Terminal.safe((String) r.get("error"))
-                            : r.get("verdict") + " (" + r.get("combination") + ")");
+                            : r.get("verdict") + " (" + r.get("combination") + (r.get("pValue") == null ? ", uncalibrated" : "")
+                                    + ")");
             System.out.flush();
             return;
         }
@@ -46,7 +47,7 @@ final class TextRows {
         } else {
             Object p = r.get("pValue");
             System.out.printf("%-" + width + "s  %13.2f  %9s  %s%n", suspect, (Double) r.get("similarity"),
-                    p == null ? "-" : String.format("%.2g", (Double) p), r.get("verdict"));
+                    p == null ? "-" : String.format("%.2g", (Double) p), verdictText(r));
             if (r.containsKey("queriesSent")) {
                 System.out.printf("%-" + width + "s  (%d queries sent in %d requests, %d retries, %d answers from the cache;"
                         + " %.2f s)%n", "", r.get("queriesSent"), r.get("requests"), r.get("retries"), r.get("cachedAnswers"),
@@ -54,6 +55,12 @@ final class TextRows {
             }
         }
         System.out.flush();
+    }
+
+    /** The verdict with what decided it when that was not a p-value: "derived (uncalibrated)". */
+    static String verdictText(Map<String, Object> r) {
+        Object basis = r.get("decidedBy");
+        return basis == null || "p-value".equals(basis) ? String.valueOf(r.get("verdict")) : r.get("verdict") + " (" + basis + ")";
     }
 
     void finish() {

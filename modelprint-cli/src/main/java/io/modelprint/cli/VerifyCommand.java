@@ -41,13 +41,15 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--fingerprint", required = true, description = "fingerprint file (.npz) made by extract")
     Path fingerprintFile;
 
-    @Option(names = "--threshold", description = "similarity threshold (default: the scheme's; "
-            + Verifier.DEFAULT_THRESHOLD + " for matching rates; docs/schemes.md)")
+    @Option(names = "--threshold", description = "decide by this similarity threshold, even for a calibrated fingerprint"
+            + " (default: the p-value where calibrated, else the scheme's default threshold; " + Verifier.DEFAULT_THRESHOLD
+            + " for matching rates; docs/schemes.md)")
     Double threshold;
 
     @Option(names = "--alpha", defaultValue = "" + CombinedVerdict.DEFAULT_ALPHA,
-            description = "bundles with every scheme calibrated: derived when the combined (Bonferroni) p-value is at most"
-                    + " alpha (default ${DEFAULT-VALUE}); uncalibrated bundles take the majority of their schemes")
+            description = "calibrated fingerprints: derived when the p-value is at most alpha (bundles with every scheme"
+                    + " calibrated: the combined Bonferroni p-value; default ${DEFAULT-VALUE}); uncalibrated ones follow the"
+                    + " scheme's default threshold and say so (bundles: the majority of their schemes)")
     double alpha;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json")
@@ -91,7 +93,7 @@ final class VerifyCommand implements Callable<Integer> {
         for (Fingerprint member : members) {
             suspectOptions.validate(member);
         }
-        Verifier verifier = new Verifier(threshold);
+        Verifier verifier = new Verifier(threshold, alpha);
         Fingerprint first = members.get(0);
         boolean bundle = members.size() > 1;
         double tau = threshold != null ? threshold : first.scheme().defaultThreshold();
@@ -100,7 +102,10 @@ final class VerifyCommand implements Callable<Integer> {
         List<Map<String, Object>> results = new ArrayList<>();
         boolean anyFailed = false;
         boolean anyInternal = false;
-        String thresholdText = threshold == null && bundle ? "each scheme's default threshold" : "threshold " + tau;
+        boolean calibrated = members.stream().allMatch(m -> m.meta().calibration() != null);
+        String thresholdText = threshold != null ? "threshold " + tau
+                : calibrated ? "p-value at most alpha " + alpha
+                : bundle ? "uncalibrated: each scheme's default threshold" : "uncalibrated: default threshold " + tau;
         TextRows text = format == OutputFormat.json ? null : new TextRows(suspects, scheme, thresholdText, first.meta());
         for (String suspect : suspects) {
             long start = System.nanoTime();
@@ -142,6 +147,7 @@ final class VerifyCommand implements Callable<Integer> {
                     CombinedVerdict combined = CombinedVerdict.of(verdicts, alpha);
                     result.put("verdict", combined.decision().label());
                     result.put("combination", combined.rule());
+                    result.put("decidedBy", combined.decidedBy());
                     result.put("derivedMembers", combined.derivedMembers());
                     if (combined.pValue() != null) {
                         result.put("pValue", combined.pValue());
@@ -191,6 +197,7 @@ final class VerifyCommand implements Callable<Integer> {
             row.put("queries", verdict.queries());
             row.put("threshold", verdict.threshold());
             row.put("verdict", verdict.decision().label());
+            row.put("decidedBy", verdict.basis().label());
             if (verdict.pValue() != null) {
                 row.put("pValue", verdict.pValue());
             }

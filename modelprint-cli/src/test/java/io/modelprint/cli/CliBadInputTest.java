@@ -69,6 +69,23 @@ class CliBadInputTest {
     }
 
     @Test
+    void theSameReferenceTwiceIsRefusedByContentNotByName() throws IOException {
+        Path fingerprint = dir.resolve("calibrate-me.npz");
+        assertEquals(0, CliRunner.run(extract(fingerprint, "--n", "20")).exitCode());
+        byte[] before = Files.readAllBytes(fingerprint);
+        Path copy = dir.resolve("model-copy");
+        Files.createDirectories(copy);
+        try (var files = Files.list(model)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+            }
+        }
+        assertRefused("is the same model as " + model, null, "calibrate", "--fingerprint", fingerprint.toString(), "--negatives",
+                model.toString(), copy.toString());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(fingerprint)), "the fingerprint is left as it was");
+    }
+
+    @Test
     void uselessOrImpossibleWorkIsRefusedBeforeOrInsteadOfWritingIt() {
         Path out = dir.resolve("useless.npz");
         assertRefused("only 0 of 20 queries met the ipguard rule", out, extract(out, "--n", "20", "--max-iter", "0"));

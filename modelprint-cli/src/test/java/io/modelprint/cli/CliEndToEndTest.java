@@ -73,7 +73,9 @@ class CliEndToEndTest {
         CliRunner.Result plain = CliRunner.run("verify", "--fingerprint", fingerprint.toString(), "--format", "json", target.toString());
         assertFalse(plain.json().get("calibrated").asBoolean());
         assertFalse(plain.json().get("results").get(0).has("pValue"));
-        assertTrue(CliRunner.run("verify", "--fingerprint", fingerprint.toString(), target.toString()).out().contains("not calibrated"));
+        String text = CliRunner.run("verify", "--fingerprint", fingerprint.toString(), target.toString()).out();
+        assertTrue(text.contains("not calibrated") && text.contains("derived (uncalibrated)"), "the verdict itself says so: " + text);
+        assertEquals("uncalibrated", plain.json().get("results").get(0).get("decidedBy").asText());
 
         Path calibrated = dir.resolve("calibrated.npz");
         Files.copy(fingerprint, calibrated);
@@ -91,8 +93,14 @@ class CliEndToEndTest {
         assertTrue(r.json().get("calibrated").asBoolean());
         double targetP = r.json().get("results").get(0).get("pValue").asDouble();
         double independentP = r.json().get("results").get(1).get("pValue").asDouble();
-        assertTrue(targetP < 1e-6, "the target itself is far beyond independent models: " + targetP);
-        assertTrue(independentP > 0.05, "a reference negative is typical of the negatives: " + independentP);
+        assertEquals(io.modelprint.verify.SupportedPValue.floor(2), targetP, 1e-12,
+                "the target itself is beyond both references, but 2 references support no smaller p-value");
+        assertEquals("independent", r.json().get("results").get(0).get("verdict").asText(), "p 0.32 is no evidence at alpha 0.01");
+        assertEquals("p-value", r.json().get("results").get(0).get("decidedBy").asText());
+        assertTrue(independentP >= 2.0 / 3, "a reference negative is as similar as itself: (1 + 1) / (2 + 1) at least: " + independentP);
+        assertTrue(done.err().contains("support p-values down to 0.32 only"), "calibrate warns: " + done.err());
+        assertEquals("derived", CliRunner.run("verify", "--fingerprint", calibrated.toString(), "--format", "json", "--threshold",
+                "0.5", target.toString()).json().get("results").get(0).get("verdict").asText(), "a threshold the user gives decides");
         assertTrue(CliRunner.run("info", calibrated.toString()).out().contains("beta-binomial"));
     }
 

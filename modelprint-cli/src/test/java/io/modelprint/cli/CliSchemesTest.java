@@ -152,11 +152,15 @@ class CliSchemesTest {
             entries.add(new io.modelprint.lab.zoo.ZooEntry(model.getFileName().toString(), io.modelprint.lab.zoo.SuspectGroup.NEGATIVE,
                     "MLP", null, java.util.Map.of(), 0.9, model.getFileName().toString(), "ab".repeat(32), 1.0, true));
         }
+        // a negative of another task (as the transfer family's) is skipped, with a word, not an error
+        entries.add(new io.modelprint.lab.zoo.ZooEntry("other-task", io.modelprint.lab.zoo.SuspectGroup.NEGATIVE, "MLP", null,
+                java.util.Map.of("task", "coarse-4"), 0.9, "no-such-dir", "ab".repeat(32), 1.0, true));
         new io.modelprint.lab.zoo.ZooManifest(1, "tiny", 0, "bands", java.util.Map.of(), entries, null).write(zoo);
         Path fp = extract("modeldiff", "--n", "20");
         CliRunner.Result r = CliRunner.run("calibrate", "--fingerprint", fp.toString(), "--zoo", zoo.toString(), "--format", "json");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(3, r.json().get("negatives").asInt(), r.out());
+        assertTrue(r.err().contains("1 negatives of " + zoo + " answer another task"), r.err());
         assertTrue(r.err().contains("as similar to the target as the target itself"), "the target listed as a negative: " + r.err());
     }
 

@@ -364,8 +364,9 @@ class CliServeTest {
             assertTrue(r.json().get("calibrated").asBoolean());
             JsonNode derived = r.json().get("results").get(0);
             JsonNode unrelated = r.json().get("results").get(1);
-            assertTrue(derived.get("pValue").asDouble() < 1e-6, r.out());
-            assertTrue(unrelated.get("pValue").asDouble() > 0.01, r.out());
+            assertEquals(io.modelprint.verify.SupportedPValue.floor(2), derived.get("pValue").asDouble(), 1e-12,
+                    "beyond both references, as far as 2 references support: " + r.out());
+            assertTrue(unrelated.get("pValue").asDouble() >= 2.0 / 3, "the remote reference itself: " + r.out());
             assertEquals("independent", unrelated.get("verdict").asText(), r.out());
         }
     }

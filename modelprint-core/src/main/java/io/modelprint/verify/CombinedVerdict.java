@@ -9,7 +9,12 @@ import java.util.List;
  * most alpha. Otherwise: "derived" when a strict majority of the members say so.
  */
 public record CombinedVerdict(Decision decision, String rule, Double pValue, int derivedMembers, int members) {
-    public static final double DEFAULT_ALPHA = 0.01;
+    public static final double DEFAULT_ALPHA = Verifier.DEFAULT_ALPHA;
+
+    /** What decided it, as verdict rows say: the combined p-value, or an uncalibrated majority. */
+    public String decidedBy() {
+        return pValue != null ? DecisionBasis.P_VALUE.label() : DecisionBasis.DEFAULT_THRESHOLD.label();
+    }
 
     public static CombinedVerdict of(List<Verdict> verdicts, double alpha) {
         if (verdicts.isEmpty()) {

@@ -2,16 +2,23 @@ package io.modelprint.verify;
 
 /**
  * A suspect judged against a fingerprint: the scheme's similarity (for label-matching schemes the
- * matching rate, with the number of matching queries), the threshold it was judged by, the decision,
- * and for a calibrated fingerprint the p-value: the probability that an independent model is at
- * least this similar (null when the fingerprint is not calibrated).
+ * matching rate, with the number of matching queries), the threshold, the decision and what decided
+ * it, and for a calibrated fingerprint the supported p-value: the probability that an independent
+ * model is at least this similar (null when the fingerprint is not calibrated). A calibrated verdict
+ * is "derived" when p ≤ alpha unless the user gave a threshold; an uncalibrated one follows the
+ * scheme's default threshold and says so ({@link DecisionBasis#DEFAULT_THRESHOLD}).
  */
 public record Verdict(String scheme, double similarity, double threshold, Decision decision, int queries, Integer matches,
-        Double pValue) {
+        Double pValue, DecisionBasis basis, double alpha) {
 
-    public static Verdict of(String scheme, double similarity, double threshold, int queries, Integer matches, Double pValue) {
-        return new Verdict(scheme, similarity, threshold, similarity >= threshold ? Decision.DERIVED : Decision.INDEPENDENT,
-                queries, matches, pValue);
+    /** Judged by the similarity against {@code threshold} ({@code given}: the user chose it), or by p against alpha when calibrated. */
+    public static Verdict of(String scheme, double similarity, double threshold, boolean given, int queries, Integer matches,
+            Double pValue, double alpha) {
+        DecisionBasis basis = given ? DecisionBasis.THRESHOLD
+                : pValue != null ? DecisionBasis.P_VALUE : DecisionBasis.DEFAULT_THRESHOLD;
+        boolean derived = basis == DecisionBasis.P_VALUE ? pValue <= alpha : similarity >= threshold;
+        return new Verdict(scheme, similarity, threshold, derived ? Decision.DERIVED : Decision.INDEPENDENT, queries, matches,
+                pValue, basis, alpha);
     }
 
     /** True for labels x matching rate, where the similarity is a share of matching queries. */
@@ -25,5 +32,10 @@ public record Verdict(String scheme, double similarity, double threshold, Decisi
             throw new IllegalStateException(scheme + " does not match labels; use similarity()");
         }
         return similarity;
+    }
+
+    /** "derived", "independent", with what decided it when that was not a p-value: "derived (uncalibrated)". */
+    public String decisionText() {
+        return basis == DecisionBasis.P_VALUE ? decision.label() : decision.label() + " (" + basis.label() + ")";
     }
 }

@@ -18,14 +18,30 @@ public final class Verifier {
     /** Default τ of label-matching schemes; see docs/verification.md for how it was chosen. */
     public static final double DEFAULT_THRESHOLD = Scheme.MATCHING_THRESHOLD;
 
-    private final Double threshold;
+    /** Default significance level of calibrated verdicts. */
+    public static final double DEFAULT_ALPHA = 0.01;
 
-    /** @param threshold similarity threshold, or null for each scheme's default */
-    public Verifier(Double threshold) {
+    private final Double threshold;
+    private final double alpha;
+
+    /**
+     * @param threshold similarity threshold the user chose, or null: calibrated fingerprints are then
+     *     judged by their p-value against {@code alpha}, uncalibrated ones by the scheme's default threshold
+     */
+    public Verifier(Double threshold, double alpha) {
         if (threshold != null && !Double.isFinite(threshold)) {
             throw new IllegalArgumentException("threshold must be a finite number, got " + threshold);
         }
+        if (!(alpha > 0 && alpha < 1)) {
+            throw new IllegalArgumentException("alpha must be in (0,1), got " + alpha);
+        }
         this.threshold = threshold;
+        this.alpha = alpha;
+    }
+
+    /** @param threshold similarity threshold, or null for p-values where calibrated and each scheme's default otherwise */
+    public Verifier(Double threshold) {
+        this(threshold, DEFAULT_ALPHA);
     }
 
     public Verifier(double threshold) {
@@ -45,7 +61,9 @@ public final class Verifier {
         double similarity = scheme.similarity(fingerprint.answers(), answers);
         double tau = threshold != null ? threshold : scheme.defaultThreshold();
         Integer matches = scheme.matches(fingerprint.answers(), answers);
-        return Verdict.of(scheme.name(), similarity, tau, fingerprint.size(), matches, pValue(fingerprint, similarity, matches));
+        SupportedPValue p = pValue(fingerprint, similarity, matches);
+        return Verdict.of(scheme.name(), similarity, tau, threshold != null, fingerprint.size(), matches,
+                p == null ? null : p.value(), alpha);
     }
 
     /** The suspect's answers on the fingerprint's queries, with the access the scheme needs. */
@@ -66,16 +84,10 @@ public final class Verifier {
         return answers;
     }
 
-    /** P(an independent model is at least this similar) under the fingerprint's calibration, or null. */
-    static Double pValue(Fingerprint fingerprint, double similarity, Integer matches) {
+    /** P(an independent model is at least this similar) under the fingerprint's calibration, as far as it supports; or null. */
+    static SupportedPValue pValue(Fingerprint fingerprint, double similarity, Integer matches) {
         Calibration calibration = fingerprint.meta().calibration();
-        if (calibration == null) {
-            return null;
-        }
-        if (Calibration.BETA_BINOMIAL.equals(calibration.model()) && matches != null) {
-            return BetaBinomial.fit(calibration.rates(), calibration.queries()).upperTail(matches, fingerprint.size());
-        }
-        return StudentTNull.fit(calibration.rates()).upperTail(similarity);
+        return calibration == null ? null : SupportedPValue.of(calibration, similarity, matches, fingerprint.size());
     }
 
     /** The calibration model a scheme's similarities are given. */

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class CombinedVerdictTest {
     private static Verdict verdict(double similarity, Double p) {
-        return Verdict.of("s", similarity, 0.5, 100, null, p);
+        return Verdict.of("s", similarity, 0.5, false, 100, null, p, 0.01);
     }
 
     @Test

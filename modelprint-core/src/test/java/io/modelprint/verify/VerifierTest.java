@@ -30,9 +30,26 @@ class VerifierTest {
 
     @Test
     void verdictUsesThresholdInclusively() {
-        assertEquals(Decision.DERIVED, Verdict.of("ipguard", 0.5, 0.5, 10, 5, null).decision());
-        assertEquals(Decision.INDEPENDENT, Verdict.of("ipguard", 0.4, 0.5, 10, 4, null).decision());
+        Verdict atThreshold = Verdict.of("ipguard", 0.5, 0.5, false, 10, 5, null, 0.01);
+        assertEquals(Decision.DERIVED, atThreshold.decision());
+        assertEquals(DecisionBasis.DEFAULT_THRESHOLD, atThreshold.basis());
+        assertEquals("derived (uncalibrated)", atThreshold.decisionText(), "an uncalibrated verdict says so itself");
+        assertEquals(Decision.INDEPENDENT, Verdict.of("ipguard", 0.4, 0.5, false, 10, 4, null, 0.01).decision());
         assertThrows(IllegalArgumentException.class, () -> new Verifier(1.5));
+    }
+
+    @Test
+    void aCalibratedVerdictFollowsItsPValueNotTheDefaultThreshold() {
+        Verdict aboveThreshold = Verdict.of("zest", 0.94, 0.8, false, 500, null, 0.048, 0.01);
+        assertEquals(Decision.INDEPENDENT, aboveThreshold.decision(), "p = 0.048 is no evidence at alpha 0.01");
+        assertEquals(DecisionBasis.P_VALUE, aboveThreshold.basis());
+        assertEquals("independent", aboveThreshold.decisionText());
+        assertEquals(Decision.DERIVED, Verdict.of("zest", 0.6, 0.8, false, 500, null, 0.004, 0.01).decision(),
+                "below the default threshold but far beyond the references");
+        Verdict chosen = Verdict.of("zest", 0.94, 0.8, true, 500, null, 0.048, 0.01);
+        assertEquals(Decision.DERIVED, chosen.decision(), "a threshold the user gives decides");
+        assertEquals("derived (threshold)", chosen.decisionText());
+        assertThrows(IllegalArgumentException.class, () -> new Verifier(null, 0));
     }
 
     @Test
@@ -64,10 +81,14 @@ class VerifierTest {
                             java.util.List.of("a", "b", "c"), new double[] {0.02, 0.06, 0.04}, 50)));
             Verdict self = verifier.verify(calibrated, target);
             Verdict independent = verifier.verify(calibrated, other);
-            assertTrue(self.pValue() < 1e-10, "a full match is far beyond the negatives: " + self.pValue());
-            assertTrue(independent.pValue() > self.pValue(), independent + " vs " + self);
-            assertEquals(BetaBinomial.fit(new double[] {0.02, 0.06, 0.04}, 50).upperTail(independent.matches(), 50),
-                    independent.pValue(), 1e-15);
+            assertEquals(SupportedPValue.floor(3), self.pValue(), 1e-15,
+                    "a full match is beyond every reference, but 3 references support no claim below 10^-0.75");
+            assertTrue(independent.pValue() >= self.pValue(), independent + " vs " + self);
+            double tail = BetaBinomial.fit(new double[] {0.02, 0.06, 0.04}, 50).upperTail(independent.matches(), 50);
+            assertTrue(independent.pValue() >= tail, "never below the beta-binomial tail " + tail);
+            if (independent.matchingRate() <= 0.06) {
+                assertTrue(independent.pValue() >= 0.5, "a reference matched as often: at least (1 + 1) / (3 + 1)");
+            }
         }
     }
 

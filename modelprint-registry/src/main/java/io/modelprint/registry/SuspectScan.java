@@ -30,7 +30,7 @@ public final class SuspectScan {
 
     /** @param threshold one threshold for every scheme, or null for each scheme's default */
     public SuspectScan(Double threshold, double alpha) {
-        this.verifier = new Verifier(threshold);
+        this.verifier = new Verifier(threshold, alpha);
         this.alpha = alpha;
     }
 
