@@ -46,7 +46,7 @@ final class FingerprintArchive {
         try {
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
-                throw new InputException(file + ": is " + size + " bytes; a fingerprint file holds at most "
+                throw new InputException(file + ": " + size + " bytes; a fingerprint file holds at most "
                         + MAX_FILE_BYTES);
             }
             bytes = Files.readAllBytes(file);
