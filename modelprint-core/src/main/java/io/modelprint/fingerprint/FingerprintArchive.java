@@ -1,7 +1,7 @@
 package io.modelprint.fingerprint;
 
 import io.modelprint.InputException;
-import io.modelprint.io.ZipReader;
+import io.modelprint.io.BoundedZip;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -64,7 +64,7 @@ final class FingerprintArchive {
     static Map<String, byte[]> read(String source, byte[] bytes, long maxInflatedBytes) {
         Map<String, byte[]> entries;
         try {
-            entries = ZipReader.read(bytes, maxInflatedBytes);
+            entries = BoundedZip.read(bytes, maxInflatedBytes);
         } catch (ZipException e) {
             throw new InputException(source + ": not a valid .npz (zip) file: " + e.getMessage());
         }

@@ -8,6 +8,8 @@ import java.util.Arrays;
 /** Edits a zip's bytes the way a hostile file would differ from an honest one. */
 public final class ZipBytes {
     /** Offsets in a central-directory record. */
+    public static final int FLAGS = 8;
+    public static final int METHOD = 10;
     public static final int CRC = 16;
     public static final int COMPRESSED_SIZE = 20;
     public static final int SIZE = 24;
