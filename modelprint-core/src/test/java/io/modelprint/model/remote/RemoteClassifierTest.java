@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import io.modelprint.InputException;
 import io.modelprint.data.InputSpec;
+import io.modelprint.model.Scored;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +74,40 @@ class RemoteClassifierTest {
                     options(64, 0, Duration.ofSeconds(5)), null);
             float[] values = images(20, 2);
             assertArrayEquals(expected(values, 20), ask(model, values, 20));
+        }
+    }
+
+    @Test
+    void scoreRowsAreAskedForKeptWholeCachedAsRowsAndReducedToTheirTopOne() throws IOException {
+        try (FakeOipServer server = new FakeOipServer(FakeOipServer.Mode.NORMAL, CLASSES, 1, 8);
+                NDManager manager = NDManager.newBaseManager()) {
+            float[] values = images(20, 7);
+            AnswerCache cache = AnswerCache.open(dir, server.url(), "fp-sha", AnswerCache.Kind.SCORES);
+            RemoteClassifier model = RemoteClassifier.connect(server.url(), SPEC, CLASSES, options(8, 0, Duration.ofSeconds(5)),
+                    cache, true);
+            float[] logits = ((Scored) model).predictLogits(manager.create(values, new Shape(20, 1, 8, 8))).toFloatArray();
+            for (int i = 0; i < 20; i++) { // the fake model's scores are an image's first pixels
+                int pixel = i * SPEC.pixelsPerImage();
+                assertArrayEquals(Arrays.copyOfRange(values, pixel, pixel + CLASSES),
+                        Arrays.copyOfRange(logits, i * CLASSES, (i + 1) * CLASSES));
+            }
+            RemoteClassifier again = RemoteClassifier.connect(server.url(), SPEC, CLASSES,
+                    options(8, 0, Duration.ofSeconds(5)), AnswerCache.open(dir, server.url(), "fp-sha", AnswerCache.Kind.SCORES), true);
+            assertArrayEquals(expected(values, 20), ask(again, values, 20));
+            assertEquals(20, again.stats().cachedAnswers());
+            assertEquals(20, server.imagesReceived.get(), "the score rows came from the cache");
+        }
+    }
+
+    @Test
+    void scoresAskedOfAServerThatListsOnlyLabelsGiveALabelOnlyClient() throws IOException {
+        try (FakeOipServer server = new FakeOipServer(FakeOipServer.Mode.NORMAL, CLASSES, 1, 8)) {
+            server.metadataJson = server.metadataJson.replaceAll(",\\{\"name\":\"probabilities\"[^}]*}", "");
+            RemoteClassifier model = RemoteClassifier.connect(server.url(), SPEC, CLASSES, options(8, 0, Duration.ofSeconds(5)),
+                    null, true);
+            assertFalse(model instanceof Scored, server.metadataJson);
+            float[] values = images(10, 8);
+            assertArrayEquals(expected(values, 10), ask(model, values, 10));
         }
     }
 

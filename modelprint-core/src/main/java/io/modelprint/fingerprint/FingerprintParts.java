@@ -1,0 +1,44 @@
+package io.modelprint.fingerprint;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The entries of one fingerprint as its file holds them, encoded: {@code queries.npy},
+ * {@code labels.npy}, {@code scores.npy} (score schemes only, else null) and {@code meta.json}.
+ * In a bundle they sit under the member's name ({@code sac-w/queries.npy}).
+ */
+record FingerprintParts(byte[] queries, byte[] labels, byte[] scores, byte[] meta) {
+    static final String QUERIES = "queries.npy";
+    static final String LABELS = "labels.npy";
+    static final String SCORES = "scores.npy";
+    static final String META = "meta.json";
+
+    /** Every name a fingerprint's entries may have under {@code prefix} ("" or "member/"). */
+    static List<String> names(String prefix) {
+        return List.of(prefix + QUERIES, prefix + LABELS, prefix + SCORES, prefix + META);
+    }
+
+    /** The parts found under {@code prefix}; a missing one is null. */
+    static FingerprintParts of(Map<String, byte[]> entries, String prefix) {
+        return new FingerprintParts(entries.get(prefix + QUERIES), entries.get(prefix + LABELS),
+                entries.get(prefix + SCORES), entries.get(prefix + META));
+    }
+
+    FingerprintParts withMeta(byte[] newMeta) {
+        return new FingerprintParts(queries, labels, scores, newMeta);
+    }
+
+    /** The entries in file order under {@code prefix}: queries, labels, scores if any, meta. */
+    Map<String, byte[]> entries(String prefix) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put(prefix + QUERIES, queries);
+        entries.put(prefix + LABELS, labels);
+        if (scores != null) {
+            entries.put(prefix + SCORES, scores);
+        }
+        entries.put(prefix + META, meta);
+        return entries;
+    }
+}
