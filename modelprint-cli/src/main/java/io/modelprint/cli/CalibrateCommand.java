@@ -39,8 +39,8 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--zoo", description = "use every negative of this zoo directory as a reference negative")
     Path zoo;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Override
     public Integer call() {
@@ -73,7 +73,7 @@ final class CalibrateCommand implements Callable<Integer> {
             docs.add(summary(done));
         }
         FingerprintFile.writeBundle(fingerprintFile, calibrated);
-        if (format == OutputFormat.json) {
+        if (format.json()) {
             if (docs.size() == 1) {
                 JsonOutput.print(docs.get(0));
             } else {

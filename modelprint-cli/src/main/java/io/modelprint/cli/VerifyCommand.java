@@ -41,17 +41,11 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--fingerprint", required = true, description = "fingerprint file (.npz) made by extract")
     Path fingerprintFile;
 
-    @Option(names = "--threshold", description = "similarity threshold (default: the scheme's; "
-            + Verifier.DEFAULT_THRESHOLD + " for matching rates; docs/schemes.md)")
-    Double threshold;
+    @Mixin
+    VerdictOptions verdictOptions;
 
-    @Option(names = "--alpha", defaultValue = "" + CombinedVerdict.DEFAULT_ALPHA,
-            description = "bundles with every scheme calibrated: derived when the combined (Bonferroni) p-value is at most"
-                    + " alpha (default ${DEFAULT-VALUE}); uncalibrated bundles take the majority of their schemes")
-    double alpha;
-
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Mixin
     SuspectOptions suspectOptions;
@@ -66,13 +60,9 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (threshold != null && !(threshold >= -1 && threshold <= 1)) {
-            throw new InputException("--threshold must be in [-1,1], got " + threshold);
-        }
+        verdictOptions.validateThreshold();
         suspectOptions.remoteOptions(); // flags first: a bad flag is refused whatever the files
-        if (!(alpha > 0 && alpha < 1)) {
-            throw new InputException("--alpha must be in (0,1), got " + alpha);
-        }
+        verdictOptions.validateAlpha();
         List<Fingerprint> members = FingerprintFile.readBundle(fingerprintFile);
         try (RegistryDatabase database = db == null ? null : RegistryDatabase.open(db)) {
             return verifyAll(members, database == null ? null : new EvidenceLog(database));
@@ -91,17 +81,17 @@ final class VerifyCommand implements Callable<Integer> {
         for (Fingerprint member : members) {
             suspectOptions.validate(member);
         }
-        Verifier verifier = new Verifier(threshold);
+        Verifier verifier = new Verifier(verdictOptions.threshold);
         Fingerprint first = members.get(0);
         boolean bundle = members.size() > 1;
-        double tau = threshold != null ? threshold : first.scheme().defaultThreshold();
+        double tau = verdictOptions.threshold != null ? verdictOptions.threshold : first.scheme().defaultThreshold();
         String scheme = bundle ? "bundle(" + String.join(",", members.stream().map(m -> m.meta().scheme()).toList()) + ")"
                 : first.meta().scheme();
         List<Map<String, Object>> results = new ArrayList<>();
         boolean anyFailed = false;
         boolean anyInternal = false;
-        String thresholdText = threshold == null && bundle ? "each scheme's default threshold" : "threshold " + tau;
-        TextRows text = format == OutputFormat.json ? null : new TextRows(suspects, scheme, thresholdText, first.meta());
+        String thresholdText = verdictOptions.threshold == null && bundle ? "each scheme's default threshold" : "threshold " + tau;
+        TextRows text = format.json() ? null : new TextRows(suspects, scheme, thresholdText, first.meta());
         for (String suspect : suspects) {
             long start = System.nanoTime();
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -139,7 +129,7 @@ final class VerifyCommand implements Callable<Integer> {
                 result.put("suspect", suspect);
                 result.put("scheme", "bundle");
                 if (verdicts.size() == members.size()) {
-                    CombinedVerdict combined = CombinedVerdict.of(verdicts, alpha);
+                    CombinedVerdict combined = CombinedVerdict.of(verdicts, verdictOptions.alpha);
                     result.put("verdict", combined.decision().label());
                     result.put("combination", combined.rule());
                     result.put("derivedMembers", combined.derivedMembers());
@@ -212,7 +202,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private void print(List<Map<String, Object>> results, String scheme, double tau, boolean calibrated) {
-        if (format == OutputFormat.json) {
+        if (format.json()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("fingerprint", fingerprintFile.toString());
             doc.put("scheme", scheme);
