@@ -8,12 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelprint.InputException;
 import io.modelprint.data.InputSpec;
+import io.modelprint.testing.RandomImages;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,12 +30,7 @@ class RemoteClassifierTest {
     }
 
     private static float[] images(int n, long seed) {
-        float[] v = new float[n * SPEC.pixelsPerImage()];
-        Random random = new Random(seed);
-        for (int i = 0; i < v.length; i++) {
-            v[i] = random.nextFloat();
-        }
-        return v;
+        return RandomImages.uniform(n, SPEC, seed);
     }
 
     private static long[] expected(float[] values, int n) {
