@@ -55,8 +55,8 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Override
     public Integer call() {
@@ -96,7 +96,7 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, Double> stages = new LinkedHashMap<>(stageLog.stages());
         stages.put("report", seconds(start));
         System.err.printf("bench: stages %s; report in %s%n", stages, outDir.resolve("report.md"));
-        if (format == OutputFormat.json) {
+        if (format.json()) {
             Map<String, Object> doc = new LinkedHashMap<>(ReportWriter.document(results, schemes));
             doc.put("stageSeconds", stages);
             doc.put("report", outDir.resolve("report.md").toString());

@@ -41,8 +41,8 @@ final class BenchExtractCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Override
     public Integer call() {
@@ -78,7 +78,7 @@ final class BenchExtractCommand implements Callable<Integer> {
         doc.put("maxSeconds", t.max());
         doc.put("meanConverged", (double) converged / repeat);
         doc.put("meanIterations", iterations / repeat);
-        if (format == OutputFormat.json) {
+        if (format.json()) {
             JsonOutput.print(doc);
         } else {
             System.out.printf("ipguard extraction of %d points (k=%s, lr=%s): median %.3f s (min %.3f, max %.3f) over %d runs;"

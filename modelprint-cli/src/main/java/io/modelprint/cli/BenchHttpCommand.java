@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "http", mixinStandardHelpOptions = true,
@@ -42,8 +43,8 @@ final class BenchHttpCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "1", description = "images per request (default ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Override
     public Integer call() throws Exception {
@@ -113,7 +114,7 @@ final class BenchHttpCommand implements Callable<Integer> {
         result.put("imagesPerSecond", completed * (double) batch / seconds);
         result.put("latencyMsP50", percentile(sorted, 0.50));
         result.put("latencyMsP99", percentile(sorted, 0.99));
-        if (format == OutputFormat.json) {
+        if (format.json()) {
             JsonOutput.print(result);
         } else {
             System.out.printf("%d requests (%d failed) of %d image(s) in %.2f s with %d clients: %.0f requests/s, %.0f images/s;"

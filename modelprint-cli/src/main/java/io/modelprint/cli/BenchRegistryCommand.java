@@ -35,8 +35,8 @@ final class BenchRegistryCommand implements Callable<Integer> {
     @Option(names = "--n", defaultValue = "100", description = "queries per fingerprint (default ${DEFAULT-VALUE})")
     int n;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Mixin
     DbOption db;
@@ -76,7 +76,7 @@ final class BenchRegistryCommand implements Callable<Integer> {
             doc.put("seconds", (System.nanoTime() - start) / 1e9);
             doc.put("addMillisecondsEach", added == 0 ? null : 1000 * addSeconds / added);
             doc.put("listMilliseconds", 1000 * listSeconds);
-            if (format == OutputFormat.json) {
+            if (format.json()) {
                 JsonOutput.print(doc);
             } else {
                 System.out.printf("registry %s holds %d fingerprints (%d added in %.1f s; add %.1f ms each in process, list %.1f ms)%n",

@@ -32,8 +32,8 @@ final class BenchTrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Override
     public Integer call() {
@@ -54,7 +54,7 @@ final class BenchTrainCommand implements Callable<Integer> {
         doc.put("batchSize", batchSize);
         doc.put("seconds", result.seconds());
         doc.put("imagesPerSecond", result.imagesPerSecond());
-        if (format == OutputFormat.json) {
+        if (format.json()) {
             JsonOutput.print(doc);
         } else {
             System.out.printf("%s: %d images in %.2f s = %.0f images/s (batch %d)%n", architecture.cliName(), result.images(),

@@ -43,8 +43,8 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--zoo", description = "use every negative of this zoo directory as a reference negative")
     Path zoo;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Override
     public Integer call() {
@@ -91,7 +91,7 @@ final class CalibrateCommand implements Callable<Integer> {
                     references.size(), SupportedPValue.floor(references.size()), Verifier.DEFAULT_ALPHA,
                     SupportedPValue.REFERENCES_PER_DECADE * 2);
         }
-        if (format == OutputFormat.json) {
+        if (format.json()) {
             if (docs.size() == 1) {
                 JsonOutput.print(docs.get(0));
             } else {

@@ -47,8 +47,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--threshold", defaultValue = "" + Verifier.DEFAULT_THRESHOLD, description = "matching-rate threshold (default ${DEFAULT-VALUE})")
     double threshold;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Override
     public Integer call() {
@@ -149,7 +149,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private void print(List<Map<String, Object>> rows, double targetAccuracy) {
-        if (format == OutputFormat.json) {
+        if (format.json()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("targetAccuracy", targetAccuracy);
             doc.put("threshold", threshold);

@@ -84,8 +84,8 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "fingerprint file to write (.npz)")
     Path out;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Mixin
     InputSpecOptions spec;
@@ -229,7 +229,7 @@ final class ExtractCommand implements Callable<Integer> {
     }
 
     private void report(List<FingerprintExtractor.Result> results) {
-        if (format == OutputFormat.json) {
+        if (format.json()) {
             if (results.size() == 1) {
                 JsonOutput.print(summary(results.get(0)));
             } else {

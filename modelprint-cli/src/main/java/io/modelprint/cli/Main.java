@@ -44,8 +44,9 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         SchemeHelp.attach(cli.getSubcommands().get("extract"));
         cli.setExitCodeExceptionMapper(Main::exitCodeOf);
+        cli.setExecutionStrategy(UnknownCommand::refuseThenRun);
         cli.setParameterExceptionHandler((e, a) -> {
-            System.err.println("modelprint: " + e.getMessage());
+            System.err.println("modelprint: " + UnknownCommand.message(e));
             System.err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ExitCode.BAD_INPUT;
         });

@@ -29,8 +29,8 @@ final class RegistryAddCommand implements Callable<Integer> {
     @Option(names = "--name", description = "a name for it (one file only; default: the file name without .npz)")
     String name;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Mixin
     DbOption db;
@@ -50,7 +50,7 @@ final class RegistryAddCommand implements Callable<Integer> {
                 doc.put("added", result.added());
                 doc.put("fingerprint", RegistryViews.entry(result.entry()));
                 results.add(doc);
-                if (format != OutputFormat.json) {
+                if (!format.json()) {
                     var e = result.entry();
                     System.out.println(result.added()
                             ? "added " + e.id() + " (" + e.scheme() + ", owner " + Terminal.safe(e.owner()) + ", name "
@@ -59,7 +59,7 @@ final class RegistryAddCommand implements Callable<Integer> {
                                     + Terminal.safe(e.name()) + "): nothing added");
                 }
             }
-            if (format == OutputFormat.json) {
+            if (format.json()) {
                 JsonOutput.print(results.size() == 1 ? results.get(0) : Map.of("results", results));
             }
             return ExitCode.OK;

@@ -9,12 +9,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List the registered fingerprints, oldest first.")
 final class RegistryListCommand implements Callable<Integer> {
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Mixin
     DbOption db;
@@ -23,7 +22,7 @@ final class RegistryListCommand implements Callable<Integer> {
     public Integer call() {
         try (RegistryDatabase database = db.open()) {
             List<RegistryEntry> entries = new Registry(database).list();
-            if (format == OutputFormat.json) {
+            if (format.json()) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("db", database.location().describe());
                 doc.put("fingerprints", entries.stream().map(RegistryViews::entry).toList());

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "log", mixinStandardHelpOptions = true,
         description = {"List the evidence log: every check scan and verify --db made (time, tool version, suspect identity,"
@@ -17,8 +16,8 @@ import picocli.CommandLine.Option;
             "'registry log verify' recomputes its hash chain."},
         subcommands = RegistryLogVerifyCommand.class)
 final class RegistryLogCommand implements Callable<Integer> {
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Mixin
     DbOption db;
@@ -27,7 +26,7 @@ final class RegistryLogCommand implements Callable<Integer> {
     public Integer call() {
         try (RegistryDatabase database = db.open()) {
             List<EvidenceRecord> records = new EvidenceLog(database).list();
-            if (format == OutputFormat.json) {
+            if (format.json()) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("db", database.location().describe());
                 doc.put("records", records.stream().map(RegistryViews::record).toList());

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Recompute the evidence log's hash chain from its first record and name the first record that was"
@@ -16,8 +15,8 @@ import picocli.CommandLine.Option;
             "Prints the head hash: kept elsewhere (a report, a ticket), it anchors the log as it is now.",
             "Exit code 0 when the chain holds, 5 when it is broken."})
 final class RegistryLogVerifyCommand implements Callable<Integer> {
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Mixin
     DbOption db;
@@ -26,7 +25,7 @@ final class RegistryLogVerifyCommand implements Callable<Integer> {
     public Integer call() {
         try (RegistryDatabase database = db.open()) {
             ChainReport report = new EvidenceLog(database).verify();
-            if (format == OutputFormat.json) {
+            if (format.json()) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("db", database.location().describe());
                 doc.put("intact", report.intact());

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one registered fingerprint.")
@@ -14,8 +13,8 @@ final class RegistryShowCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", description = "its id, or a unique prefix of at least 4 hex digits")
     String id;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Mixin
     DbOption db;
@@ -24,7 +23,7 @@ final class RegistryShowCommand implements Callable<Integer> {
     public Integer call() {
         try (RegistryDatabase database = db.open()) {
             Map<String, Object> view = RegistryViews.entry(new Registry(database).show(id));
-            if (format == OutputFormat.json) {
+            if (format.json()) {
                 JsonOutput.print(view);
             } else {
                 view.forEach((k, v) -> System.out.printf("%-14s %s%n", k, v == null ? "-" : Terminal.safe(String.valueOf(v))));

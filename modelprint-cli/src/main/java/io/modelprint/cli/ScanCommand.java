@@ -11,7 +11,6 @@ import io.modelprint.registry.Registry;
 import io.modelprint.registry.RegistryDatabase;
 import io.modelprint.registry.ScanMatch;
 import io.modelprint.registry.SuspectScan;
-import io.modelprint.verify.CombinedVerdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,15 +31,11 @@ import picocli.CommandLine.Parameters;
             "Exit codes: 0 every suspect scanned; 1 some suspect failed (its error is shown, the others go on); 2 bad input,"
                     + " an empty registry included."})
 final class ScanCommand implements Callable<Integer> {
-    @Option(names = "--threshold", description = "one similarity threshold for every scheme (default: each scheme's own)")
-    Double threshold;
+    @Mixin
+    VerdictOptions verdictOptions;
 
-    @Option(names = "--alpha", defaultValue = "" + CombinedVerdict.DEFAULT_ALPHA,
-            description = "bundles: derived when the combined p-value is at most alpha (default ${DEFAULT-VALUE})")
-    double alpha;
-
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Mixin
     DbOption db;
@@ -84,12 +79,8 @@ final class ScanCommand implements Callable<Integer> {
         if (suspects == null || suspects.isEmpty()) {
             throw new InputException("scan: name at least one SUSPECT (or use --spark --suspects FILE|DIR)");
         }
-        if (threshold != null && !(threshold >= -1 && threshold <= 1)) {
-            throw new InputException("--threshold must be in [-1,1], got " + threshold);
-        }
-        if (!(alpha > 0 && alpha < 1)) {
-            throw new InputException("--alpha must be in (0,1), got " + alpha);
-        }
+        verdictOptions.validateThreshold();
+        verdictOptions.validateAlpha();
         suspectOptions.remoteOptions();
         try (RegistryDatabase database = db.open()) {
             List<RegisteredFingerprint> registered = new Registry(database).loadAll();
@@ -103,11 +94,11 @@ final class ScanCommand implements Callable<Integer> {
             boolean scores = RegisteredFingerprint.anyComparesScores(registered);
             String cacheKey = Sha256.hex(String.join("\n", registered.stream().map(r -> r.entry().contentSha256()).sorted().toList())
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            SuspectScan scan = new SuspectScan(threshold, alpha);
+            SuspectScan scan = new SuspectScan(verdictOptions.threshold, verdictOptions.alpha);
             EvidenceLog log = new EvidenceLog(database);
             List<Map<String, Object>> results = new ArrayList<>();
             boolean anyFailed = false;
-            if (format != OutputFormat.json) {
+            if (!format.json()) {
                 System.out.println("scanning " + suspects.size() + " suspect(s) against " + registered.size()
                         + " fingerprint(s) in " + database.location().describe());
             }
@@ -129,11 +120,11 @@ final class ScanCommand implements Callable<Integer> {
                 }
                 result.put("seconds", (System.nanoTime() - start) / 1e9);
                 results.add(result);
-                if (format != OutputFormat.json) {
+                if (!format.json()) {
                     ScanViews.printText(result);
                 }
             }
-            if (format == OutputFormat.json) {
+            if (format.json()) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("db", database.location().describe());
                 doc.put("fingerprints", registered.size());
@@ -151,8 +142,8 @@ final class ScanCommand implements Callable<Integer> {
         if (suspectList == null) {
             throw new InputException("scan --spark needs --suspects FILE|DIR (a list of model paths or URLs, or a directory of models)");
         }
-        List<String> args = new ArrayList<>(List.of("--suspects", suspectList.toString(), "--alpha", Double.toString(alpha),
-                "--format", format.name()));
+        List<String> args = new ArrayList<>(List.of("--suspects", suspectList.toString(), "--alpha", Double.toString(verdictOptions.alpha),
+                "--format", format.format.name()));
         if (db.db != null) {
             args.addAll(List.of("--db", db.db));
         }
@@ -162,8 +153,8 @@ final class ScanCommand implements Callable<Integer> {
         if (out != null) {
             args.addAll(List.of("--out", out));
         }
-        if (threshold != null) {
-            args.addAll(List.of("--threshold", threshold.toString()));
+        if (verdictOptions.threshold != null) {
+            args.addAll(List.of("--threshold", verdictOptions.threshold.toString()));
         }
         if (partitions != null) {
             args.addAll(List.of("--partitions", partitions.toString()));

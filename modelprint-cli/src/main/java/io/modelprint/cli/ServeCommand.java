@@ -2,7 +2,6 @@ package io.modelprint.cli;
 
 import io.modelprint.InputException;
 import io.modelprint.data.InputSpec;
-import io.modelprint.engine.ModelEngine;
 import io.modelprint.engine.ModelLoader;
 import io.modelprint.model.Classifier;
 import io.modelprint.model.remote.InferenceProtocol;
@@ -53,9 +52,8 @@ final class ServeCommand implements Callable<Integer> {
             + " each call one engine thread)")
     Integer workers;
 
-    @Option(names = "--engine", defaultValue = "auto", completionCandidates = Choices.Engines.class,
-            description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}: from the path)")
-    String engine;
+    @Mixin
+    EngineOption engine;
 
     @Mixin
     InputSpecOptions spec;
@@ -81,7 +79,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new InputException("--workers must be at least 1, got " + parallel);
         }
         try (Classifier classifier = DefendedClassifier.wrap(
-                ModelLoader.loadClassifier(model, spec.forModel(model, InputSpec.fashionMnist()), ModelEngine.parse(engine)), defense)) {
+                ModelLoader.loadClassifier(model, spec.forModel(model, InputSpec.fashionMnist()), engine.parse()), defense)) {
             ServedModel served = new ServedModel(modelName, classifier, labelsOnly, parallel, defense.active() ? defense.toString() : null);
             try (InferenceServer server = new InferenceServer(served, maxBatch, maxBodyBytes(classifier.inputSpec(), maxBatch))) {
                 try {

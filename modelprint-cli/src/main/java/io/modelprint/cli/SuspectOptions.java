@@ -2,7 +2,6 @@ package io.modelprint.cli;
 
 import io.modelprint.InputException;
 import io.modelprint.data.InputSpec;
-import io.modelprint.engine.ModelEngine;
 import io.modelprint.engine.ModelLoader;
 import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.model.Classifier;
@@ -22,9 +21,8 @@ final class SuspectOptions {
     @Mixin
     InputSpecOptions spec;
 
-    @Option(names = "--engine", defaultValue = "auto", paramLabel = "ENGINE", completionCandidates = Choices.Engines.class,
-            description = "auto (from the path: directory, .pt, .onnx, http(s)://), pytorch or onnxruntime")
-    String engine;
+    @Mixin
+    EngineOption engine;
 
     @Option(names = "--resize", description = "resize the fingerprint's queries (bilinear) to the suspect's height and width")
     boolean resize;
@@ -61,7 +59,7 @@ final class SuspectOptions {
 
     void validate(InputSpec fingerprintSpec) {
         spec.apply(fingerprintSpec);
-        ModelEngine.parse(engine);
+        engine.parse();
         remoteOptions();
     }
 
@@ -83,7 +81,7 @@ final class SuspectOptions {
                     scores ? AnswerCache.Kind.SCORES : AnswerCache.Kind.LABELS);
             model = RemoteClassifier.connect(suspect, suspectSpec, classes, remoteOptions(), cache, scores);
         } else {
-            model = ModelLoader.loadClassifier(Path.of(suspect), suspectSpec, ModelEngine.parse(engine));
+            model = ModelLoader.loadClassifier(Path.of(suspect), suspectSpec, engine.parse());
         }
         try {
             return ConvertedClassifier.of(model, fingerprintSpec, resize);

@@ -43,8 +43,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "model directory to write (replaced atomically)")
     Path out;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Override
     public Integer call() {
@@ -68,7 +68,7 @@ final class TrainCommand implements Callable<Integer> {
         result.put("seconds", outcome.training().seconds());
         result.put("imagesPerSecond", outcome.training().imagesPerSecond());
         result.put("weightsSha256", outcome.provenance().weightsSha256());
-        if (format == OutputFormat.json) {
+        if (format.json()) {
             JsonOutput.print(result);
         } else {
             System.out.printf("trained %s on %s in %.1f s (%.0f images/s); test accuracy %.4f -> %s%n",

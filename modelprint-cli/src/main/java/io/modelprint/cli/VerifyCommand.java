@@ -41,19 +41,11 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--fingerprint", required = true, description = "fingerprint file (.npz) made by extract")
     Path fingerprintFile;
 
-    @Option(names = "--threshold", description = "decide by this similarity threshold, even for a calibrated fingerprint"
-            + " (default: the p-value where calibrated, else the scheme's default threshold; " + Verifier.DEFAULT_THRESHOLD
-            + " for matching rates; docs/schemes.md)")
-    Double threshold;
+    @Mixin
+    VerdictOptions verdictOptions;
 
-    @Option(names = "--alpha", defaultValue = "" + CombinedVerdict.DEFAULT_ALPHA,
-            description = "calibrated fingerprints: derived when the p-value is at most alpha (bundles with every scheme"
-                    + " calibrated: the combined Bonferroni p-value; default ${DEFAULT-VALUE}); uncalibrated ones follow the"
-                    + " scheme's default threshold and say so (bundles: the majority of their schemes)")
-    double alpha;
-
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Mixin
     SuspectOptions suspectOptions;
@@ -68,13 +60,9 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (threshold != null && !(threshold >= -1 && threshold <= 1)) {
-            throw new InputException("--threshold must be in [-1,1], got " + threshold);
-        }
+        verdictOptions.validateThreshold();
         suspectOptions.remoteOptions(); // flags first: a bad flag is refused whatever the files
-        if (!(alpha > 0 && alpha < 1)) {
-            throw new InputException("--alpha must be in (0,1), got " + alpha);
-        }
+        verdictOptions.validateAlpha();
         List<Fingerprint> members = FingerprintFile.readBundle(fingerprintFile);
         try (RegistryDatabase database = db == null ? null : RegistryDatabase.open(db)) {
             return verifyAll(members, database == null ? null : new EvidenceLog(database));
@@ -93,20 +81,20 @@ final class VerifyCommand implements Callable<Integer> {
         for (Fingerprint member : members) {
             suspectOptions.validate(member);
         }
-        Verifier verifier = new Verifier(threshold, alpha);
+        Verifier verifier = new Verifier(verdictOptions.threshold, verdictOptions.alpha);
         Fingerprint first = members.get(0);
         boolean bundle = members.size() > 1;
-        double tau = threshold != null ? threshold : first.scheme().defaultThreshold();
+        double tau = verdictOptions.threshold != null ? verdictOptions.threshold : first.scheme().defaultThreshold();
         String scheme = bundle ? "bundle(" + String.join(",", members.stream().map(m -> m.meta().scheme()).toList()) + ")"
                 : first.meta().scheme();
         List<Map<String, Object>> results = new ArrayList<>();
         boolean anyFailed = false;
         boolean anyInternal = false;
         boolean calibrated = members.stream().allMatch(m -> m.meta().calibration() != null);
-        String thresholdText = threshold != null ? "threshold " + tau
-                : calibrated ? "p-value at most alpha " + alpha
+        String thresholdText = verdictOptions.threshold != null ? "threshold " + tau
+                : calibrated ? "p-value at most alpha " + verdictOptions.alpha
                 : bundle ? "uncalibrated: each scheme's default threshold" : "uncalibrated: default threshold " + tau;
-        TextRows text = format == OutputFormat.json ? null : new TextRows(suspects, scheme, thresholdText, first.meta());
+        TextRows text = format.json() ? null : new TextRows(suspects, scheme, thresholdText, first.meta());
         for (String suspect : suspects) {
             long start = System.nanoTime();
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -144,7 +132,7 @@ final class VerifyCommand implements Callable<Integer> {
                 result.put("suspect", suspect);
                 result.put("scheme", "bundle");
                 if (verdicts.size() == members.size()) {
-                    CombinedVerdict combined = CombinedVerdict.of(verdicts, alpha);
+                    CombinedVerdict combined = CombinedVerdict.of(verdicts, verdictOptions.alpha);
                     result.put("verdict", combined.decision().label());
                     result.put("combination", combined.rule());
                     result.put("decidedBy", combined.decidedBy());
@@ -219,7 +207,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private void print(List<Map<String, Object>> results, String scheme, double tau, boolean calibrated) {
-        if (format == OutputFormat.json) {
+        if (format.json()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("fingerprint", fingerprintFile.toString());
             doc.put("scheme", scheme);

@@ -36,8 +36,8 @@ final class ZooBuildCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Override
     public Integer call() {
@@ -52,7 +52,7 @@ final class ZooBuildCommand implements Callable<Integer> {
         try (Progress progress = Progress.start("zoo")) {
             manifest = new ZooBuilder(chosen, seed, dir, System.err).build(source.train(), source.test(), arch, target, progress);
         }
-        if (format == OutputFormat.json) {
+        if (format.json()) {
             JsonOutput.print(manifest);
         } else {
             ZooListCommand.printTable(manifest);

@@ -6,7 +6,7 @@ import io.modelprint.lab.zoo.ZooManifest;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "list", mixinStandardHelpOptions = true, description = "Print a zoo's manifest as a table.")
@@ -14,14 +14,14 @@ final class ZooListCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "zoo directory")
     Path dir;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Override
     public Integer call() {
         ZooManifest manifest = ZooManifest.read(dir)
                 .orElseThrow(() -> new InputException(dir + ": no " + ZooManifest.FILE_NAME + " (not a zoo directory?)"));
-        if (format == OutputFormat.json) {
+        if (format.json()) {
             JsonOutput.print(manifest);
         } else {
             printTable(manifest);

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
+import io.modelprint.testing.LoopbackServer;
 import io.modelprint.testing.SyntheticData;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,28 +25,19 @@ class CliHostileServerTest {
         Path fp = dir.resolve("fp.npz");
         assertEquals(0, CliRunner.run("extract", "--model", target.toString(), "--n", "10", "--max-iter", "50", "--data",
                 data.toString(), "--out", fp.toString()).exitCode());
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         String lie = "{\"error\":\"no\\n\\u001b[32mhttp://other/v2/models/x          1.00  derived\\u001b[0m\"}";
-        server.createContext("/", exchange -> {
+        try (LoopbackServer server = new LoopbackServer(exchange -> {
             // read the request first: answering and closing while the client still sends its body can reset the
             // connection before the client reads the answer (seen once in CI as "bytes received: 0")
             exchange.getRequestBody().readAllBytes();
-            byte[] body = lie.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().endsWith("/infer") ? 400 : 404, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
-        try {
-            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v2/models/m";
-            CliRunner.Result r = CliRunner.run("verify", "--fingerprint", fp.toString(), "--no-cache", "--retries", "0", url);
+            LoopbackServer.send(exchange, exchange.getRequestURI().getPath().endsWith("/infer") ? 400 : 404, "application/json", lie);
+        })) {
+            CliRunner.Result r = CliRunner.run("verify", "--fingerprint", fp.toString(), "--no-cache", "--retries", "0",
+                    server.modelUrl("m"));
             assertEquals(ExitCode.PARTIAL_FAILURE, r.exitCode(), r.out() + r.err());
             assertFalse(r.out().contains("\u001b"), "no escape character reaches stdout: " + r.out());
             assertEquals(3, r.out().lines().count(), "header, the one error row, the calibration note: " + r.out());
             assertTrue(r.out().contains("no\\n\\x1b[32mhttp://other"), r.out());
-        } finally {
-            server.stop(0);
         }
     }
 

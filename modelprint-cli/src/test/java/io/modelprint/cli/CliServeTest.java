@@ -15,6 +15,7 @@ import io.modelprint.engine.ModelLoader;
 import io.modelprint.model.Classifier;
 import io.modelprint.serve.InferenceServer;
 import io.modelprint.serve.ServedModel;
+import io.modelprint.testing.Flakiness;
 import io.modelprint.testing.SyntheticData;
 import java.io.IOException;
 import java.net.URI;
@@ -108,7 +109,7 @@ class CliServeTest {
 
     @Test
     void aServerFailingEveryOtherRequestGivesTheSameVerdictWithNoQueryLost() throws IOException {
-        try (MisbehavingProxy proxy = new MisbehavingProxy(server.port(), MisbehavingProxy.Mode.FAIL_EVERY_OTHER)) {
+        try (MisbehavingProxy proxy = new MisbehavingProxy(server.port(), Flakiness.FAIL_EVERY_OTHER)) {
             JsonNode remote = verify(proxy.url("target"), "--batch-size", "10");
             assertEquals(localRate, remote.get("matchingRate").asDouble());
             assertEquals(4, remote.get("retries").asInt(), "4 requests of 10, each refused once");
@@ -119,7 +120,7 @@ class CliServeTest {
 
     @Test
     void aSlowServerTimesOutAndTheRetryGivesTheSameVerdict() throws IOException {
-        try (MisbehavingProxy proxy = new MisbehavingProxy(server.port(), MisbehavingProxy.Mode.SLOW_FIRST)) {
+        try (MisbehavingProxy proxy = new MisbehavingProxy(server.port(), Flakiness.SLOW_FIRST)) {
             JsonNode remote = verify(proxy.url("target"), "--read-timeout", "0.5");
             assertEquals(localRate, remote.get("matchingRate").asDouble());
             assertEquals(1, remote.get("retries").asInt());

@@ -9,7 +9,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.modelprint.InputException;
-import java.util.Random;
+import io.modelprint.testing.RandomImages;
 import org.junit.jupiter.api.Test;
 
 class SpecConversionTest {
@@ -17,18 +17,9 @@ class SpecConversionTest {
     private static final InputSpec CAFFE_LIKE = new InputSpec(3, 4, 5, 0f, 255f, new float[] {120f, 110f, 100f},
             new float[] {60f, 50f, 40f}, true);
 
-    private static float[] randomImages(int n, InputSpec spec) {
-        float[] v = new float[n * spec.pixelsPerImage()];
-        Random random = new Random(1);
-        for (int i = 0; i < v.length; i++) {
-            v[i] = random.nextFloat();
-        }
-        return v;
-    }
-
     @Test
     void rangeNormalizationAndChannelOrderAreConvertedExactly() {
-        float[] x = randomImages(2, UNIT);
+        float[] x = RandomImages.uniform(2, UNIT, 1);
         try (NDManager manager = NDManager.newBaseManager(); NDArray batch = manager.create(x, UNIT.batchShape(2))) {
             SpecConversion conversion = SpecConversion.between(UNIT, CAFFE_LIKE, false);
             try (NDArray converted = conversion.apply(batch)) {

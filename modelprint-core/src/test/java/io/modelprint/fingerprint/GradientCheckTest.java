@@ -7,47 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import io.modelprint.data.InputSpec;
-import io.modelprint.model.Differentiable;
+import io.modelprint.testing.CountingModel;
+import io.modelprint.testing.ForwardingModel;
 import io.modelprint.testing.LinearModel;
 import org.junit.jupiter.api.Test;
 
 class GradientCheckTest {
-    /** A linear model seen through a wrapper that changes how its logits are computed. */
-    private abstract static class Wrapped implements Differentiable {
-        final LinearModel inner;
-
-        Wrapped(LinearModel inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public String sha256() {
-            return inner.sha256();
-        }
-
-        @Override
-        public InputSpec inputSpec() {
-            return inner.inputSpec();
-        }
-
-        @Override
-        public int numClasses() {
-            return inner.numClasses();
-        }
-
-        @Override
-        public String description() {
-            return getClass().getSimpleName();
-        }
-
-        @Override
-        public void close() {
-            inner.close();
-        }
-    }
-
     /** Answers the linear model's logits, but its gradient is only half the true one (like a broken kernel). */
-    private static final class HalfGradient extends Wrapped {
+    private static final class HalfGradient extends ForwardingModel {
         HalfGradient(LinearModel inner) {
             super(inner);
         }
@@ -57,32 +24,6 @@ class GradientCheckTest {
             NDArray half = inner.logits(batch.mul(0.5f));
             NDArray rest = inner.predictLogits(batch).sub(half).stopGradient();
             return half.add(rest);
-        }
-
-        @Override
-        public NDArray predictLogits(NDArray batch) {
-            return inner.predictLogits(batch);
-        }
-    }
-
-    /** A model that counts its forward passes. */
-    private static final class Counting extends Wrapped {
-        private int calls;
-
-        Counting(LinearModel inner) {
-            super(inner);
-        }
-
-        @Override
-        public NDArray logits(NDArray batch) {
-            calls++;
-            return inner.logits(batch);
-        }
-
-        @Override
-        public NDArray predictLogits(NDArray batch) {
-            calls++;
-            return inner.predictLogits(batch);
         }
     }
 
@@ -97,14 +38,14 @@ class GradientCheckTest {
 
     @Test
     void aCheckerChecksEachTargetOnceAndAnotherCheckerAgain() {
-        Counting model = new Counting(new LinearModel(InputSpec.unitRange(1, 6, 6), 4, 7));
+        CountingModel model = new CountingModel(new LinearModel(InputSpec.unitRange(1, 6, 6), 4, 7));
         GradientCheck checks = new GradientCheck();
         checks.require(model, "counting");
-        int afterFirst = model.calls;
+        int afterFirst = model.calls();
         assertTrue(afterFirst > 0, "the first check runs the model");
         checks.require(model, "counting");
-        assertEquals(afterFirst, model.calls, "the same checker does not check a passed target again");
+        assertEquals(afterFirst, model.calls(), "the same checker does not check a passed target again");
         new GradientCheck().require(model, "counting");
-        assertTrue(model.calls > afterFirst, "a new checker remembers nothing: no state outlives a checker");
+        assertTrue(model.calls() > afterFirst, "a new checker remembers nothing: no state outlives a checker");
     }
 }

@@ -1,6 +1,5 @@
 package io.modelprint.scheme;
 
-import io.modelprint.ProgressListener;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.modelprint.InputException;
 import io.modelprint.data.ImageDataset;
 import io.modelprint.fingerprint.Fingerprint;
-import io.modelprint.fingerprint.FingerprintExtractor;
 import io.modelprint.model.Classifier;
 import io.modelprint.testing.LabelsOnly;
 import io.modelprint.testing.LinearModel;
 import io.modelprint.testing.SyntheticData;
+import io.modelprint.testing.TinyFingerprints;
 import io.modelprint.verify.Verdict;
 import io.modelprint.verify.Verifier;
 import java.util.List;
@@ -25,14 +24,7 @@ class SchemesTest {
     private static final ImageDataset DATA = SyntheticData.bands(500, 10, 10, 10, 2);
 
     private static Fingerprint extract(String name, LinearModel target, int n) {
-        return extract(name, target, n, Map.of("n", n));
-    }
-
-    private static Fingerprint extract(String name, LinearModel target, int n, Map<String, Object> parameters) {
-        SchemeFactory factory = Schemes.require(name, "--method");
-        Scheme<?> scheme = factory.create(parameters);
-        return FingerprintExtractor.extract(target, "target", scheme, SeedSource.fromData(DATA), n, 7, ProgressListener.NONE)
-                .fingerprint();
+        return TinyFingerprints.extract(target, "target", name, DATA, n, 7);
     }
 
     @ParameterizedTest
@@ -82,7 +74,7 @@ class SchemesTest {
     void tooFewMistakesAreRefusedWithTheNumberThatExists() {
         try (LinearModel target = new LinearModel(DATA.spec(), 10, 1)) {
             InputException e = assertThrows(InputException.class,
-                    () -> extract("akh", target, 2000, Map.of("n", 2000, "augment", false)));
+                    () -> TinyFingerprints.extract(target, "target", "akh", Map.of("n", 2000, "augment", false), DATA, 2000, 7));
             assertTrue(e.getMessage().contains("wrong") && e.getMessage().contains("--n"), e.getMessage());
             Fingerprint augmented = extract("akh", target, 600);
             assertEquals(600, augmented.size(), "mirrored and CutMix copies of wrong images fill up the queries");

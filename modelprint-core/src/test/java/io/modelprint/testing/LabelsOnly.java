@@ -1,23 +1,11 @@
 package io.modelprint.testing;
 
-import io.modelprint.data.InputSpec;
 import io.modelprint.model.Classifier;
 
 /** A model seen through its labels only, like a label-only prediction API; the inner model belongs to the test. */
-public record LabelsOnly(Classifier inner) implements Classifier {
-    @Override
-    public InputSpec inputSpec() {
-        return inner.inputSpec();
-    }
-
-    @Override
-    public int numClasses() {
-        return inner.numClasses();
-    }
-
-    @Override
-    public long[] predictLabels(float[] images, int count) {
-        return inner.predictLabels(images, count);
+public final class LabelsOnly extends ForwardingClassifier<Classifier> {
+    public LabelsOnly(Classifier inner) {
+        super(inner);
     }
 
     @Override

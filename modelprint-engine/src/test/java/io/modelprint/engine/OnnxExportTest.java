@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Model;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.modelprint.ProgressListener;
 import io.modelprint.data.ImageDataset;
 import io.modelprint.engine.arch.Architecture;
+import io.modelprint.engine.testing.ModelOutputs;
 import io.modelprint.model.Classifier;
 import io.modelprint.model.Scored;
 import io.modelprint.testing.SyntheticData;
@@ -38,7 +38,7 @@ class OnnxExportTest {
                 ModelTrainer.fit(model, train, new TrainingConfig(1, 32, 1e-3f, 3, 0), ProgressListener.NONE);
                 Path file = dir.resolve(arch.cliName() + ".onnx");
                 Files.write(file, OnnxExport.export(model, train.spec(), 4));
-                float[] expected = logits(model);
+                float[] expected = ModelOutputs.logits(model, test);
                 try (Classifier onnx = ModelLoader.loadClassifier(file, train.spec());
                         NDManager manager = NDManager.newBaseManager()) {
                     Scored scored = assertInstanceOf(Scored.class, onnx);
@@ -60,14 +60,6 @@ class OnnxExportTest {
             IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                     () -> OnnxExport.export(resnet, train.spec(), 4));
             assertTrue(refused.getMessage().contains("ONNX export"), refused.getMessage());
-        }
-    }
-
-    private float[] logits(Model model) {
-        try (NDManager manager = model.getNDManager().newSubManager()) {
-            NDArray x = test.images(manager, IntStream.range(0, test.size()).toArray());
-            return model.getBlock().forward(new ai.djl.training.ParameterStore(manager, false), new ai.djl.ndarray.NDList(x), false)
-                    .singletonOrThrow().toFloatArray();
         }
     }
 }

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelprint.InputException;
+import io.modelprint.testing.CountingModel;
 import io.modelprint.testing.LabelsOnly;
 import io.modelprint.testing.LinearModel;
+import io.modelprint.testing.TinyFingerprints;
 import io.modelprint.verify.Decision;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,7 +118,7 @@ abstract class RegistryContract {
             List<RegisteredFingerprint> all = registry.loadAll();
             SuspectScan scan = new SuspectScan(null, 0.01);
 
-            CountingClassifier copy = new CountingClassifier(aliceCopy);
+            CountingModel copy = new CountingModel(aliceCopy);
             List<ScanMatch> matches = scan.scan(copy, all);
             assertEquals(3, matches.size());
             assertTrue(List.of(aliceId, aliceSacId).contains(matches.get(0).entry().id()), "an owner's fingerprint ranks first");
@@ -127,7 +129,7 @@ abstract class RegistryContract {
             // one pass: every distinct query asked once (bob's two members share their 30 data images)
             int distinct = QueryPlan.of(all.stream().flatMap(r -> r.members().stream()).toList()).queries().count();
             assertTrue(distinct < 120, "identical queries merged: " + distinct);
-            assertEquals(distinct, copy.images);
+            assertEquals(distinct, copy.images());
 
             EvidenceLog log = new EvidenceLog(db);
             List<EvidenceRecord> stored = log.append(EvidenceRecords.of(new SuspectIdentity("alice-copy", "ab".repeat(32), null), matches));

@@ -11,8 +11,6 @@ import io.modelprint.engine.ModelLoader;
 import io.modelprint.engine.TrainingConfig;
 import io.modelprint.engine.TrainingRun;
 import io.modelprint.engine.arch.Architecture;
-import io.modelprint.fingerprint.FingerprintExtractor;
-import io.modelprint.fingerprint.FingerprintFile;
 import io.modelprint.registry.EvidenceLog;
 import io.modelprint.registry.EvidenceRecord;
 import io.modelprint.registry.Registry;
@@ -20,13 +18,11 @@ import io.modelprint.registry.RegistryDatabase;
 import io.modelprint.registry.RegisteredFingerprint;
 import io.modelprint.registry.ScanMatch;
 import io.modelprint.registry.SuspectScan;
-import io.modelprint.scheme.Schemes;
-import io.modelprint.scheme.SeedSource;
 import io.modelprint.testing.SyntheticData;
+import io.modelprint.testing.TinyFingerprints;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,13 +42,10 @@ class SparkScanTest {
     }
 
     private Path fingerprint(Path model, String scheme, long seed) {
-        Path file = dir.resolve(model.getFileName() + "-" + scheme + ".npz");
         try (DjlClassifier target = ModelLoader.load(model, null)) {
-            var s = Schemes.create(scheme, Map.of("n", 30), "--method");
-            FingerprintFile.write(file, FingerprintExtractor.extract(target, model.toString(), s, SeedSource.fromData(TRAIN), 30, seed,
-                    ProgressListener.NONE).fingerprint());
+            return TinyFingerprints.write(dir, model.getFileName() + "-" + scheme,
+                    TinyFingerprints.extract(target, model.toString(), scheme, TRAIN, 30, seed));
         }
-        return file;
     }
 
     @Test

@@ -1,13 +1,10 @@
 package io.modelprint.model.remote;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.modelprint.testing.Flakiness;
+import io.modelprint.testing.LoopbackServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -16,14 +13,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the first {@code classes} pixels.
  */
 final class FakeOipServer implements AutoCloseable {
-    enum Mode { NORMAL, FAIL_EVERY_OTHER, SLOW_FIRST, HTML, TWO_OUTPUTS, LABEL_OUT_OF_RANGE, SCORES_ONLY }
+    enum Mode {
+        NORMAL, FAIL_EVERY_OTHER(Flakiness.FAIL_EVERY_OTHER), SLOW_FIRST(Flakiness.SLOW_FIRST), HTML, TWO_OUTPUTS, LABEL_OUT_OF_RANGE,
+        SCORES_ONLY;
+
+        final Flakiness flakiness;
+
+        Mode() {
+            this(Flakiness.NONE);
+        }
+
+        Mode(Flakiness flakiness) {
+            this.flakiness = flakiness;
+        }
+    }
 
     final AtomicInteger inferRequests = new AtomicInteger();
     final AtomicInteger imagesReceived = new AtomicInteger();
     final AtomicInteger imagesAnswered = new AtomicInteger();
     volatile String metadataJson;
 
-    private final HttpServer server;
+    private final LoopbackServer server;
     private final Mode mode;
     private final int classes;
 
@@ -34,14 +44,11 @@ final class FakeOipServer implements AutoCloseable {
                 + "\"shape\":[-1," + channels + "," + size + "," + size + "]}],\"outputs\":[{\"name\":\"label\","
                 + "\"datatype\":\"INT64\",\"shape\":[-1]},{\"name\":\"probabilities\",\"datatype\":\"FP32\",\"shape\":[-1,"
                 + classes + "]}]}";
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(4));
-        server.createContext("/v2/models/fake", this::handle);
-        server.start();
+        server = new LoopbackServer("/v2/models/fake", this::handle);
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v2/models/fake";
+        return server.modelUrl("fake");
     }
 
     /** What the fake model answers for one image. */
@@ -59,9 +66,9 @@ final class FakeOipServer implements AutoCloseable {
         try (exchange) {
             if (exchange.getRequestMethod().equals("GET")) {
                 if (metadataJson == null) {
-                    send(exchange, 404, "application/json", "{\"error\":\"no metadata here\"}");
+                    LoopbackServer.send(exchange, 404, "application/json", "{\"error\":\"no metadata here\"}");
                 } else {
-                    send(exchange, 200, "application/json", metadataJson);
+                    LoopbackServer.send(exchange, 200, "application/json", metadataJson);
                 }
                 return;
             }
@@ -71,16 +78,11 @@ final class FakeOipServer implements AutoCloseable {
             OutputTensor input = request.inputs().get(0);
             int n = (int) input.shape()[0];
             imagesReceived.addAndGet(n);
-            if (mode == Mode.FAIL_EVERY_OTHER && count % 2 == 1) {
-                exchange.getResponseHeaders().add("Retry-After", "0");
-                send(exchange, 503, "application/json", "{\"error\":\"overloaded, try again\"}");
+            if (mode.flakiness.interfere(exchange, count)) {
                 return;
             }
-            if (mode == Mode.SLOW_FIRST && count == 1) {
-                sleep(1500);
-            }
             if (mode == Mode.HTML) {
-                send(exchange, 200, "text/html", "<html><body>Welcome to nginx!</body></html>");
+                LoopbackServer.send(exchange, 200, "text/html", "<html><body>Welcome to nginx!</body></html>");
                 return;
             }
             int size = input.floats().length / n;
@@ -105,26 +107,8 @@ final class FakeOipServer implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange exchange, int status, String type, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
-        server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        server.close();
     }
 }

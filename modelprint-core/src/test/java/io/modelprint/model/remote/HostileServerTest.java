@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.modelprint.InputException;
 import io.modelprint.data.InputSpec;
+import io.modelprint.testing.LoopbackServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -21,10 +20,8 @@ class HostileServerTest {
         void send(HttpExchange exchange) throws IOException, InterruptedException;
     }
 
-    private static HttpServer serve(Answer answer) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-        server.createContext("/", exchange -> {
+    private static LoopbackServer serve(Answer answer) throws IOException {
+        return new LoopbackServer(exchange -> {
             try {
                 if (!exchange.getRequestURI().getPath().endsWith("/infer")) {
                     exchange.sendResponseHeaders(404, -1);
@@ -38,22 +35,19 @@ class HostileServerTest {
                 exchange.close();
             }
         });
-        server.start();
-        return server;
     }
 
-    private static String ask(HttpServer server, double readTimeoutSeconds) {
+    private static String ask(LoopbackServer server, double readTimeoutSeconds) {
         RemoteOptions options = new RemoteOptions(Duration.ofSeconds(2), Duration.ofMillis((long) (readTimeoutSeconds * 1000)),
                 new RetryPolicy(1, Duration.ofMillis(10), Duration.ofMillis(20)), 4, 0);
-        RemoteClassifier model = RemoteClassifier.connect("http://127.0.0.1:" + server.getAddress().getPort() + "/v2/models/m",
-                SPEC, 10, options, null);
+        RemoteClassifier model = RemoteClassifier.connect(server.modelUrl("m"), SPEC, 10, options, null);
         float[] images = new float[2 * SPEC.pixelsPerImage()];
         return assertThrows(InputException.class, () -> model.predictLabels(images, 2)).getMessage();
     }
 
     @Test
     void anEndlessBodyIsCutOffAtTheAnswerLimit() throws IOException {
-        HttpServer server = serve(exchange -> {
+        LoopbackServer server = serve(exchange -> {
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, 0);
             byte[] chunk = new byte[1 << 16];
@@ -70,13 +64,13 @@ class HostileServerTest {
             assertTrue(message.contains("answer too large") && message.contains("failed after 2 attempts"), message);
             assertTrue((System.nanoTime() - start) / 1e9 < 25, "cut off long before the deadline");
         } finally {
-            server.stop(0);
+            server.close();
         }
     }
 
     @Test
     void aBodyTrickledAByteASecondMeetsTheDeadlineOfTheWholeRequest() throws IOException {
-        HttpServer server = serve(exchange -> {
+        LoopbackServer server = serve(exchange -> {
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -94,7 +88,7 @@ class HostileServerTest {
             assertTrue(message.contains("no complete answer within 1.5 s"), message);
             assertTrue(seconds < 10, "two attempts of 1.5 s each, not the server's 120 s: " + seconds);
         } finally {
-            server.stop(0);
+            server.close();
         }
     }
 }

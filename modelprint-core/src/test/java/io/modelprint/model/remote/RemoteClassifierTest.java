@@ -11,13 +11,13 @@ import ai.djl.ndarray.types.Shape;
 import io.modelprint.InputException;
 import io.modelprint.data.InputSpec;
 import io.modelprint.model.Scored;
+import io.modelprint.testing.RandomImages;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,12 +34,7 @@ class RemoteClassifierTest {
     }
 
     private static float[] images(int n, long seed) {
-        float[] v = new float[n * SPEC.pixelsPerImage()];
-        Random random = new Random(seed);
-        for (int i = 0; i < v.length; i++) {
-            v[i] = random.nextFloat();
-        }
-        return v;
+        return RandomImages.uniform(n, SPEC, seed);
     }
 
     private static long[] expected(float[] values, int n) {

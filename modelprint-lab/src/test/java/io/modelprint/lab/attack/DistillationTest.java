@@ -12,6 +12,7 @@ import io.modelprint.engine.ModelTrainer;
 import io.modelprint.engine.TrainingConfig;
 import io.modelprint.engine.TrainingRun;
 import io.modelprint.engine.arch.Architecture;
+import io.modelprint.engine.testing.ModelOutputs;
 import io.modelprint.testing.SyntheticData;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -13,6 +13,7 @@ import io.modelprint.engine.ModelLoader;
 import io.modelprint.engine.ModelTrainer;
 import io.modelprint.engine.TrainingConfig;
 import io.modelprint.engine.arch.Architecture;
+import io.modelprint.engine.testing.ModelOutputs;
 import io.modelprint.testing.SyntheticData;
 import java.util.HashSet;
 import java.util.Set;

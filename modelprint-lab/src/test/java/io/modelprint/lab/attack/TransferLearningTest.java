@@ -18,11 +18,8 @@ import io.modelprint.engine.TrainingConfig;
 import io.modelprint.engine.TrainingRun;
 import io.modelprint.engine.arch.Architecture;
 import io.modelprint.fingerprint.Fingerprint;
-import io.modelprint.fingerprint.FingerprintExtractor;
-import io.modelprint.scheme.Scheme;
-import io.modelprint.scheme.Schemes;
-import io.modelprint.scheme.SeedSource;
 import io.modelprint.testing.SyntheticData;
+import io.modelprint.testing.TinyFingerprints;
 import io.modelprint.verify.Verifier;
 import java.nio.file.Path;
 import java.util.List;
@@ -90,9 +87,6 @@ class TransferLearningTest {
     }
 
     private Fingerprint fingerprint(DjlClassifier target, String name) {
-        Scheme<?> scheme = Schemes.create(name, Map.of("n", 20), "test");
-        return FingerprintExtractor.extract(target, "target", scheme, SeedSource.fromData(train), 20, 0, ProgressListener.NONE,
-                new io.modelprint.fingerprint.GradientCheck())
-                .fingerprint();
+        return TinyFingerprints.extract(target, "target", name, train, 20, 0);
     }
 }

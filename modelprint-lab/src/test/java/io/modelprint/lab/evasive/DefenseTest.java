@@ -14,8 +14,8 @@ import io.modelprint.data.InputSpec;
 import io.modelprint.model.Classifier;
 import io.modelprint.model.Scored;
 import io.modelprint.testing.LinearModel;
+import io.modelprint.testing.RandomImages;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Evasive APIs: each defense does what it says, measured on a linear model whose outputs are known. */
@@ -25,12 +25,7 @@ class DefenseTest {
 
     /** Images away from the range's ends, so that small noise is never clipped. */
     private static float[] images(long seed) {
-        Random random = new Random(seed);
-        float[] x = new float[N * SPEC.pixelsPerImage()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = 0.3f + 0.4f * random.nextFloat();
-        }
-        return x;
+        return RandomImages.uniform(N, SPEC, 0.3f, 0.4f, seed);
     }
 
     private static float[] scores(Scored model, float[] x) {

@@ -1,4 +1,4 @@
-package io.modelprint.lab.attack;
+package io.modelprint.engine.testing;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDList;
@@ -8,10 +8,10 @@ import io.modelprint.data.ImageDataset;
 import java.util.Arrays;
 
 /** A model's logits and labels on every image of a small data set, in inference mode. */
-final class ModelOutputs {
+public final class ModelOutputs {
     private ModelOutputs() {}
 
-    static float[] logits(Model model, ImageDataset data) {
+    public static float[] logits(Model model, ImageDataset data) {
         try (NDManager manager = model.getNDManager().newSubManager()) {
             int[] all = new int[data.size()];
             Arrays.setAll(all, i -> i);
@@ -20,7 +20,7 @@ final class ModelOutputs {
         }
     }
 
-    static int[] labels(Model model, ImageDataset data) {
+    public static int[] labels(Model model, ImageDataset data) {
         float[] logits = logits(model, data);
         int classes = logits.length / data.size();
         int[] labels = new int[data.size()];

@@ -1,0 +1,32 @@
+package io.modelprint.cli;
+
+import io.modelprint.InputException;
+import io.modelprint.verify.CombinedVerdict;
+import io.modelprint.verify.Verifier;
+import picocli.CommandLine.Option;
+
+/** {@code --threshold} and {@code --alpha}: when a p-value, a similarity, or a bundle's combined p-value says "derived". */
+final class VerdictOptions {
+    @Option(names = "--threshold", description = "decide by this similarity threshold for every scheme, even a calibrated one"
+            + " (default: the p-value where calibrated, else each scheme's default threshold; " + Verifier.DEFAULT_THRESHOLD
+            + " for matching rates; docs/schemes.md)")
+    Double threshold;
+
+    @Option(names = "--alpha", defaultValue = "" + CombinedVerdict.DEFAULT_ALPHA,
+            description = "calibrated fingerprints: derived when the p-value is at most alpha (bundles with every scheme"
+                    + " calibrated: the combined Bonferroni p-value; default ${DEFAULT-VALUE}); uncalibrated ones follow the"
+                    + " scheme's default threshold and say so (bundles: the majority of their schemes)")
+    double alpha;
+
+    void validateThreshold() {
+        if (threshold != null && !(threshold >= -1 && threshold <= 1)) {
+            throw new InputException("--threshold must be in [-1,1], got " + threshold);
+        }
+    }
+
+    void validateAlpha() {
+        if (!(alpha > 0 && alpha < 1)) {
+            throw new InputException("--alpha must be in (0,1), got " + alpha);
+        }
+    }
+}
