@@ -117,7 +117,7 @@ final class ExtractCommand implements Callable<Integer> {
                     + MAX_QUERY_VALUES / pixels.pixelsPerImage() + " at most); split it into several fingerprints");
         }
         List<FingerprintExtractor.Result> results = new ArrayList<>();
-        io.modelprint.fingerprint.GradientCheck checks = new io.modelprint.fingerprint.GradientCheck(); // once for a bundle's schemes
+        io.modelprint.gradient.GradientCheck checks = new io.modelprint.gradient.GradientCheck(); // once for a bundle's schemes
         try (DjlClassifier loaded = ModelLoader.load(model, spec.forModel(model, pixels))) {
             Differentiable target = loaded;
             if (!pixels.compatibleWith(loaded.inputSpec())) {

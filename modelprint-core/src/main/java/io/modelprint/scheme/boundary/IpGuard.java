@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import io.modelprint.data.InputSpec;
+import io.modelprint.gradient.InputGradient;
 import io.modelprint.model.Differentiable;
 import io.modelprint.scheme.GeneratedQueries;
 import io.modelprint.ProgressListener;

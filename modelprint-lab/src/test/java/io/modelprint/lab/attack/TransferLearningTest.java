@@ -93,7 +93,7 @@ class TransferLearningTest {
     private Fingerprint fingerprint(DjlClassifier target, String name) {
         Scheme<?> scheme = Schemes.require(name, "test").create(new SchemeParameters(Map.of("n", 20)));
         return FingerprintExtractor.extract(target, "target", scheme, SeedSource.fromData(train), 20, 0, ProgressListener.NONE,
-                new io.modelprint.fingerprint.GradientCheck())
+                new io.modelprint.gradient.GradientCheck())
                 .fingerprint();
     }
 }

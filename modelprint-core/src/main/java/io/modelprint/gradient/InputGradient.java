@@ -1,6 +1,4 @@
-package io.modelprint.scheme.boundary;
-
-import io.modelprint.fingerprint.GradientCheck;
+package io.modelprint.gradient;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -64,8 +62,8 @@ public final class InputGradient {
                     throw new IllegalStateException(what + ": objective is NaN/infinite at step " + step
                             + "; the target's logits are not usable");
                 }
-                throw new GradientCheck.Failed(what + ": input gradient is NaN/infinite at step " + step + " (after "
-                        + MAX_RETRIES + " retries) although the objective is finite. " + GradientCheck.Failed.ADVICE);
+                throw new UnreliableGradientsException(what + ": input gradient is NaN/infinite at step " + step + " (after "
+                        + MAX_RETRIES + " retries) although the objective is finite. " + UnreliableGradientsException.ADVICE);
             }
         }
     }
