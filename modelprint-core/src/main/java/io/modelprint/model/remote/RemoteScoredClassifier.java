@@ -2,6 +2,7 @@ package io.modelprint.model.remote;
 
 import ai.djl.ndarray.NDArray;
 import io.modelprint.data.InputSpec;
+import io.modelprint.model.Logits;
 import io.modelprint.model.Scored;
 
 /**
@@ -31,11 +32,7 @@ final class RemoteScoredClassifier extends RemoteClassifier implements Scored {
         long[] labels = new long[count];
         for (int i = 0; i < count; i++) {
             float[] row = (float[]) rows[i];
-            int best = 0;
-            for (int c = 1; c < row.length; c++) {
-                best = row[c] > row[best] ? c : best;
-            }
-            labels[i] = best;
+            labels[i] = Logits.argmax(row, 0, row.length);
         }
         return labels;
     }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import io.modelprint.data.InputSpec;
 import io.modelprint.gradient.InputGradient;
 import io.modelprint.model.Differentiable;
+import io.modelprint.model.Logits;
 import io.modelprint.scheme.GeneratedQueries;
 import io.modelprint.ProgressListener;
 import io.modelprint.scheme.Queries;
@@ -71,7 +72,7 @@ abstract class GradientSign implements QueryGenerator {
                 boolean[] done = new boolean[batch.size()];
                 boolean[] reached = new boolean[batch.size()];
                 for (int row = 0; row < done.length; row++) {
-                    reached[row] = argMax(eval.logits(), row, classes) == to[batch.original(row)];
+                    reached[row] = Logits.argmax(eval.logits(), row, classes) == to[batch.original(row)];
                     done[row] = reached[row] || step == maxIterations;
                 }
                 NDArray keep = batch.retire(done, reached, x, step, manager);
@@ -104,16 +105,6 @@ abstract class GradientSign implements QueryGenerator {
                 return projected;
             }
         }
-    }
-
-    private static int argMax(float[] logits, int row, int classes) {
-        int best = 0;
-        for (int c = 1; c < classes; c++) {
-            if (logits[row * classes + c] > logits[row * classes + best]) {
-                best = c;
-            }
-        }
-        return best;
     }
 
     private static NDArray replace(NDArray old, NDArray fresh) {
