@@ -43,4 +43,13 @@ class InputGradientTest {
             assertTrue(failed.getMessage().contains("broken target") && failed.getMessage().contains("step 3"), failed.getMessage());
         }
     }
+
+    @Test
+    void aSingleEvaluationIsNotChecked() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray points = manager.zeros(new ai.djl.ndarray.types.Shape(2, 3));
+            InputGradient.Result result = InputGradient.once(points, InputGradientTest::infiniteGradient, manager);
+            assertTrue(Float.isInfinite(result.gradient().toFloatArray()[0]), "the infinite gradient comes back as it is");
+        }
+    }
 }
