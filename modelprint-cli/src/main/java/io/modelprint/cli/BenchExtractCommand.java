@@ -57,7 +57,7 @@ final class BenchExtractCommand implements Callable<Integer> {
         try (DjlClassifier target = ModelLoader.load(model, source.spec())) {
             SeedSource seeds = SeedSource.fromData(source.train());
             // the warm-up run also checks the target's gradients once; the timed runs measure extraction alone
-            io.modelprint.fingerprint.GradientCheck checks = new io.modelprint.fingerprint.GradientCheck();
+            io.modelprint.gradient.GradientCheck checks = new io.modelprint.gradient.GradientCheck();
             FingerprintExtractor.extract(target, model.toString(), ipGuard, seeds, n, -1, ProgressListener.NONE, checks);
             for (int r = 0; r < repeat; r++) {
                 FingerprintExtractor.Result result = FingerprintExtractor.extract(target, model.toString(), ipGuard, seeds, n, r,

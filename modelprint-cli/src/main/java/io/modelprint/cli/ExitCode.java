@@ -12,8 +12,9 @@ public final class ExitCode {
     public static final int INTERNAL_ERROR = 3;
 
     /**
-     * The engine's input gradients failed a check on this machine (see GradientCheck); the launcher
-     * reruns the command once with ONEDNN_MAX_CPU_ISA=SSE41.
+     * The engine's input gradients cannot be trusted on this machine (an UnreliableGradientsException:
+     * they failed GradientCheck or stayed NaN); the launcher reruns the command once with
+     * ONEDNN_MAX_CPU_ISA=SSE41.
      */
     public static final int UNRELIABLE_GRADIENTS = 4;
 

@@ -119,7 +119,7 @@ final class ExtractCommand implements Callable<Integer> {
             }
         }
         List<FingerprintExtractor.Result> results = new ArrayList<>();
-        io.modelprint.fingerprint.GradientCheck checks = new io.modelprint.fingerprint.GradientCheck(); // once for a bundle's schemes
+        io.modelprint.gradient.GradientCheck checks = new io.modelprint.gradient.GradientCheck(); // once for a bundle's schemes
         try (DjlClassifier loaded = ModelLoader.load(model, spec.forModel(model, pixels))) {
             Differentiable target = loaded;
             if (!pixels.compatibleWith(loaded.inputSpec())) {

@@ -62,7 +62,7 @@ public final class Main implements Runnable {
     }
 
     static int exitCodeOf(Throwable e) {
-        if (e instanceof io.modelprint.fingerprint.GradientCheck.Failed) {
+        if (e instanceof io.modelprint.gradient.UnreliableGradientsException) {
             return ExitCode.UNRELIABLE_GRADIENTS;
         }
         if (e instanceof InputException) {

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.modelprint.data.InputSpec;
 import io.modelprint.data.SpecConversion;
+import io.modelprint.gradient.GradientCheck;
 import io.modelprint.model.ConvertedDifferentiable;
 import io.modelprint.model.Differentiable;
 import io.modelprint.scheme.Access;

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.modelprint.InputException;
 import io.modelprint.model.Classifier;
+import io.modelprint.model.Logits;
 import io.modelprint.model.Scored;
 
 /**
@@ -103,17 +104,13 @@ public record Answers(long[] labels, float[] scores, int classes) {
             }
         }
         for (int i = 0; i < count; i++) {
-            int best = 0;
             for (int c = 0; c < classes; c++) {
                 float v = scores[i * classes + c];
                 if (!Float.isFinite(v)) {
                     throw new InputException(model.description() + ": answered a non-finite score (" + v + ") for query " + i);
                 }
-                if (v > scores[i * classes + best]) {
-                    best = c;
-                }
             }
-            labels[i] = best;
+            labels[i] = Logits.argmax(scores, i, classes);
         }
         return new Answers(labels, scores, classes);
     }

@@ -11,6 +11,7 @@ import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
 import io.modelprint.InputException;
 import io.modelprint.data.InputSpec;
+import io.modelprint.model.Logits;
 import io.modelprint.model.Scored;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -124,21 +125,12 @@ public final class OnnxClassifier implements Scored {
                 NDArray logits = predictLogits(manager.create(images, spec.batchShape(count)))) {
             scores = logits.toFloatArray();
         }
-        long[] labels = new long[scores.length / numClasses];
-        for (int i = 0; i < labels.length; i++) {
-            int best = 0;
-            for (int c = 0; c < numClasses; c++) {
-                float value = scores[i * numClasses + c];
-                if (!Float.isFinite(value)) {
-                    throw new InputException(description + ": model answered NaN or infinite scores");
-                }
-                if (value > scores[i * numClasses + best]) {
-                    best = c;
-                }
+        for (float value : scores) {
+            if (!Float.isFinite(value)) {
+                throw new InputException(description + ": model answered NaN or infinite scores");
             }
-            labels[i] = best;
         }
-        return labels;
+        return Logits.argmax(scores, numClasses);
     }
 
     @Override

@@ -5,9 +5,12 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
+import io.modelprint.gradient.ActiveBatchLoop;
+import io.modelprint.gradient.InputGradient;
+import io.modelprint.gradient.IterativeAttack;
+import io.modelprint.gradient.SignStep;
 
 /**
  * Projected gradient descent in the L-infinity ball (Madry et al.): from a uniform random start
@@ -30,20 +33,36 @@ public record PgdAttack(float epsilon, float stepSize, int steps, float min, flo
         NDManager manager = images.getManager();
         NDArray lower = images.sub(epsilon).maximum(min);
         NDArray upper = images.add(epsilon).minimum(max);
-        NDArray x = images.add(manager.randomUniform(-epsilon, epsilon, images.getShape())).maximum(lower).minimum(upper);
-        for (int step = 0; step < steps; step++) {
-            try (NDManager scope = manager.newSubManager()) {
-                NDArray variable = x.duplicate();
-                variable.attach(scope);
-                variable.setRequiresGradient(true);
-                try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+        NDArray start = images.add(manager.randomUniform(-epsilon, epsilon, images.getShape())).maximum(lower).minimum(upper);
+        NDArray x;
+        try (ActiveBatchLoop loop = new ActiveBatchLoop(manager, "PGD", ActiveBatchLoop.Progress.NONE)) {
+            x = loop.runSteps(start, steps, new IterativeAttack() {
+                /** The batch's mean cross-entropy, one value for all (the loop's sum over points leaves it as it is). */
+                @Override
+                public NDList loss(NDArray variable) {
                     NDArray logits = block.forward(parameters, new NDList(variable), false).singletonOrThrow();
-                    collector.backward(CROSS_ENTROPY.evaluate(new NDList(labels), new NDList(logits)));
+                    return new NDList(CROSS_ENTROPY.evaluate(new NDList(labels), new NDList(logits)), logits);
                 }
-                NDArray next = variable.add(variable.getGradient().sign().mul(stepSize)).maximum(lower).minimum(upper);
-                next.attach(manager);
-                x = next;
-            }
+
+                /** Unchecked: a diverging student's NaN loss is the trainer's to report. */
+                @Override
+                public InputGradient.Result evaluate(NDArray variable, NDManager loopManager, String what, int step) {
+                    return InputGradient.once(variable, this::loss, loopManager);
+                }
+
+                @Override
+                public NDArray step(NDArray variable, NDArray gradient, int step) {
+                    return SignStep.ascend(variable, gradient, stepSize);
+                }
+
+                @Override
+                public NDArray project(NDArray variable) {
+                    try (NDArray above = variable.maximum(lower)) {
+                        return above.minimum(upper);
+                    }
+                }
+            });
+            x.attach(manager);
         }
         zeroParameterGradients(block);
         return x;

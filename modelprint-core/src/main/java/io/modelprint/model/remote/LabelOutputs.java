@@ -1,5 +1,6 @@
 package io.modelprint.model.remote;
 
+import io.modelprint.model.Logits;
 import java.util.Arrays;
 import java.util.List;
 
@@ -59,12 +60,7 @@ final class LabelOutputs {
         }
         long[] labels = new long[n];
         for (int i = 0; i < n; i++) {
-            int best = 0;
-            for (int c = 1; c < numClasses; c++) {
-                if (v[i * numClasses + c] > v[i * numClasses + best]) {
-                    best = c;
-                }
-            }
+            int best = Logits.argmax(v, i, numClasses);
             if (!Float.isFinite(v[i * numClasses + best])) {
                 throw new ProtocolException(url + ": answered non-finite scores for image " + i);
             }

@@ -1,5 +1,6 @@
 package io.modelprint.model.remote;
 
+import io.modelprint.model.Logits;
 import java.util.Arrays;
 
 /**
@@ -40,11 +41,7 @@ final class RemoteAnswers {
         }
         long[] top = new long[scores.length / numClasses];
         for (int i = 0; i < top.length; i++) {
-            int best = 0;
-            for (int c = 1; c < numClasses; c++) {
-                best = scores[i * numClasses + c] > scores[i * numClasses + best] ? c : best;
-            }
-            top[i] = best;
+            top[i] = Logits.argmax(scores, i, numClasses);
         }
         return top;
     }

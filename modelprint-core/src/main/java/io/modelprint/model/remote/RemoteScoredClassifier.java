@@ -3,6 +3,7 @@ package io.modelprint.model.remote;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import io.modelprint.data.InputSpec;
+import io.modelprint.model.Logits;
 import io.modelprint.model.Scored;
 
 /**

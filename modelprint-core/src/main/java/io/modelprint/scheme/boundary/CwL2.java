@@ -4,6 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import io.modelprint.data.InputSpec;
+import io.modelprint.gradient.ActiveBatchLoop;
+import io.modelprint.gradient.Adam;
+import io.modelprint.gradient.InputGradient;
+import io.modelprint.gradient.IterativeAttack;
 import io.modelprint.model.Differentiable;
 import io.modelprint.scheme.GeneratedQueries;
 import io.modelprint.ProgressListener;
@@ -73,43 +77,54 @@ public final class CwL2 implements QueryGenerator {
             NDArray w = manager.create(tanhSpace(best, half, mid), spec.batchShape(n));
             for (int bs = 0; bs < binarySteps; bs++) {
                 boolean[] succeeded = new boolean[n];
-                NDArray c = manager.create(toFloats(constant));
-                NDArray delta = w.zerosLike();
-                NDArray m = w.zerosLike();
-                NDArray v = w.zerosLike();
-                double previous = Double.MAX_VALUE;
-                for (int it = 0; it < maxIterations; it++) {
-                    InputGradient.Result eval = InputGradient.evaluate(delta, d -> {
-                        NDArray x = image(w, d, half, mid);
-                        NDArray z = target.logits(x);
-                        NDArray real = z.mul(toMask).sum(new int[] {1});
-                        NDArray other = z.sub(toMaskLarge).max(new int[] {1});
-                        NDArray margin = other.sub(real).add(k).maximum(0f);
-                        NDArray distance = x.sub(origin).square().reshape(n, -1).sum(new int[] {1});
-                        return new NDList(distance.add(margin.mul(c)), z, x, distance);
-                    }, manager, target.description(), it);
-                    float[] points = eval.extras().get(0);
-                    float[] l2 = eval.extras().get(1);
-                    for (int p = 0; p < n; p++) {
-                        if (reached(eval.logits(), p, classes, (int) to[p]) && l2[p] < bestL2[p]) {
-                            bestL2[p] = l2[p];
-                            System.arraycopy(points, p * size, best, p * size, size);
+                try (ActiveBatchLoop loop = new ActiveBatchLoop(manager, target.description(), ActiveBatchLoop.Progress.NONE)) {
+                    NDArray c = loop.manager().create(toFloats(constant));
+                    Adam adam = new Adam(loop, w, learningRate);
+                    loop.runSteps(w.zerosLike(), maxIterations, new IterativeAttack() {
+                        private double previous = Double.MAX_VALUE;
+
+                        @Override
+                        public NDList loss(NDArray d) {
+                            NDArray x = image(w, d, half, mid);
+                            NDArray z = target.logits(x);
+                            NDArray real = z.mul(toMask).sum(new int[] {1});
+                            NDArray other = z.sub(toMaskLarge).max(new int[] {1});
+                            NDArray margin = other.sub(real).add(k).maximum(0f);
+                            NDArray distance = x.sub(origin).square().reshape(n, -1).sum(new int[] {1});
+                            return new NDList(distance.add(margin.mul(c)), z, x, distance);
                         }
-                        succeeded[p] |= reached(eval.logits(), p, classes, (int) to[p]);
-                    }
-                    Adam.step(delta, eval.gradient(), m, v, it + 1, learningRate);
-                    eval.gradient().close();
-                    totalIterations++;
-                    if (it % Math.max(1, maxIterations / 10) == 0) {
-                        double loss = 0;
-                        for (float value : eval.loss()) {
-                            loss += value;
+
+                        /** Keeps each point's closest success; stops when the loss stalls (checked every tenth of the limit). */
+                        @Override
+                        public boolean proceeds(InputGradient.Result eval, int it) {
+                            float[] points = eval.extras().get(0);
+                            float[] l2 = eval.extras().get(1);
+                            for (int p = 0; p < n; p++) {
+                                if (leads(eval.logits(), p, classes, (int) to[p]) && l2[p] < bestL2[p]) {
+                                    bestL2[p] = l2[p];
+                                    System.arraycopy(points, p * size, best, p * size, size);
+                                }
+                                succeeded[p] |= leads(eval.logits(), p, classes, (int) to[p]);
+                            }
+                            if (it % Math.max(1, maxIterations / 10) == 0) {
+                                double loss = 0;
+                                for (float value : eval.loss()) {
+                                    loss += value;
+                                }
+                                if (loss > previous * 0.9999) {
+                                    return false;
+                                }
+                                previous = loss;
+                            }
+                            return true;
                         }
-                        if (loss > previous * 0.9999) {
-                            break;
+
+                        @Override
+                        public NDArray step(NDArray delta, NDArray gradient, int it) {
+                            return adam.step(delta, gradient, it);
                         }
-                        previous = loss;
-                    }
+                    });
+                    totalIterations += loop.evaluations();
                 }
                 for (int p = 0; p < n; p++) {
                     if (succeeded[p]) {
@@ -121,10 +136,6 @@ public final class CwL2 implements QueryGenerator {
                     }
                 }
                 progress.update(bs + 1, binarySteps, "binary search step " + (bs + 1));
-                c.close();
-                delta.close();
-                m.close();
-                v.close();
             }
         }
         boolean[] converged = new boolean[n];
@@ -136,7 +147,8 @@ public final class CwL2 implements QueryGenerator {
         return new GeneratedQueries(new Queries(spec, best, n), iterations, converged);
     }
 
-    private boolean reached(float[] logits, int row, int classes, int label) {
+    /** Whether {@code label} is still the top class of {@code row} with its logit lowered by k. */
+    private boolean leads(float[] logits, int row, int classes, int label) {
         int best = 0;
         for (int t = 1; t < classes; t++) {
             float score = logits[row * classes + t] - (t == label ? k : 0);

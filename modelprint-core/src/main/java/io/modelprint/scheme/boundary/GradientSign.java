@@ -2,9 +2,14 @@ package io.modelprint.scheme.boundary;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import io.modelprint.data.InputSpec;
+import io.modelprint.gradient.ActiveBatchLoop;
+import io.modelprint.gradient.InputGradient;
+import io.modelprint.gradient.IterativeAttack;
+import io.modelprint.gradient.PointArray;
+import io.modelprint.gradient.SignStep;
 import io.modelprint.model.Differentiable;
+import io.modelprint.model.Logits;
 import io.modelprint.scheme.GeneratedQueries;
 import io.modelprint.ProgressListener;
 import io.modelprint.scheme.Queries;
@@ -44,68 +49,37 @@ abstract class GradientSign implements QueryGenerator {
         Random random = new Random(seed);
         int classes = target.numClasses();
         float[] result = seeds.draw(n, random);
-        ActiveBatch batch = new ActiveBatch(result, spec.pixelsPerImage());
-        try (NDManager manager = NDManager.newBaseManager()) {
-            NDArray origin = manager.create(result.clone(), spec.batchShape(n));
-            NDArray x = origin.duplicate();
+        try (ActiveBatchLoop loop = new ActiveBatchLoop(target.description(), ActiveBatchLoop.Progress.points(progress))) {
+            NDArray x = loop.manager().create(result.clone(), spec.batchShape(n));
+            PointArray origin = loop.track(x.duplicate());
             long[] to = TargetLabels.choose(target, x, selection.label(), random).to();
-            NDArray toMask = manager.create(to).oneHot(classes);
-            for (int step = 0; batch.size() > 0; step++) {
-                NDArray mask = toMask;
-                InputGradient.Result eval = InputGradient.evaluate(x, points -> {
+            PointArray toMask = loop.track(loop.manager().create(to).oneHot(classes));
+            loop.runToGoal(x, result, maxIterations, new IterativeAttack() {
+                @Override
+                public NDList loss(NDArray points) {
                     NDArray z = target.logits(points);
-                    return new NDList(z.logSoftmax(1).mul(mask).sum(new int[] {1}).neg(), z);
-                }, manager, target.description(), step);
-                boolean[] done = new boolean[batch.size()];
-                boolean[] reached = new boolean[batch.size()];
-                for (int row = 0; row < done.length; row++) {
-                    reached[row] = argMax(eval.logits(), row, classes) == to[batch.original(row)];
-                    done[row] = reached[row] || step == maxIterations;
+                    return new NDList(z.logSoftmax(1).mul(toMask.get()).sum(new int[] {1}).neg(), z);
                 }
-                NDArray keep = batch.retire(done, reached, x, step, manager);
-                progress.update(n - batch.size(), n, "step " + step);
-                NDArray grad = eval.gradient();
-                if (batch.size() == 0) {
-                    grad.close();
-                    break;
+
+                @Override
+                public boolean reached(InputGradient.Result evaluation, int row, int point) {
+                    return Logits.argmax(evaluation.logits(), row, classes) == to[point];
                 }
-                if (keep != null) {
-                    x = replace(x, x.get(keep));
-                    origin = replace(origin, origin.get(keep));
-                    toMask = replace(toMask, toMask.get(keep));
-                    grad = replace(grad, grad.get(keep));
-                    keep.close();
+
+                @Override
+                public NDArray step(NDArray points, NDArray gradient, int step) {
+                    return SignStep.descend(points, gradient, alpha);
                 }
-                x = step(x, grad, origin, spec);
-                grad.close();
-            }
-        }
-        return new GeneratedQueries(new Queries(spec, result, n), batch.iterations(), batch.converged());
-    }
 
-    private NDArray step(NDArray x, NDArray grad, NDArray origin, InputSpec spec) {
-        try (NDArray sign = grad.sign(); NDArray lower = origin.sub(epsilon); NDArray upper = origin.add(epsilon)) {
-            x.subi(sign.muli(alpha));
-            try (NDArray below = x.minimum(upper); NDArray inBall = below.maximum(lower)) {
-                NDArray projected = inBall.clip(spec.min(), spec.max());
-                x.close();
-                return projected;
-            }
+                @Override
+                public NDArray project(NDArray points) {
+                    try (NDArray lower = origin.get().sub(epsilon); NDArray upper = origin.get().add(epsilon);
+                            NDArray below = points.minimum(upper); NDArray inBall = below.maximum(lower)) {
+                        return inBall.clip(spec.min(), spec.max());
+                    }
+                }
+            });
+            return new GeneratedQueries(new Queries(spec, result, n), loop.iterations(), loop.converged());
         }
-    }
-
-    private static int argMax(float[] logits, int row, int classes) {
-        int best = 0;
-        for (int c = 1; c < classes; c++) {
-            if (logits[row * classes + c] > logits[row * classes + best]) {
-                best = c;
-            }
-        }
-        return best;
-    }
-
-    private static NDArray replace(NDArray old, NDArray fresh) {
-        old.close();
-        return fresh;
     }
 }

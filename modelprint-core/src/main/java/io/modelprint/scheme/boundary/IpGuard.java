@@ -4,6 +4,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import io.modelprint.data.InputSpec;
+import io.modelprint.gradient.ActiveBatchLoop;
+import io.modelprint.gradient.Adam;
+import io.modelprint.gradient.InputGradient;
+import io.modelprint.gradient.IterativeAttack;
+import io.modelprint.gradient.PointArray;
 import io.modelprint.model.Differentiable;
 import io.modelprint.scheme.GeneratedQueries;
 import io.modelprint.ProgressListener;
@@ -60,67 +65,42 @@ public final class IpGuard implements QueryGenerator {
         Random random = new Random(seed);
         int classes = target.numClasses();
         float[] result = seeds.draw(n, random);
-        ActiveBatch batch = new ActiveBatch(result, spec.pixelsPerImage());
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (ActiveBatchLoop loop = new ActiveBatchLoop(target.description(), ActiveBatchLoop.Progress.points(progress))) {
+            NDManager manager = loop.manager();
             NDArray x = manager.create(result.clone(), spec.batchShape(n));
             TargetLabels labels = TargetLabels.choose(target, x, selection.label(), random);
             // logits of labels i and j are pushed out of the max over the other labels
-            NDArray excluded = manager.create(labels.from()).oneHot(classes).add(manager.create(labels.to()).oneHot(classes))
-                    .mul(EXCLUDED);
-            NDArray fromMask = manager.create(labels.from()).oneHot(classes);
-            NDArray toMask = manager.create(labels.to()).oneHot(classes);
-            NDArray m = x.zerosLike();
-            NDArray v = x.zerosLike();
-            for (int step = 0; batch.size() > 0; step++) {
-                NDArray fromNow = fromMask;
-                NDArray toNow = toMask;
-                NDArray excludedNow = excluded;
-                InputGradient.Result evaluation = InputGradient.evaluate(x, points -> {
+            PointArray excluded = loop.track(manager.create(labels.from()).oneHot(classes)
+                    .add(manager.create(labels.to()).oneHot(classes)).mul(EXCLUDED));
+            PointArray fromMask = loop.track(manager.create(labels.from()).oneHot(classes));
+            PointArray toMask = loop.track(manager.create(labels.to()).oneHot(classes));
+            Adam adam = new Adam(loop, x, learningRate);
+            loop.runToGoal(x, result, maxIterations, new IterativeAttack() {
+                @Override
+                public NDList loss(NDArray points) {
                     NDArray z = target.logits(points);
-                    NDArray zFrom = z.mul(fromNow).sum(new int[] {1});
-                    NDArray zTo = z.mul(toNow).sum(new int[] {1});
-                    NDArray zOther = z.add(excludedNow).max(new int[] {1});
+                    NDArray zFrom = z.mul(fromMask.get()).sum(new int[] {1});
+                    NDArray zTo = z.mul(toMask.get()).sum(new int[] {1});
+                    NDArray zOther = z.add(excluded.get()).max(new int[] {1});
                     return new NDList(zFrom.sub(zTo).add(k).maximum(0f).add(zOther.sub(zFrom).maximum(0f)), z);
-                }, manager, target.description(), step);
-                float[] loss = evaluation.loss();
-                NDArray grad = evaluation.gradient();
-                boolean[] done = new boolean[batch.size()];
-                boolean[] reached = new boolean[batch.size()];
-                for (int row = 0; row < done.length; row++) {
-                    reached[row] = loss[row] <= 0f;
-                    done[row] = reached[row] || step == maxIterations;
                 }
-                NDArray keep = batch.retire(done, reached, x, step, manager);
-                progress.update(n - batch.size(), n, "step " + step);
-                if (batch.size() == 0) {
-                    grad.close();
-                    break;
+
+                @Override
+                public boolean reached(InputGradient.Result evaluation, int row, int point) {
+                    return evaluation.loss()[row] <= 0f;
                 }
-                if (keep != null) {
-                    x = replace(x, x.get(keep));
-                    m = replace(m, m.get(keep));
-                    v = replace(v, v.get(keep));
-                    grad = replace(grad, grad.get(keep));
-                    fromMask = replace(fromMask, fromMask.get(keep));
-                    toMask = replace(toMask, toMask.get(keep));
-                    excluded = replace(excluded, excluded.get(keep));
-                    keep.close();
+
+                @Override
+                public NDArray step(NDArray points, NDArray gradient, int step) {
+                    return adam.step(points, gradient, step);
                 }
-                x = adamStep(x, grad, m, v, step + 1, spec);
-                grad.close();
-            }
+
+                @Override
+                public NDArray project(NDArray points) {
+                    return clip ? points.clip(spec.min(), spec.max()) : points;
+                }
+            });
+            return new GeneratedQueries(new Queries(spec, result, n), loop.iterations(), loop.converged());
         }
-        return new GeneratedQueries(new Queries(spec, result, n), batch.iterations(), batch.converged());
-    }
-
-    /** One Adam step on every active point, then the clip to the input range. */
-    private NDArray adamStep(NDArray x, NDArray grad, NDArray m, NDArray v, int t, InputSpec spec) {
-        Adam.step(x, grad, m, v, t, learningRate);
-        return clip ? replace(x, x.clip(spec.min(), spec.max())) : x;
-    }
-
-    private static NDArray replace(NDArray old, NDArray fresh) {
-        old.close();
-        return fresh;
     }
 }

@@ -2,6 +2,7 @@ package io.modelprint.scheme.boundary;
 
 import ai.djl.ndarray.NDArray;
 import io.modelprint.model.Differentiable;
+import io.modelprint.model.Logits;
 import java.util.Random;
 
 /**
@@ -17,16 +18,8 @@ public record TargetLabels(long[] from, long[] to) {
         try (NDArray logits = target.predictLogits(seeds)) {
             float[] z = logits.toFloatArray();
             for (int p = 0; p < n; p++) {
-                int best = 0;
-                int worst = 0;
-                for (int c = 1; c < classes; c++) {
-                    if (z[p * classes + c] > z[p * classes + best]) {
-                        best = c;
-                    }
-                    if (z[p * classes + c] < z[p * classes + worst]) {
-                        worst = c;
-                    }
-                }
+                int best = Logits.argmax(z, p, classes);
+                int worst = Logits.argmin(z, p, classes);
                 from[p] = best;
                 if (rule == SeedSelection.TargetLabel.LEAST_LIKELY && worst != best) {
                     to[p] = worst;

@@ -4,7 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import io.modelprint.data.InputSpec;
-import io.modelprint.scheme.boundary.InputGradient;
+import io.modelprint.gradient.ActiveBatchLoop;
+import io.modelprint.gradient.IterativeAttack;
+import io.modelprint.gradient.SignStep;
 import io.modelprint.model.Differentiable;
 import io.modelprint.scheme.GeneratedQueries;
 import io.modelprint.scheme.Labels;
@@ -57,27 +59,32 @@ public final class AdversarialPairs implements QueryGenerator {
         }
         float alpha = 2.5f * epsilon / steps;
         float[] adversarial;
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (ActiveBatchLoop loop = new ActiveBatchLoop(target.description(),
+                (step, finished, total) -> progress.update(step + 1, steps, "PGD step"))) {
+            NDManager manager = loop.manager();
             NDArray start = manager.create(origin, spec.batchShape(pairs));
             NDArray lower = start.sub(epsilon).maximum(spec.min());
             NDArray upper = start.add(epsilon).minimum(spec.max());
             NDArray toMask = manager.create(to).oneHot(classes);
-            NDArray x = start.duplicate();
-            for (int step = 0; step < steps; step++) {
-                InputGradient.Result eval = InputGradient.evaluate(x, points -> {
+            adversarial = loop.runSteps(start.duplicate(), steps, new IterativeAttack() {
+                @Override
+                public NDList loss(NDArray points) {
                     NDArray z = target.logits(points);
                     return new NDList(z.logSoftmax(1).mul(toMask).sum(new int[] {1}).neg(), z);
-                }, manager, target.description(), step);
-                try (NDArray grad = eval.gradient(); NDArray sign = grad.sign()) {
-                    NDArray moved = x.sub(sign.mul(alpha));
-                    NDArray projected = moved.minimum(upper).maximum(lower);
-                    moved.close();
-                    x.close();
-                    x = projected;
                 }
-                progress.update(step + 1, steps, "PGD step");
-            }
-            adversarial = x.toFloatArray();
+
+                @Override
+                public NDArray step(NDArray x, NDArray gradient, int step) {
+                    return SignStep.descend(x, gradient, alpha);
+                }
+
+                @Override
+                public NDArray project(NDArray x) {
+                    try (NDArray below = x.minimum(upper)) {
+                        return below.maximum(lower);
+                    }
+                }
+            }).toFloatArray();
         }
         long[] reached = Labels.predict(target, adversarial, pairs);
         float[] values = new float[n * size];

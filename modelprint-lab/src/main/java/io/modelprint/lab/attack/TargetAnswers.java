@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.modelprint.data.ImageDataset;
 import io.modelprint.model.Differentiable;
+import io.modelprint.model.Logits;
 
 /** What an extraction attacker gets back from the target for its queries. */
 final class TargetAnswers {
@@ -37,11 +38,7 @@ final class TargetAnswers {
         int classes = queries.numClasses();
         int[] labels = new int[queries.size()];
         for (int i = 0; i < labels.length; i++) {
-            int best = 0;
-            for (int c = 1; c < classes; c++) {
-                best = probabilities[i * classes + c] > probabilities[i * classes + best] ? c : best;
-            }
-            labels[i] = best;
+            labels[i] = Logits.argmax(probabilities, i, classes);
         }
         return new ImageDataset(queries.name() + "-target-labels", queries.spec(), queries.pixels(), labels, classes);
     }

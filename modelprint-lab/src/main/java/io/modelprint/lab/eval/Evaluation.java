@@ -39,7 +39,7 @@ public final class Evaluation {
     private final Path outDir;
     private final PrintStream log;
     /** The target's input gradients are checked once for all configurations. */
-    private final io.modelprint.fingerprint.GradientCheck checks = new io.modelprint.fingerprint.GradientCheck();
+    private final io.modelprint.gradient.GradientCheck checks = new io.modelprint.gradient.GradientCheck();
 
     private EvasiveServing serving = EvasiveServing.IN_PROCESS;
 

@@ -29,7 +29,7 @@ public final class SchemeComparison {
     private final Path outDir;
     private final PrintStream log;
     /** The target's input gradients are checked once for all runs. */
-    private final io.modelprint.fingerprint.GradientCheck checks = new io.modelprint.fingerprint.GradientCheck();
+    private final io.modelprint.gradient.GradientCheck checks = new io.modelprint.gradient.GradientCheck();
 
     private EvasiveServing serving = EvasiveServing.IN_PROCESS;
 

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.modelprint.data.InputSpec;
 import io.modelprint.model.Classifier;
+import io.modelprint.model.Logits;
 import io.modelprint.model.Scored;
 import java.util.SplittableRandom;
 
@@ -52,14 +53,10 @@ public class DefendedClassifier implements Classifier {
             if (scored) {
                 float[] logits = logits((Scored) base, input, count);
                 for (int i = 0; i < count; i++) {
-                    int top = 0;
                     for (int c = 0; c < classes; c++) {
                         sum[i * classes + c] += logits[i * classes + c];
-                        if (logits[i * classes + c] > logits[i * classes + top]) {
-                            top = c;
-                        }
                     }
-                    votes[i * classes + top]++;
+                    votes[i * classes + Logits.argmax(logits, i, classes)]++;
                 }
             } else {
                 long[] labels = base.predictLabels(input, count);

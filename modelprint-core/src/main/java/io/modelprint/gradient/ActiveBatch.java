@@ -1,11 +1,11 @@
-package io.modelprint.scheme.boundary;
+package io.modelprint.gradient;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
 /**
- * The points an iterative generator is still moving. A point that meets its stopping rule leaves
- * the batch: its values, step count and outcome are recorded, and the caller shrinks its per-point
+ * The points an {@link ActiveBatchLoop} is still moving. A point that meets its stopping rule leaves
+ * the batch: its values, step count and outcome are recorded, and the loop shrinks its per-point
  * arrays with the returned row index, so finished points cost nothing more.
  */
 final class ActiveBatch {

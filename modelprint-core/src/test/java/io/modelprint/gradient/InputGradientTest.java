@@ -1,4 +1,4 @@
-package io.modelprint.scheme.boundary;
+package io.modelprint.gradient;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,13 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import io.modelprint.fingerprint.GradientCheck;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
  * A non-finite input gradient with a finite objective (seen from libtorch now and then) is computed
- * again; one that persists stops with GradientCheck.Failed (exit code 4, the launcher's retry).
+ * again; one that persists stops with UnreliableGradientsException (exit code 4, the launcher's retry).
  */
 class InputGradientTest {
     /** sqrt at 0 is finite but its derivative is infinite: a finite objective with a non-finite gradient. */
@@ -39,9 +38,18 @@ class InputGradientTest {
             assertArrayEquals(new float[] {2, 2, 2, 2, 2, 2}, result.gradient().toFloatArray());
             assertArrayEquals(new float[] {0, 0}, result.loss());
 
-            GradientCheck.Failed failed = assertThrows(GradientCheck.Failed.class,
+            UnreliableGradientsException failed = assertThrows(UnreliableGradientsException.class,
                     () -> InputGradient.evaluate(points, InputGradientTest::infiniteGradient, manager, "broken target", 3));
             assertTrue(failed.getMessage().contains("broken target") && failed.getMessage().contains("step 3"), failed.getMessage());
+        }
+    }
+
+    @Test
+    void aSingleEvaluationIsNotChecked() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray points = manager.zeros(new ai.djl.ndarray.types.Shape(2, 3));
+            InputGradient.Result result = InputGradient.once(points, InputGradientTest::infiniteGradient, manager);
+            assertTrue(Float.isInfinite(result.gradient().toFloatArray()[0]), "the infinite gradient comes back as it is");
         }
     }
 }

@@ -1,8 +1,5 @@
-package io.modelprint.scheme.boundary;
+package io.modelprint.gradient;
 
-import io.modelprint.fingerprint.GradientCheck;
-
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -33,41 +30,55 @@ public final class InputGradient {
 
     private InputGradient() {}
 
+    /**
+     * The objective and its gradient at {@code variable}, computed again (up to {@value #MAX_RETRIES}
+     * times) while the gradient is not finite; {@code what} (the target) and {@code step} name it in
+     * errors.
+     */
     public static Result evaluate(NDArray variable, Objective objective, NDManager manager, String what, int step) {
         for (int attempt = 0; ; attempt++) {
-            float[] loss;
-            float[] logits;
-            java.util.List<float[]> extras = new java.util.ArrayList<>();
-            NDArray grad;
-            try (NDManager scope = manager.newSubManager()) {
-                NDArray v = variable.duplicate();
-                v.attach(scope);
-                v.setRequiresGradient(true);
-                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    NDList out = objective.evaluate(v);
-                    collector.backward(out.get(0).sum());
-                    loss = out.get(0).toFloatArray();
-                    logits = out.get(1).toFloatArray();
-                    for (int i = 2; i < out.size(); i++) {
-                        extras.add(out.get(i).toFloatArray());
-                    }
-                }
-                grad = v.getGradient().duplicate();
-                grad.attach(manager);
+            Result result = once(variable, objective, manager);
+            if (allFinite(result.loss()) && allFinite(result.gradient())) {
+                return result;
             }
-            if (allFinite(loss) && allFinite(grad)) {
-                return new Result(loss, logits, extras, grad);
-            }
-            grad.close();
+            result.gradient().close();
             if (attempt == MAX_RETRIES) {
-                if (!allFinite(loss)) {
+                if (!allFinite(result.loss())) {
                     throw new IllegalStateException(what + ": objective is NaN/infinite at step " + step
                             + "; the target's logits are not usable");
                 }
-                throw new GradientCheck.Failed(what + ": input gradient is NaN/infinite at step " + step + " (after "
-                        + MAX_RETRIES + " retries) although the objective is finite. " + GradientCheck.Failed.ADVICE);
+                throw new UnreliableGradientsException(what + ": input gradient is NaN/infinite at step " + step + " (after "
+                        + MAX_RETRIES + " retries) although the objective is finite. " + UnreliableGradientsException.ADVICE);
             }
         }
+    }
+
+    /**
+     * One evaluation, unchecked: a NaN comes back as it is (adversarial training leaves a diverging
+     * loss to the trainer, which stops on it).
+     */
+    public static Result once(NDArray variable, Objective objective, NDManager manager) {
+        float[] loss;
+        float[] logits;
+        java.util.List<float[]> extras = new java.util.ArrayList<>();
+        NDArray grad;
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray v = variable.duplicate();
+            v.attach(scope);
+            v.setRequiresGradient(true);
+            try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+                NDList out = objective.evaluate(v);
+                collector.backward(out.get(0).sum());
+                loss = out.get(0).toFloatArray();
+                logits = out.get(1).toFloatArray();
+                for (int i = 2; i < out.size(); i++) {
+                    extras.add(out.get(i).toFloatArray());
+                }
+            }
+            grad = v.getGradient().duplicate();
+            grad.attach(manager);
+        }
+        return new Result(loss, logits, extras, grad);
     }
 
     private static boolean allFinite(float[] values) {

@@ -1,6 +1,4 @@
-package io.modelprint.fingerprint;
-
-import io.modelprint.scheme.boundary.InputGradient;
+package io.modelprint.gradient;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -18,17 +16,6 @@ import java.util.Set;
  * would be weak without any sign, so extraction checks first.
  */
 public final class GradientCheck {
-    /** Thrown when the gradients disagree with finite differences. */
-    public static final class Failed extends IllegalStateException {
-        public Failed(String message) {
-            super(message);
-        }
-
-        /** What to do about it, for messages. */
-        public static final String ADVICE = "On CPUs where oneDNN's AVX2/AVX-512 backward convolution is wrong for few output channels,"
-                + " run with ONEDNN_MAX_CPU_ISA=SSE41 (the modelprint launcher does this by itself when it sees this error)";
-    }
-
     /** Batch sizes checked: the wrong kernels misbehave depending on batch size and thread split. */
     private static final int[] BATCHES = {32, 128};
     private static final float STEP = 1e-2f;
@@ -39,7 +26,7 @@ public final class GradientCheck {
      */
     private final Set<Differentiable> passed = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
-    /** Throws {@link Failed} when, in any checked batch, more than half of the directional derivatives disagree. */
+    /** Throws {@link UnreliableGradientsException} when, in any checked batch, more than half of the directional derivatives disagree. */
     public synchronized void require(Differentiable target, String name) {
         if (passed.contains(target)) {
             return;
@@ -89,9 +76,9 @@ public final class GradientCheck {
             }
         }
         if (bad > points / 2) {
-            throw new Failed(name + ": the engine's input gradients disagree with finite differences on " + bad + " of "
+            throw new UnreliableGradientsException(name + ": the engine's input gradients disagree with finite differences on " + bad + " of "
                     + points + " random points (relative error up to " + String.format("%.2f", worst) + "), so a fingerprint"
-                    + " made with them would be unreliable. " + Failed.ADVICE);
+                    + " made with them would be unreliable. " + UnreliableGradientsException.ADVICE);
         }
     }
 
