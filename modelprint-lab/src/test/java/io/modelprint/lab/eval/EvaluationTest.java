@@ -29,7 +29,9 @@ import io.modelprint.lab.zoo.ZooManifest;
 
 /** The evaluation and its report on a tiny zoo: every method, every combination, cached and rendered. */
 class EvaluationTest {
-    static final Preset TINY_ZOO = new Preset("tiny", 2, 300, 300, 300, 1, 1, 2, 300, 1, Architecture.MLP, 1, 100, 3, 4, 100, 1, 0, false, 2);
+    static final Preset TINY_ZOO = Preset.builder().setName("tiny").optTargetEpochs(2).optFineTuneImages(300).optRetrainImages(300)
+            .optDistillBudget(300).optDistillEpochs(1).optSameArchNegatives(2).optNegativeImages(300).optOtherArchNegatives(1)
+            .optForests(1).optForestImages(100).optForestTrees(3).optSweepStep(4).optAdvImages(100).build();
     static final EvaluationPreset TINY = new EvaluationPreset("tiny", EvaluationPreset.COMBOS, new double[] {0.1}, new double[] {1}, new double[] {1, 3},
             new MethodConfig.CwSettings(0.05f, 2, 30, 0.1f), 60, 20);
 
