@@ -5,9 +5,9 @@ import io.modelprint.data.DatasetSource;
 import io.modelprint.engine.DjlClassifier;
 import io.modelprint.engine.ModelLoader;
 import io.modelprint.fingerprint.FingerprintExtractor;
-import io.modelprint.scheme.boundary.IpGuard;
-import io.modelprint.scheme.boundary.SeedSelection;
 import io.modelprint.ProgressListener;
+import io.modelprint.scheme.Scheme;
+import io.modelprint.scheme.Schemes;
 import io.modelprint.scheme.SeedSource;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -50,7 +50,12 @@ final class BenchExtractCommand implements Callable<Integer> {
             throw new InputException("--repeat and --n must be > 0");
         }
         DatasetSource source = data.source();
-        IpGuard ipGuard = new IpGuard(k, learningRate, maxIterations, SeedSelection.DEFAULT, true);
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("k", k);
+        parameters.put("lr", learningRate);
+        parameters.put("maxIter", maxIterations);
+        parameters.put("n", n);
+        Scheme<?> ipGuard = Schemes.create("ipguard", parameters, "bench extract");
         double[] seconds = new double[repeat];
         int converged = 0;
         double iterations = 0;

@@ -10,8 +10,8 @@ import io.modelprint.engine.arch.Architecture;
 import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.fingerprint.FingerprintExtractor;
 import io.modelprint.fingerprint.FingerprintFile;
-import io.modelprint.scheme.boundary.IpGuard;
-import io.modelprint.scheme.boundary.SeedSelection;
+import io.modelprint.scheme.Scheme;
+import io.modelprint.scheme.Schemes;
 import io.modelprint.scheme.SeedSource;
 import io.modelprint.verify.Verdict;
 import io.modelprint.verify.Verifier;
@@ -111,7 +111,7 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         step("extracting 100 IPGuard points (k=3, lr=0.01, TL)");
-        IpGuard ipGuard = new IpGuard(3f, 0.01f, 1000, SeedSelection.DEFAULT, true);
+        Scheme<?> ipGuard = Schemes.create("ipguard", Map.of("n", 100), "demo"); // the defaults: k 3, lr 0.01, TL
         try (DjlClassifier model = ModelLoader.load(target, train.spec()); Progress progress = Progress.start("extract")) {
             FingerprintExtractor.Result result = FingerprintExtractor.extract(model, target.toString(), ipGuard,
                     SeedSource.fromData(train), 100, 0, progress);

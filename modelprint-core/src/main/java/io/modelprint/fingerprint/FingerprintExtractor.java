@@ -8,11 +8,9 @@ import io.modelprint.model.ConvertedDifferentiable;
 import io.modelprint.model.Differentiable;
 import io.modelprint.scheme.Access;
 import io.modelprint.scheme.Answers;
-import io.modelprint.scheme.MatchingRate;
 import io.modelprint.scheme.Queries;
 import io.modelprint.scheme.Scheme;
 import io.modelprint.scheme.GeneratedQueries;
-import io.modelprint.scheme.Labels;
 import io.modelprint.ProgressListener;
 import io.modelprint.scheme.QueryGenerator;
 import io.modelprint.scheme.SeedSource;
@@ -31,19 +29,6 @@ public final class FingerprintExtractor {
     public record Result(Fingerprint fingerprint, GeneratedQueries generated, double seconds) {}
 
     private FingerprintExtractor() {}
-
-    /** IPGuard-style extraction with a bare generator: labels x matching rate (kept for the evaluation's sweeps). */
-    public static Result extract(Differentiable target, String targetName, QueryGenerator generator, SeedSource seeds,
-            int n, long seed, ProgressListener progress) {
-        return extract(target, targetName, generator, seeds, n, seed, progress, new GradientCheck());
-    }
-
-    /** As above, with a gradient checker that remembers the targets it passed (one per evaluation). */
-    public static Result extract(Differentiable target, String targetName, QueryGenerator generator, SeedSource seeds,
-            int n, long seed, ProgressListener progress, GradientCheck checks) {
-        Scheme<long[]> scheme = new Scheme<>(generator.name(), generator, new Labels(), new MatchingRate(), 0.5);
-        return extract(target, targetName, scheme, seeds, n, seed, progress, checks);
-    }
 
     /**
      * Makes {@code scheme}'s queries on {@code target} and records the target's answers with the
