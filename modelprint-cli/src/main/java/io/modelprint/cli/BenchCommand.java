@@ -10,7 +10,6 @@ import io.modelprint.lab.eval.EvaluationPreset;
 import io.modelprint.lab.eval.EvaluationResults;
 import io.modelprint.lab.eval.FamilyScore;
 import io.modelprint.lab.eval.MethodResult;
-import io.modelprint.lab.eval.SchemeComparison;
 import io.modelprint.lab.eval.SchemeResult;
 import io.modelprint.lab.eval.SchemeRun;
 import io.modelprint.lab.eval.StageLog;
@@ -79,7 +78,7 @@ final class BenchCommand implements Callable<Integer> {
         start = System.nanoTime();
         EvaluationResults results;
         try (Progress progress = Progress.start("bench"); HttpEvasiveServing serving = new HttpEvasiveServing()) {
-            results = new Evaluation(evaluationPreset, zooDir, outDir, System.err).servedBy(serving).run(train, progress);
+            results = new Evaluation(zooDir, outDir, System.err).servedBy(serving).run(evaluationPreset, train, test, progress);
         }
         stageLog.record("evaluation", seconds(start));
         start = System.nanoTime();
@@ -87,7 +86,7 @@ final class BenchCommand implements Callable<Integer> {
         runs.addAll(evaluationPreset.budgetRuns());
         List<SchemeResult> schemes;
         try (Progress progress = Progress.start("schemes"); HttpEvasiveServing serving = new HttpEvasiveServing()) {
-            schemes = new ArrayList<>(new SchemeComparison(zooDir, outDir, System.err).servedBy(serving).run(runs, train, test, progress));
+            schemes = new ArrayList<>(new Evaluation(zooDir, outDir, System.err).servedBy(serving).run(runs, train, test, progress));
         }
         schemes.addAll(bundles(schemes, evaluationPreset, zooDir));
         stageLog.record("schemes", seconds(start));

@@ -50,7 +50,12 @@ final class BenchExtractCommand implements Callable<Integer> {
             throw new InputException("--repeat and --n must be > 0");
         }
         DatasetSource source = data.source();
-        Scheme<?> ipGuard = Schemes.create("ipguard", Map.of("k", k, "lr", learningRate, "maxIter", maxIterations, "n", n), "bench extract");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("k", k);
+        parameters.put("lr", learningRate);
+        parameters.put("maxIter", maxIterations);
+        parameters.put("n", n);
+        Scheme<?> ipGuard = Schemes.create("ipguard", parameters, "bench extract");
         double[] seconds = new double[repeat];
         int converged = 0;
         double iterations = 0;

@@ -111,7 +111,7 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         step("extracting 100 IPGuard points (k=3, lr=0.01, TL)");
-        Scheme<?> ipGuard = Schemes.create("ipguard", Map.of("k", 3, "lr", 0.01, "maxIter", 1000), "demo");
+        Scheme<?> ipGuard = Schemes.create("ipguard", Map.of("n", 100), "demo"); // the defaults: k 3, lr 0.01, TL
         try (DjlClassifier model = ModelLoader.load(target, train.spec()); Progress progress = Progress.start("extract")) {
             FingerprintExtractor.Result result = FingerprintExtractor.extract(model, target.toString(), ipGuard,
                     SeedSource.fromData(train), 100, 0, progress);

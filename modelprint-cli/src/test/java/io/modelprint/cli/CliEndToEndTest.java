@@ -50,6 +50,17 @@ class CliEndToEndTest {
     }
 
     @Test
+    void benchExtractTimesIpGuardMadeWithTheGivenParameters() {
+        CliRunner.Result r = CliRunner.run("bench", "extract", "--model", target.toString(), "--n", "20", "--k", "3", "--lr", "0.01",
+                "--max-iter", "1000", "--repeat", "2", "--data", data.toString(), "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(20, r.json().get("n").asInt());
+        assertEquals(2, r.json().get("repeat").asInt());
+        assertTrue(r.json().get("meanConverged").asDouble() >= 18, "as extract converges: " + r.out());
+        assertTrue(r.json().get("minSeconds").asDouble() > 0, r.out());
+    }
+
+    @Test
     void verifyReportsEverySuspectAndKeepsGoingPastFailures() {
         Path missing = dir.resolve("no-such-model");
         CliRunner.Result r = CliRunner.run("verify", "--fingerprint", fingerprint.toString(), "--threshold", "0.6",

@@ -8,12 +8,12 @@ import io.modelprint.InputException;
 import io.modelprint.data.InputSpec;
 import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.fingerprint.FingerprintExtractor;
-import io.modelprint.scheme.boundary.IpGuard;
-import io.modelprint.scheme.boundary.SeedSelection;
+import io.modelprint.scheme.Schemes;
 import io.modelprint.scheme.MatchingRate;
 import io.modelprint.ProgressListener;
 import io.modelprint.scheme.SeedSource;
 import io.modelprint.testing.LinearModel;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class VerifierTest {
@@ -56,7 +56,7 @@ class VerifierTest {
     void targetMatchesItselfFullyAndAnotherModelLess() {
         try (LinearModel target = new LinearModel(SPEC, 6, 1); LinearModel other = new LinearModel(SPEC, 6, 2)) {
             Fingerprint fingerprint = FingerprintExtractor.extract(target, "t",
-                    io.modelprint.scheme.Schemes.create("ipguard", java.util.Map.of("k", 1, "lr", 0.05, "maxIter", 500, "init", "random", "n", 50), "test"),
+                    Schemes.create("ipguard", Map.of("k", 1, "lr", 0.05, "maxIter", 500, "init", "random"), "test"),
                     SeedSource.uniform(SPEC), 50, 3, ProgressListener.NONE).fingerprint();
             Verifier verifier = new Verifier(0.5);
             Verdict self = verifier.verify(fingerprint, target);
@@ -72,7 +72,7 @@ class VerifierTest {
     void calibratedFingerprintsGiveAPValueAndUncalibratedOnesNone() {
         try (LinearModel target = new LinearModel(SPEC, 6, 1); LinearModel other = new LinearModel(SPEC, 6, 2)) {
             Fingerprint fingerprint = FingerprintExtractor.extract(target, "t",
-                    io.modelprint.scheme.Schemes.create("ipguard", java.util.Map.of("k", 1, "lr", 0.05, "maxIter", 500, "init", "random", "n", 50), "test"),
+                    Schemes.create("ipguard", Map.of("k", 1, "lr", 0.05, "maxIter", 500, "init", "random"), "test"),
                     SeedSource.uniform(SPEC), 50, 3, ProgressListener.NONE).fingerprint();
             Verifier verifier = new Verifier(0.5);
             assertEquals(null, verifier.verify(fingerprint, target).pValue());
@@ -97,8 +97,7 @@ class VerifierTest {
         try (LinearModel target = new LinearModel(SPEC, 3, 1);
                 LinearModel wrong = new LinearModel(InputSpec.unitRange(1, 4, 4), 3, 2)) {
             Fingerprint fingerprint = FingerprintExtractor.extract(target, "t",
-                    io.modelprint.scheme.Schemes.create("ipguard", java.util.Map.of("k", 1, "lr", 0.05, "maxIter", 100, "init", "data", "n", 5), "test"),
-                    SeedSource.uniform(SPEC), 5, 3,
+                    Schemes.create("ipguard", Map.of("k", 1, "lr", 0.05, "maxIter", 100), "test"), SeedSource.uniform(SPEC), 5, 3,
                     ProgressListener.NONE).fingerprint();
             InputException e = assertThrows(InputException.class, () -> new Verifier(0.5).verify(fingerprint, wrong));
             assertTrue(e.getMessage().contains("1x4x4") && e.getMessage().contains("1x5x5"), e.getMessage());
@@ -109,8 +108,7 @@ class VerifierTest {
     void aSuspectWithAnotherNumberOfClassesIsRefusedSayingSo() {
         try (LinearModel target = new LinearModel(SPEC, 6, 1); LinearModel fiveClasses = new LinearModel(SPEC, 5, 2)) {
             Fingerprint fingerprint = FingerprintExtractor.extract(target, "t",
-                    io.modelprint.scheme.Schemes.create("ipguard", java.util.Map.of("k", 1, "lr", 0.05, "maxIter", 100, "init", "data", "n", 5), "test"),
-                    SeedSource.uniform(SPEC), 5, 3,
+                    Schemes.create("ipguard", Map.of("k", 1, "lr", 0.05, "maxIter", 100), "test"), SeedSource.uniform(SPEC), 5, 3,
                     ProgressListener.NONE).fingerprint();
             InputException e = assertThrows(InputException.class, () -> new Verifier(0.5).verify(fingerprint, fiveClasses));
             assertTrue(e.getMessage().contains("5 classes") && e.getMessage().contains("6"), e.getMessage());

@@ -11,12 +11,12 @@ import io.modelprint.InputException;
 import io.modelprint.data.InputSpec;
 import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.fingerprint.FingerprintExtractor;
-import io.modelprint.scheme.boundary.IpGuard;
-import io.modelprint.scheme.boundary.SeedSelection;
+import io.modelprint.scheme.Schemes;
 import io.modelprint.model.Classifier;
 import io.modelprint.ProgressListener;
 import io.modelprint.scheme.SeedSource;
 import io.modelprint.verify.Verifier;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** ONNX suspects through ONNX Runtime; fixtures from scripts/make_torchscript_fixtures.py. */
@@ -33,7 +33,7 @@ class OnnxTest {
             float[] images = x.toFloatArray();
             assertArrayEquals(torchScript.predictLabels(images, 64), onnx.predictLabels(images, 64));
             Fingerprint fingerprint = FingerprintExtractor.extract(torchScript, "tiny-cnn.pt",
-                    io.modelprint.scheme.Schemes.create("ipguard", java.util.Map.of("k", 0.1, "lr", 0.05, "maxIter", 300, "init", "random", "n", 20), "test"),
+                    Schemes.create("ipguard", Map.of("k", 0.1, "lr", 0.05, "maxIter", 300, "init", "random"), "test"),
                     SeedSource.uniform(SPEC), 20, 2, ProgressListener.NONE).fingerprint();
             assertEquals(1.0, new Verifier(0.5).verify(fingerprint, onnx).matchingRate());
         }

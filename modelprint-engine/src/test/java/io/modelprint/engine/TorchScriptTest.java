@@ -13,13 +13,13 @@ import io.modelprint.InputException;
 import io.modelprint.data.InputSpec;
 import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.fingerprint.FingerprintExtractor;
-import io.modelprint.scheme.boundary.IpGuard;
-import io.modelprint.scheme.boundary.SeedSelection;
+import io.modelprint.scheme.Schemes;
 import io.modelprint.ProgressListener;
 import io.modelprint.scheme.SeedSource;
 import io.modelprint.verify.Verdict;
 import io.modelprint.verify.Verifier;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Fixtures are made by scripts/make_torchscript_fixtures.py. */
@@ -36,7 +36,7 @@ class TorchScriptTest {
                 DjlClassifier other = ModelLoader.load(fixture("tiny-cnn-2.pt"), spec)) {
             assertEquals(10, target.numClasses());
             FingerprintExtractor.Result result = FingerprintExtractor.extract(target, "tiny-cnn.pt",
-                    io.modelprint.scheme.Schemes.create("ipguard", java.util.Map.of("k", 0.1, "lr", 0.05, "maxIter", 300, "init", "random", "n", 20), "test"),
+                    Schemes.create("ipguard", Map.of("k", 0.1, "lr", 0.05, "maxIter", 300, "init", "random"), "test"),
                     SeedSource.uniform(spec), 20, 1, ProgressListener.NONE);
             assertTrue(result.generated().convergedCount() >= 18,
                     "gradients reach the input: " + result.generated().convergedCount() + "/20 converged");

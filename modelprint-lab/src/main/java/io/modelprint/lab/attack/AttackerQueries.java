@@ -17,6 +17,10 @@ public enum AttackerQueries {
     CUTMIX,
     UNIFORM;
 
+    /** The share of the image a CutMix box covers: uniform from MIN_BOX_AREA to MIN_BOX_AREA + BOX_AREA_SPREAD. */
+    public static final double MIN_BOX_AREA = 0.3;
+    public static final double BOX_AREA_SPREAD = 0.4;
+
     public String json() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -52,9 +56,9 @@ public enum AttackerQueries {
         return new ImageDataset(pool.name() + "-" + json() + "-queries", spec, pixels, new int[n], pool.numClasses());
     }
 
-    /** Copies a random box covering 30-70 % of the image from {@code source} into the image at {@code offset}. */
+    /** Copies a random box (its share of the area as above) from {@code source} into the image at {@code offset}. */
     private static void pasteBox(InputSpec spec, float[] source, float[] dest, int offset, Random random) {
-        double side = Math.sqrt(0.3 + 0.4 * random.nextDouble());
+        double side = Math.sqrt(MIN_BOX_AREA + BOX_AREA_SPREAD * random.nextDouble());
         int boxH = Math.max(1, (int) Math.round(side * spec.height()));
         int boxW = Math.max(1, (int) Math.round(side * spec.width()));
         int top = random.nextInt(spec.height() - boxH + 1);

@@ -13,6 +13,7 @@ import io.modelprint.ProgressListener;
 import io.modelprint.data.ImageDataset;
 import io.modelprint.engine.ModelTrainer;
 import io.modelprint.engine.TrainingConfig;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,7 +46,10 @@ public final class FinePruning implements PostProcessing {
 
     @Override
     public Map<String, Object> parameters() {
-        return Map.of("fraction", fraction, "probeImages", probeImages);
+        Map<String, Object> parameters = new LinkedHashMap<>(); // in this order in the manifest, whatever the JVM
+        parameters.put("fraction", fraction);
+        parameters.put("probeImages", probeImages);
+        return parameters;
     }
 
     /** Whether {@code model} has a last convolution to fine-prune. */

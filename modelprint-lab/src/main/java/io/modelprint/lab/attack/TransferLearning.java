@@ -7,6 +7,7 @@ import io.modelprint.data.ImageDataset;
 import io.modelprint.engine.EngineSetup;
 import io.modelprint.engine.ModelTrainer;
 import io.modelprint.engine.TrainingConfig;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +32,10 @@ public final class TransferLearning {
     }
 
     public Map<String, Object> parameters() {
-        return Map.of("task", task.name(), "layers", allLayers ? "all" : "head");
+        Map<String, Object> parameters = new LinkedHashMap<>(); // in this order in the manifest, whatever the JVM
+        parameters.put("task", task.name());
+        parameters.put("layers", allLayers ? "all" : "head");
+        return parameters;
     }
 
     /**

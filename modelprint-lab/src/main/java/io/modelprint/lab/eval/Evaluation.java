@@ -3,45 +3,52 @@ package io.modelprint.lab.eval;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.modelprint.data.ImageDataset;
-import io.modelprint.engine.DjlClassifier;
-import io.modelprint.fingerprint.FingerprintExtractor;
-import io.modelprint.scheme.boundary.SeedSelection;
-import io.modelprint.lab.zoo.SuspectFamily;
-import io.modelprint.lab.zoo.SuspectGroup;
-import io.modelprint.lab.zoo.ZooEntry;
-import io.modelprint.metrics.Aruc;
-import io.modelprint.metrics.Roc;
+import io.modelprint.InputException;
 import io.modelprint.ProgressListener;
+import io.modelprint.data.ImageDataset;
+import io.modelprint.fingerprint.Fingerprint;
+import io.modelprint.fingerprint.FingerprintExtractor;
+import io.modelprint.gradient.GradientCheck;
+import io.modelprint.lab.evasive.EvasiveServing;
+import io.modelprint.lab.zoo.ZooEntry;
+import io.modelprint.scheme.Answers;
+import io.modelprint.scheme.Scheme;
+import io.modelprint.scheme.Schemes;
 import io.modelprint.scheme.SeedSource;
+import io.modelprint.scheme.boundary.SeedSelection;
 import io.modelprint.verify.Verifier;
 import java.io.PrintStream;
-import io.modelprint.lab.evasive.EvasiveServing;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The paper's evaluation on a zoo: for every method configuration, extract a fingerprint from the
- * target, verify every suspect, and score robustness against uniqueness. Each configuration's result
- * is cached under {@code out/cache} keyed by the configuration and the zoo, and each fingerprint
- * under {@code out/fingerprints} keyed by the target, so an interrupted run resumes; the suspects are
- * then loaded one at a time, each verified against every fingerprint still to score.
+ * Runs on a zoo, each a scheme made through {@code Schemes}: the paper's Table-4 sweeps scored by
+ * ARUC, and the scheme comparison scored per suspect family. For every run: its result from
+ * {@code out/cache} (keyed by the run and the zoo), else its fingerprint of the target from
+ * {@code out/fingerprints} (keyed by the run and the target) or made now; then the suspects are
+ * loaded one at a time, each asked every fingerprint still to score, and the runs are scored. An
+ * interrupted run resumes from what the caches hold.
  */
 public final class Evaluation {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private final EvaluationPreset preset;
     private final Path zooDir;
     private final Path outDir;
     private final PrintStream log;
-    /** The target's input gradients are checked once for all configurations. */
-    private final io.modelprint.gradient.GradientCheck checks = new io.modelprint.gradient.GradientCheck();
+    /** The target's input gradients are checked once for all runs. */
+    private final GradientCheck checks = new GradientCheck();
 
     private EvasiveServing serving = EvasiveServing.IN_PROCESS;
+
+    public Evaluation(Path zooDir, Path outDir, PrintStream log) {
+        this.zooDir = zooDir;
+        this.outDir = outDir;
+        this.log = log;
+    }
 
     /** How the zoo's evasive suspects are reached (default: the defense applied in process, without HTTP). */
     public Evaluation servedBy(EvasiveServing value) {
@@ -49,104 +56,95 @@ public final class Evaluation {
         return this;
     }
 
-    public Evaluation(EvaluationPreset preset, Path zooDir, Path outDir, PrintStream log) {
-        this.preset = preset;
-        this.zooDir = zooDir;
-        this.outDir = outDir;
-        this.log = log;
-    }
-
-    public EvaluationResults run(ImageDataset train, ProgressListener progress) {
-        List<MethodConfig> configs = preset.configs();
-        Map<MethodConfig, MethodResult> done = new LinkedHashMap<>();
+    /** The paper's Table 4: every point of the preset's sweeps, scored by ARUC. */
+    public EvaluationResults run(EvaluationPreset preset, ImageDataset train, ImageDataset test, ProgressListener progress) {
         try (LoadedZoo zoo = new LoadedZoo(zooDir, train.spec(), serving)) {
-            String checksum = zoo.manifest().entriesSha256();
-            Map<MethodConfig, ExtractionCache.Extracted> pending = new LinkedHashMap<>();
-            for (int i = 0; i < configs.size(); i++) {
-                MethodConfig config = configs.get(i);
-                MethodResult cached = ResultCache.read(cacheFile(config), checksum, config, MethodConfig.class, MethodResult.class);
-                if (cached != null) {
-                    done.put(config, cached);
-                    continue;
-                }
-                ExtractionCache.Extracted extracted = ExtractionCache.getOrExtract(
-                        outDir.resolve("fingerprints").resolve(config.key() + ".npz"), config + " queries=" + preset.queries(),
-                        zoo.targetSha256(), () -> extract(config, zoo, train, progress));
-                pending.put(config, extracted);
-                log.printf("bench: [%d/%d] %s %s %s: fingerprint in %.2f s (%d/%d converged)%n", i + 1, configs.size(),
-                        config.method(), config.combo(), config.parameter() == null ? "" : config.parameter() + "=" + config.value(),
-                        extracted.seconds(), extracted.converged(), preset.queries());
-            }
-            if (!pending.isEmpty()) {
-                Map<MethodConfig, Map<String, Double>> rates = verifyAll(zoo, pending, progress);
-                for (Map.Entry<MethodConfig, ExtractionCache.Extracted> entry : pending.entrySet()) {
-                    MethodConfig config = entry.getKey();
-                    MethodResult result = score(config, entry.getValue(), zoo.sameTaskSuspects(), rates.get(config));
-                    ResultCache.write(cacheFile(config), checksum, config, result);
-                    done.put(config, result);
-                    log.printf("bench: %s %s %s: ARUC %.3f, AUC %.3f, gap %+.2f%n", config.method(), config.combo(),
-                            config.parameter() == null ? "" : config.parameter() + "=" + config.value(), result.aruc(), result.auc(),
-                            result.gap());
-                }
-            }
-            return new EvaluationResults(preset.name(), zoo.manifest(), configs.stream().map(done::get).toList());
+            return new EvaluationResults(preset.name(), zoo.manifest(), run(zoo, preset.points(), new ArucScorer(), train, test, progress));
         }
     }
 
-    private Path cacheFile(MethodConfig config) {
-        return outDir.resolve("cache").resolve(config.key() + ".json");
+    /** Every scheme run, scored per suspect family (one result per run, in order). */
+    public List<SchemeResult> run(List<SchemeRun> runs, ImageDataset train, ImageDataset test, ProgressListener progress) {
+        try (LoadedZoo zoo = new LoadedZoo(zooDir, train.spec(), serving)) {
+            return run(zoo, runs, new FamilyScorer(), train, test, progress);
+        }
     }
 
-    private FingerprintExtractor.Result extract(MethodConfig config, LoadedZoo zoo, ImageDataset train, ProgressListener progress) {
-        DjlClassifier target = zoo.target();
-        SeedSource seeds = config.selection().init() == SeedSelection.Init.DATA
-                ? SeedSource.fromData(train) : SeedSource.uniform(target.inputSpec());
-        return FingerprintExtractor.extract(target, "target", io.modelprint.scheme.Scheme.labelMatching(config.method(),
-                config.generator(), io.modelprint.scheme.SchemeParameters.none()), seeds, preset.queries(), 0, progress, checks);
-    }
-
-    /** Every suspect, loaded once, against every fingerprint still to score: matching rates per configuration. */
-    private Map<MethodConfig, Map<String, Double>> verifyAll(LoadedZoo zoo, Map<MethodConfig, ExtractionCache.Extracted> pending,
+    private <K extends ZooRun, R> List<R> run(LoadedZoo zoo, List<K> runs, Scorer<K, R> scorer, ImageDataset train, ImageDataset test,
             ProgressListener progress) {
-        // the paper's methods compare labels of the target's task: a transfer-learning copy answers another one
-        List<ZooEntry> suspects = zoo.sameTaskSuspects();
-        log.printf("bench: verifying %d suspects against %d fingerprints, one suspect at a time%n", suspects.size(), pending.size());
-        Verifier verifier = new Verifier(Verifier.DEFAULT_THRESHOLD);
-        Map<MethodConfig, Map<String, Double>> rates = new LinkedHashMap<>();
-        pending.keySet().forEach(config -> rates.put(config, new LinkedHashMap<>()));
-        zoo.forEachSuspect(suspects, (suspect, model) -> pending.forEach((config, extracted) ->
-                rates.get(config).put(suspect.name(), verifier.verify(extracted.fingerprint(), model).matchingRate())), progress);
-        return rates;
-    }
-
-    private static MethodResult score(MethodConfig config, ExtractionCache.Extracted extracted, List<ZooEntry> suspects,
-            Map<String, Double> rates) {
-        List<Double> positives = new ArrayList<>();
-        List<Double> extraction = new ArrayList<>();
-        List<Double> negatives = new ArrayList<>();
-        for (ZooEntry suspect : suspects) {
-            double rate = rates.get(suspect.name());
-            // the paper's robustness is over its post-processed copies; the other positive families (e.g.
-            // reparametrized copies) are in the rates and in the per-family tables only
-            if (suspect.group() == SuspectGroup.POSITIVE && SuspectFamily.PAPER_POSITIVES.contains(SuspectFamily.of(suspect))) {
-                positives.add(rate);
-            } else if (suspect.group() == SuspectGroup.EXTRACTION) {
-                extraction.add(rate);
-            } else if (suspect.group() == SuspectGroup.NEGATIVE) {
-                negatives.add(rate);
+        String checksum = zoo.manifest().entriesSha256();
+        Map<K, R> done = new LinkedHashMap<>();
+        Map<K, Scorer.Made> pending = new LinkedHashMap<>();
+        for (int i = 0; i < runs.size(); i++) {
+            K run = runs.get(i);
+            Path cacheFile = outDir.resolve("cache").resolve(run.fileName() + ".json");
+            R cached = ResultCache.read(cacheFile, checksum, run, scorer.runType(), scorer.resultType());
+            if (cached != null) {
+                done.put(run, cached);
+                continue;
+            }
+            Scheme<?> scheme = Schemes.create(run.scheme(), run.schemeParameters(), "bench");
+            try {
+                ExtractionCache.Extracted extracted = ExtractionCache.getOrExtract(
+                        outDir.resolve("fingerprints").resolve(run.fileName() + ".npz"), stampKey(run), zoo.targetSha256(),
+                        () -> FingerprintExtractor.extract(zoo.target(), "target", scheme, seeds(run, zoo, train, test), run.n(), 0,
+                                progress, checks));
+                pending.put(run, new Scorer.Made(scheme, extracted));
+                log.printf("bench: [%d/%d] %s%n", i + 1, runs.size(), scorer.extracted(run, extracted));
+            } catch (InputException e) {
+                R failed = scorer.cannotFingerprint(run, e);
+                ResultCache.write(cacheFile, checksum, run, failed);
+                done.put(run, failed);
+                log.printf("bench: [%d/%d] scheme %s n=%d cannot fingerprint this target: %s%n", i + 1, runs.size(), run.scheme(),
+                        run.n(), e.getMessage());
             }
         }
-        double[] pos = toArray(positives);
-        double[] neg = toArray(negatives);
-        return new MethodResult(config.method(), config.combo(),
-                config.parameter() == null ? Map.of() : Map.of(config.parameter(), config.value()),
-                Aruc.of(pos, neg), Roc.auc(pos, neg), Roc.tprAtFpr(pos, neg, 0.01), Roc.tprAtFpr(pos, neg, 0.05), Roc.gap(pos, neg),
-                extraction.isEmpty() ? Double.NaN : Aruc.of(toArray(extraction), neg), extracted.seconds(), extracted.converged(),
-                rates);
+        if (!pending.isEmpty()) {
+            List<ZooEntry> suspects = scorer.suspects(zoo);
+            log.printf("bench: %s%n", scorer.asking(suspects.size(), pending.size()));
+            Map<K, Scorer.Asked> asked = askAll(zoo, suspects, pending, progress);
+            pending.forEach((run, made) -> {
+                R result = scorer.score(run, made, asked.get(run), suspects);
+                ResultCache.write(outDir.resolve("cache").resolve(run.fileName() + ".json"), checksum, run, result);
+                done.put(run, result);
+                log.printf("bench: %s%n", scorer.scored(run, result));
+            });
+        }
+        return runs.stream().map(done::get).toList();
     }
 
-    private static double[] toArray(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    /** What the fingerprint's stamp must name for it to be reused: the scheme and all it was given. */
+    private static String stampKey(ZooRun run) {
+        return run.scheme() + " " + new TreeMap<>(run.schemeParameters());
     }
 
+    /**
+     * Where a run's queries start: uniform random images when it asks for random initialization,
+     * else images of the split its scheme draws from (the training split unless it says test).
+     */
+    private static SeedSource seeds(ZooRun run, LoadedZoo zoo, ImageDataset train, ImageDataset test) {
+        Object init = run.schemeParameters().get("init");
+        if (init != null && SeedSelection.Init.parse(init.toString()) == SeedSelection.Init.RANDOM) {
+            return SeedSource.uniform(zoo.target().inputSpec());
+        }
+        return SeedSource.fromData(Schemes.require(run.scheme(), "bench").defaultSplit().equals("test") ? test : train);
+    }
+
+    /** Every suspect, loaded once, asked every fingerprint still to score. */
+    private <K> Map<K, Scorer.Asked> askAll(LoadedZoo zoo, List<ZooEntry> suspects, Map<K, Scorer.Made> pending,
+            ProgressListener progress) {
+        Map<K, Scorer.Asked> asked = new LinkedHashMap<>();
+        pending.keySet().forEach(run -> asked.put(run, new Scorer.Asked(new LinkedHashMap<>(), new LinkedHashMap<>())));
+        zoo.forEachSuspect(suspects, (suspect, model) -> pending.forEach((run, made) -> {
+            Fingerprint fingerprint = made.extracted().fingerprint();
+            Scheme<?> scheme = made.scheme();
+            try {
+                Answers answers = Verifier.answers(fingerprint, scheme, model);
+                asked.get(run).similarities().put(suspect.name(), scheme.similarity(fingerprint.answers(), answers));
+            } catch (InputException e) {
+                asked.get(run).skipped().put(suspect.name(), e.getMessage());
+            }
+        }), progress);
+        return asked;
+    }
 }

@@ -1,36 +1,100 @@
 package io.modelprint.lab.eval;
 
 import io.modelprint.InputException;
+import io.modelprint.scheme.Schemes;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Which sweeps {@code bench} runs: parameter values per method, and the CW-L2 budget. */
-public record EvaluationPreset(String name, List<String> combos, double[] epsilons, double[] cwKs, double[] ipGuardKs,
-        MethodConfig.CwSettings cw, int maxIterations, int queries) {
+/** What {@code bench} runs: Table 4's sweeps over their combinations, and the schemes compared per suspect family. */
+public record EvaluationPreset(String name, List<String> combos, List<Sweep> sweeps, int queries) {
     public static final List<String> COMBOS = List.of("TR", "TL", "RR", "RL");
+    /** The paper's own method: featured first in the report, and the boundary scheme of the scheme comparison. */
+    public static final String PAPER_METHOD = "ipguard";
+
+    public EvaluationPreset {
+        combos = List.copyOf(combos);
+        sweeps = List.copyOf(sweeps);
+    }
 
     public static EvaluationPreset of(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             // a first look: one data-seeded and one random-seeded combination, shorter searches
-            case "quick" -> new EvaluationPreset("quick", List.of("TL", "RR"), new double[] {0.03, 0.1, 0.3}, new double[] {10},
-                    new double[] {3, 10}, new MethodConfig.CwSettings(0.05f, 2, 100, 1f), 300, 100);
-            case "paper" -> new EvaluationPreset("paper", COMBOS, new double[] {0.01, 0.03, 0.05, 0.1, 0.2, 0.3},
-                    new double[] {0, 1, 3, 10, 20, 30, 50}, new double[] {0.1, 1, 3, 10, 20, 30, 50},
-                    new MethodConfig.CwSettings(0.05f, 5, 300, 1f), 1000, 100);
+            case "quick" -> new EvaluationPreset("quick", List.of("TL", "RR"),
+                    paperSweeps(new double[] {0.03, 0.1, 0.3}, new double[] {10}, new double[] {3, 10}, cwBudget(2, 100), 300), 100);
+            case "paper" -> new EvaluationPreset("paper", COMBOS, paperSweeps(new double[] {0.01, 0.03, 0.05, 0.1, 0.2, 0.3},
+                    new double[] {0, 1, 3, 10, 20, 30, 50}, new double[] {0.1, 1, 3, 10, 20, 30, 50}, cwBudget(5, 300), 1000), 100);
             default -> throw new InputException("--preset: unknown preset '" + name + "' (expected quick or paper)");
         };
     }
 
-    /** Schemes compared per suspect family, at 100 queries per suspect (Zest: also at its default 500). */
-    public List<SchemeRun> schemeRuns() {
-        List<SchemeRun> runs = new ArrayList<>();
-        runs.add(new SchemeRun("ipguard", queries, java.util.Map.of("k", 10)));
-        for (String scheme : List.of("akh", "sac-w", "sac-m", "sac-w-hard", "sac-m-hard", "modeldiff")) {
-            runs.add(new SchemeRun(scheme, queries, java.util.Map.of()));
+    /**
+     * The paper's Table 4: Random; FGSM and IGSM over ε; CW-L2 and IPGuard over k. IGSM and IPGuard
+     * stop after {@code iterations}; CW-L2 runs with {@code cw} (e.g. its binary-search budget); every
+     * other parameter is the scheme's default.
+     */
+    public static List<Sweep> paperSweeps(double[] epsilons, double[] cwKs, double[] ipGuardKs, Map<String, Object> cw, int iterations) {
+        Map<String, Object> iterated = Map.of("maxIter", iterations);
+        return List.of(Sweep.once(new SweptMethod("random", "Random", Map.of())),
+                Sweep.of("epsilon", "eps", epsilons, new SweptMethod("fgsm", "FGSM", Map.of()),
+                        new SweptMethod("igsm", "IGSM", iterated)),
+                Sweep.of("k", "k", cwKs, new SweptMethod("cw-l2", "CW-L2", cw)),
+                Sweep.of("k", "k", ipGuardKs, new SweptMethod(PAPER_METHOD, "IPGuard", iterated)));
+    }
+
+    /**
+     * CW-L2's budget: binary-search steps x iterations (the reference: 9 x 10,000; its learning rate
+     * and first constant are the scheme's defaults).
+     */
+    static Map<String, Object> cwBudget(int binarySteps, int iterations) {
+        Map<String, Object> budget = new LinkedHashMap<>();
+        budget.put("binarySteps", binarySteps);
+        budget.put("maxIter", iterations);
+        return budget;
+    }
+
+    /** Table 4's methods, in the order of the table. */
+    public List<SweptMethod> methods() {
+        return sweeps.stream().flatMap(s -> s.methods().stream()).toList();
+    }
+
+    /** Every point of every sweep: per combination, the sweeps in order, the methods of a sweep taking turns at each value. */
+    public List<SweepPoint> points() {
+        List<SweepPoint> points = new ArrayList<>();
+        for (String combo : combos) {
+            for (Sweep sweep : sweeps) {
+                points.addAll(sweep.points(combo, queries));
+            }
         }
-        runs.add(new SchemeRun("zest", Math.max(1, queries / 50), java.util.Map.of("masks", 50)));
-        runs.add(new SchemeRun("zest", 10, java.util.Map.of("masks", 50)));
+        return points;
+    }
+
+    /**
+     * Schemes compared per suspect family, at {@code queries} per suspect: every scheme the build knows
+     * except Table 4's baselines, the paper's method at k = 10; Zest (whose queries are images x masks)
+     * at queries / 50 images x 50 masks and at its default 10 images.
+     */
+    public List<SchemeRun> schemeRuns() {
+        Set<String> baselines = methods().stream().map(SweptMethod::scheme).filter(s -> !s.equals(PAPER_METHOD))
+                .collect(Collectors.toSet());
+        List<SchemeRun> runs = new ArrayList<>();
+        for (String scheme : Schemes.names()) {
+            if (baselines.contains(scheme)) {
+                continue;
+            }
+            if (scheme.equals(PAPER_METHOD)) {
+                runs.add(new SchemeRun(scheme, queries, Map.of("k", 10)));
+            } else if (scheme.equals("zest")) {
+                runs.add(new SchemeRun(scheme, Math.max(1, queries / 50), Map.of("masks", 50)));
+                runs.add(new SchemeRun(scheme, 10, Map.of("masks", 50)));
+            } else {
+                runs.add(new SchemeRun(scheme, queries, Map.of()));
+            }
+        }
         return runs;
     }
 
@@ -54,23 +118,5 @@ public record EvaluationPreset(String name, List<String> combos, double[] epsilo
             }
         }
         return runs;
-    }
-
-    public List<MethodConfig> configs() {
-        List<MethodConfig> configs = new ArrayList<>();
-        for (String combo : combos) {
-            configs.add(new MethodConfig("random", combo, null, 0, 0, null));
-            for (double eps : epsilons) {
-                configs.add(new MethodConfig("fgsm", combo, "eps", eps, 1, null));
-                configs.add(new MethodConfig("igsm", combo, "eps", eps, maxIterations, null));
-            }
-            for (double k : cwKs) {
-                configs.add(new MethodConfig("cw-l2", combo, "k", k, cw.maxIterations(), cw));
-            }
-            for (double k : ipGuardKs) {
-                configs.add(new MethodConfig("ipguard", combo, "k", k, maxIterations, null));
-            }
-        }
-        return configs;
     }
 }

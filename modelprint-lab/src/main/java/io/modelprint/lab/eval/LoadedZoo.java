@@ -71,14 +71,9 @@ final class LoadedZoo implements AutoCloseable {
     }
 
     /**
-     * Loads the kept suspects one at a time (an evasive one served behind its defense), hands each
-     * to {@code visitor} and closes it: at most one suspect is in memory.
+     * Loads {@code which} (some of the kept suspects) one at a time, an evasive one served behind its
+     * defense, hands each to {@code visitor} and closes it: at most one suspect is in memory.
      */
-    void forEachSuspect(SuspectVisitor visitor, ProgressListener progress) {
-        forEachSuspect(suspects, visitor, progress);
-    }
-
-    /** As above, over {@code which} (some of the kept suspects). */
     void forEachSuspect(List<ZooEntry> which, SuspectVisitor visitor, ProgressListener progress) {
         for (int i = 0; i < which.size(); i++) {
             ZooEntry suspect = which.get(i);

@@ -28,7 +28,7 @@ final class CostSection {
     static String markdown(EvaluationResults results, List<SchemeResult> schemes, List<StageLog.Run> runs) {
         StringBuilder md = new StringBuilder("\n## What this run cost\n\n");
         zoo(md, results.zoo().entries());
-        fingerprints(md, results.methods(), schemes);
+        fingerprints(md, results, schemes);
         stages(md, runs);
         return md.toString();
     }
@@ -61,18 +61,14 @@ final class CostSection {
         totalRow(md, entries.size(), total);
     }
 
-    private static void fingerprints(StringBuilder md, List<MethodResult> methods, List<SchemeResult> schemes) {
+    private static void fingerprints(StringBuilder md, EvaluationResults results, List<SchemeResult> schemes) {
+        List<MethodResult> methods = results.methods();
         md.append("Fingerprinting the target: seconds per fingerprint, summed (verifying the suspects is in the stages below).\n\n");
         md.append("| fingerprints of | count | seconds | longest |\n|---|---|---|---|\n");
-        Set<String> names = new LinkedHashSet<>(EvaluationResults.METHOD_ORDER);
-        methods.forEach(m -> names.add(m.method()));
         double total = 0;
         int count = 0;
-        for (String method : names) {
+        for (String method : results.methodNames()) {
             List<MethodResult> of = methods.stream().filter(m -> m.method().equals(method)).toList();
-            if (of.isEmpty()) {
-                continue;
-            }
             double seconds = of.stream().mapToDouble(MethodResult::seconds).sum();
             MethodResult longest = of.stream().max(Comparator.comparingDouble(MethodResult::seconds)).orElseThrow();
             row(md, method, of.size(), seconds, longest.combo() + (longest.params().isEmpty() ? "" : " " + longest.params()),

@@ -1,5 +1,6 @@
 package io.modelprint.lab.report;
 
+import io.modelprint.lab.eval.EvaluationPreset;
 import io.modelprint.lab.eval.EvaluationResults;
 import io.modelprint.lab.eval.MethodResult;
 import io.modelprint.lab.zoo.SuspectGroup;
@@ -13,7 +14,7 @@ import java.util.Map;
 final class ReportMarkdown {
     private ReportMarkdown() {}
 
-    static String render(EvaluationResults results, List<ZooEntry> suspects) {
+    static String render(EvaluationResults results, EvaluationPreset preset, List<ZooEntry> suspects) {
         Map<String, MethodResult> best = results.best();
         String targetKind = results.zoo().entry("target").map(e -> String.valueOf(e.parameters().get("arch"))).orElse("?");
         StringBuilder md = new StringBuilder();
@@ -27,13 +28,12 @@ final class ReportMarkdown {
         md.append("| method | best config | ARUC | paper ARUC | AUC | TPR@1%FPR | TPR@5%FPR | gap | extraction ARUC |\n");
         md.append("|---|---|---|---|---|---|---|---|---|\n");
         for (MethodResult r : best.values()) {
-            md.append(String.format(Locale.ROOT, "| %s | %s %s | %.2f | %.2f | %.2f | %.2f | %.2f | %+.2f | %s |%n", r.method(), r.combo(),
-                    r.params().isEmpty() ? "" : r.params(), r.aruc(), PaperFigures.ARUC.get(r.method()), r.auc(), r.tprAt1Fpr(),
-                    r.tprAt5Fpr(), r.gap(), ReportWriter.num(r.extractionAruc())));
+            Double paper = PaperFigures.ARUC.get(r.method());
+            md.append(String.format(Locale.ROOT, "| %s | %s %s | %.2f | %s | %.2f | %.2f | %.2f | %+.2f | %s |%n", r.method(), r.combo(),
+                    r.params().isEmpty() ? "" : r.params(), r.aruc(), paper == null ? "-" : String.format(Locale.ROOT, "%.2f", paper),
+                    r.auc(), r.tprAt1Fpr(), r.tprAt5Fpr(), r.gap(), ReportWriter.num(r.extractionAruc())));
         }
-        md.append("\n![robustness and uniqueness of IPGuard](fig2-ipguard.png) ![ARUC vs k](fig6-ipguard-aruc-vs-k.png)\n");
-        md.append("![ARUC vs eps, FGSM](fig3-fgsm-aruc-vs-eps.png) ![ARUC vs eps, IGSM](fig4-igsm-aruc-vs-eps.png)"
-                + " ![ARUC vs k, CW-L2](fig5-cw-l2-aruc-vs-k.png)\n\n");
+        md.append(figures(preset));
 
         md.append("## Table 5: matching rate per suspect (best configuration of each method; paper CIFAR-10 in parentheses)\n\n");
         header(md, best, "suspect");
@@ -78,10 +78,29 @@ final class ReportMarkdown {
 
         md.append("\n## Table 8: seconds to generate 100 points (best configuration)\n\n| method | ours | paper (CIFAR-10, GPU) |\n|---|---|---|\n");
         for (MethodResult r : best.values()) {
-            md.append(String.format(Locale.ROOT, "| %s | %.2f | %s |%n", r.method(), r.seconds(), PaperFigures.SECONDS.get(r.method())));
+            md.append(String.format(Locale.ROOT, "| %s | %.2f | %s |%n", r.method(), r.seconds(), PaperFigures.SECONDS.getOrDefault(r.method(), "-")));
         }
         md.append("\n## Reading\n\n").append(reading(best)).append(weakestPositives(results, suspects, best)).append('\n');
         return md.toString();
+    }
+
+    /**
+     * The figures under Table 4: the paper's method's first (robustness and uniqueness, ARUC against
+     * its parameter), then ARUC against the parameter of every other method that sweeps one.
+     */
+    private static String figures(EvaluationPreset preset) {
+        List<String> featured = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        preset.methods().stream().filter(m -> m.scheme().equals(EvaluationPreset.PAPER_METHOD)).findFirst().ifPresent(m ->
+                featured.add("![robustness and uniqueness of " + m.title() + "](fig2-" + m.scheme() + ".png)"));
+        for (SweepFigure figure : SweepFigure.of(preset)) {
+            if (figure.method().scheme().equals(EvaluationPreset.PAPER_METHOD)) {
+                featured.add(figure.image(false));
+            } else {
+                others.add(figure.image(true));
+            }
+        }
+        return "\n" + String.join(" ", featured) + "\n" + String.join(" ", others) + "\n\n";
     }
 
     /** The positives that pull ARUC down for the best method, with how much accuracy they lost. */
@@ -133,10 +152,10 @@ final class ReportMarkdown {
     private static String reading(Map<String, MethodResult> best) {
         StringBuilder text = new StringBuilder();
         for (MethodResult r : best.values()) {
-            double paper = PaperFigures.ARUC.get(r.method());
-            double diff = r.aruc() - paper;
-            text.append(String.format(Locale.ROOT, "- %s: ARUC %.2f against the paper's %.2f (%s).%s%n", r.method(), r.aruc(), paper,
-                    Math.abs(diff) < 0.05 ? "agrees" : diff > 0 ? "higher here" : "lower here",
+            Double paper = PaperFigures.ARUC.get(r.method());
+            String against = paper == null ? "(not in the paper)" : String.format(Locale.ROOT, "against the paper's %.2f (%s)", paper,
+                    Math.abs(r.aruc() - paper) < 0.05 ? "agrees" : r.aruc() > paper ? "higher here" : "lower here");
+            text.append(String.format(Locale.ROOT, "- %s: ARUC %.2f %s.%s%n", r.method(), r.aruc(), against,
                     r.gap() > 0 ? String.format(Locale.ROOT, " A threshold separates every positive from every negative (gap %+.2f).", r.gap())
                             : String.format(Locale.ROOT, " Positives and negatives overlap (gap %+.2f).", r.gap())));
         }

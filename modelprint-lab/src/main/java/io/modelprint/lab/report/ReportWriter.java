@@ -47,10 +47,6 @@ public final class ReportWriter {
         return doc;
     }
 
-    public static void write(EvaluationResults results, Path out) {
-        write(results, List.of(), null, out);
-    }
-
     public static void write(EvaluationResults results, List<SchemeResult> schemes, EvaluationPreset preset, Path out) {
         List<ZooEntry> all = results.zoo().entries().stream()
                 .filter(e -> e.group() != SuspectGroup.TARGET && e.kept()).toList();
@@ -68,16 +64,15 @@ public final class ReportWriter {
             Charts.robustnessUniqueness(r, rates(r, suspects, SuspectGroup.POSITIVE), rates(r, suspects, SuspectGroup.NEGATIVE),
                     out.resolve("fig2-" + r.method() + ".png"));
         }
-        Charts.arucSweep(results, "fgsm", "eps", out.resolve("fig3-fgsm-aruc-vs-eps.png"));
-        Charts.arucSweep(results, "igsm", "eps", out.resolve("fig4-igsm-aruc-vs-eps.png"));
-        Charts.arucSweep(results, "cw-l2", "k", out.resolve("fig5-cw-l2-aruc-vs-k.png"));
-        Charts.arucSweep(results, "ipguard", "k", out.resolve("fig6-ipguard-aruc-vs-k.png"));
+        for (SweepFigure figure : SweepFigure.of(preset)) {
+            Charts.arucSweep(results, figure.method().scheme(), figure.parameter(), out.resolve(figure.file()));
+        }
         Charts.ratesBySuspect(best, suspects, out.resolve("rates-by-suspect.png"));
         SchemeReport.write(schemes, all, out);
-        String schemeSection = preset == null ? "" : SchemeReport.markdown(schemes, preset, all,
+        String schemeSection = SchemeReport.markdown(schemes, preset, all,
                 results.zoo().entry("target").map(ZooEntry::testAccuracy).orElse(Double.NaN));
         String cost = CostSection.markdown(results, schemes, stageRuns(out));
-        AtomicFiles.writeString(out.resolve("report.md"), ReportMarkdown.render(results, suspects) + schemeSection + cost);
+        AtomicFiles.writeString(out.resolve("report.md"), ReportMarkdown.render(results, preset, suspects) + schemeSection + cost);
     }
 
     private static List<StageLog.Run> stageRuns(Path out) {

@@ -29,9 +29,11 @@ import io.modelprint.lab.zoo.ZooManifest;
 
 /** The evaluation and its report on a tiny zoo: every method, every combination, cached and rendered. */
 class EvaluationTest {
-    static final Preset TINY_ZOO = new Preset("tiny", 2, 300, 300, 300, 1, 1, 2, 300, 1, Architecture.MLP, 1, 100, 3, 4, 100, 1, 0, false, 2);
-    static final EvaluationPreset TINY = new EvaluationPreset("tiny", EvaluationPreset.COMBOS, new double[] {0.1}, new double[] {1}, new double[] {1, 3},
-            new MethodConfig.CwSettings(0.05f, 2, 30, 0.1f), 60, 20);
+    static final Preset TINY_ZOO = Preset.builder().setName("tiny").optTargetEpochs(2).optFineTuneImages(300).optRetrainImages(300)
+            .optDistillBudget(300).optDistillEpochs(1).optSameArchNegatives(2).optNegativeImages(300).optOtherArchNegatives(1)
+            .optForests(1).optForestImages(100).optForestTrees(3).optSweepStep(4).optAdvImages(100).build();
+    static final EvaluationPreset TINY = new EvaluationPreset("tiny", EvaluationPreset.COMBOS, EvaluationPreset.paperSweeps(
+            new double[] {0.1}, new double[] {1}, new double[] {1, 3}, Map.of("binarySteps", 2, "maxIter", 30, "initialConst", 0.1), 60), 20);
 
     @TempDir
     Path dir;
@@ -45,11 +47,11 @@ class EvaluationTest {
                 ProgressListener.NONE);
         Path out = dir.resolve("bench");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        EvaluationResults results = new Evaluation(TINY, zoo, out, new PrintStream(log, true, StandardCharsets.UTF_8))
-                .run(train, ProgressListener.NONE);
-        assertEquals(TINY.configs().size(), results.methods().size());
+        EvaluationResults results = new Evaluation(zoo, out, new PrintStream(log, true, StandardCharsets.UTF_8))
+                .run(TINY, train, test, ProgressListener.NONE);
+        assertEquals(TINY.points().size(), results.methods().size());
         assertEquals(4 * (1 + 2 + 1 + 2), results.methods().size(), "4 combos x (random, fgsm, igsm, cw, 2 ipguard k)");
-        assertEquals(EvaluationResults.METHOD_ORDER, results.best().keySet().stream().toList());
+        assertEquals(List.of("random", "fgsm", "igsm", "cw-l2", "ipguard"), results.best().keySet().stream().toList(), "Table 4's order");
         for (MethodResult r : results.methods()) {
             assertTrue(r.aruc() >= 0 && r.aruc() <= 1 && r.auc() >= 0 && r.auc() <= 1, r.toString());
             // the paper's methods compare the target's labels: suspects of the transfer task are left out
@@ -61,8 +63,8 @@ class EvaluationTest {
         assertTrue(ipguard.matchingRates().get("ftll") > 0.8, "a fine-tuned copy matches: " + ipguard.matchingRates());
 
         ByteArrayOutputStream again = new ByteArrayOutputStream();
-        EvaluationResults cached = new Evaluation(TINY, zoo, out, new PrintStream(again, true, StandardCharsets.UTF_8))
-                .run(train, ProgressListener.NONE);
+        EvaluationResults cached = new Evaluation(zoo, out, new PrintStream(again, true, StandardCharsets.UTF_8))
+                .run(TINY, train, test, ProgressListener.NONE);
         assertEquals("", again.toString(StandardCharsets.UTF_8), "everything comes from the cache");
         assertEquals(results.methods(), cached.methods());
 
@@ -72,11 +74,11 @@ class EvaluationTest {
         ZooEntry ftal = manifest.entry("ftal").orElseThrow();
         manifest.withEntry(new ZooEntry(ftal.name(), ftal.group(), ftal.kind(), ftal.parent(), ftal.parameters(), ftal.testAccuracy(),
                 ftal.path(), ftal.sha256(), ftal.seconds(), false)).write(zoo);
-        Path anyFingerprint = out.resolve("fingerprints").resolve(TINY.configs().get(0).key() + ".npz");
+        Path anyFingerprint = out.resolve("fingerprints").resolve(TINY.points().get(0).fileName() + ".npz");
         long extractedAt = Files.getLastModifiedTime(anyFingerprint).toMillis();
         ByteArrayOutputStream changed = new ByteArrayOutputStream();
-        EvaluationResults reverified = new Evaluation(TINY, zoo, out, new PrintStream(changed, true, StandardCharsets.UTF_8))
-                .run(train, ProgressListener.NONE);
+        EvaluationResults reverified = new Evaluation(zoo, out, new PrintStream(changed, true, StandardCharsets.UTF_8))
+                .run(TINY, train, test, ProgressListener.NONE);
         assertTrue(changed.toString(StandardCharsets.UTF_8).contains("one suspect at a time"), changed.toString(StandardCharsets.UTF_8));
         assertEquals(extractedAt, Files.getLastModifiedTime(anyFingerprint).toMillis(), "fingerprint not made again");
         for (int i = 0; i < results.methods().size(); i++) {
@@ -91,7 +93,7 @@ class EvaluationTest {
 
         List<SchemeRun> runs = List.of(new SchemeRun("sac-m-hard", 20, Map.of()), new SchemeRun("modeldiff", 20, Map.of()),
                 new SchemeRun("zest", 1, Map.of("masks", 20)), new SchemeRun("akh", 100000, Map.of()));
-        List<SchemeResult> schemes = new SchemeComparison(zoo, out, new PrintStream(log, true, StandardCharsets.UTF_8))
+        List<SchemeResult> schemes = new Evaluation(zoo, out, new PrintStream(log, true, StandardCharsets.UTF_8))
                 .run(runs, train, test, ProgressListener.NONE);
         assertEquals(4, schemes.size());
         SchemeResult modeldiff = schemes.get(1);

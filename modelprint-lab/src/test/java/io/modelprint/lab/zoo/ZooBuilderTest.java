@@ -25,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ZooBuilderTest {
     /** A preset small enough for tests: every kind, tiny counts. */
-    static final Preset TINY = new Preset("tiny", 1, 200, 200, 200, 1, 1, 2, 200, 1, Architecture.MLP, 1, 100, 3, 4, 100, 1, 1, false, 1);
+    static final Preset TINY = Preset.builder().setName("tiny").optFineTuneImages(200).optRetrainImages(200).optDistillBudget(200)
+            .optDistillEpochs(1).optSameArchNegatives(2).optNegativeImages(200).optOtherArchNegatives(1).optForests(1).optForestImages(100)
+            .optForestTrees(3).optSweepStep(4).optAdvImages(100).optFullSplitNegatives(1).optTransferNegatives(1).build();
 
     private final ImageDataset train = SyntheticData.bands(300, 4, 12, 12, 1);
     private final ImageDataset test = SyntheticData.bands(80, 4, 12, 12, 2);
