@@ -1,6 +1,7 @@
 package io.modelprint.cli;
 
 import io.modelprint.InputException;
+import io.modelprint.io.ReadOnly;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,7 +17,7 @@ final class OutputPaths {
         if (Files.isDirectory(absolute) && !out.toString().endsWith(".npz") && Files.exists(absolute.resolve("provenance.json"))) {
             return; // a model directory being replaced: ModelStore checks it
         }
-        if (Files.exists(absolute) && !Files.isWritable(absolute)) {
+        if (ReadOnly.is(absolute)) {
             throw new InputException(flag + " " + out + ": permission denied (the file is read-only)");
         }
         Path dir = absolute.getParent();

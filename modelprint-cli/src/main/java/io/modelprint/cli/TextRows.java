@@ -13,11 +13,13 @@ final class TextRows {
     private final int width;
     private final boolean calibrated;
 
-    TextRows(List<String> suspects, String scheme, String thresholdText, FingerprintMeta meta) {
+    TextRows(List<String> suspects, String scheme, String thresholdText, List<FingerprintMeta> members) {
         this.width = Math.max(7, suspects.stream().mapToInt(s -> Terminal.safe(s).length()).max().orElse(7)
                 + (scheme.startsWith("bundle") ? 14 : 0));
-        this.calibrated = meta.calibration() != null;
-        String column = meta.formatVersion() == 1 || "labels".equals(meta.representation()) ? "matching rate" : "similarity";
+        this.calibrated = members.stream().allMatch(m -> m.calibration() != null);
+        // a bundle's rows mix matching rates with other similarities
+        boolean rates = members.stream().allMatch(m -> m.formatVersion() == 1 || "labels".equals(m.representation()));
+        String column = rates ? "matching rate" : "similarity";
         System.out.printf("%-" + width + "s  %13s  %9s  %s%n", "suspect", column, "p-value",
                 "verdict (" + scheme + ", " + thresholdText + ")");
         System.out.flush();
@@ -51,7 +53,7 @@ final class TextRows {
             if (r.containsKey("queriesSent")) {
                 System.out.printf("%-" + width + "s  (%d queries sent in %d requests, %d retries, %d answers from the cache;"
                         + " %.2f s)%n", "", r.get("queriesSent"), r.get("requests"), r.get("retries"), r.get("cachedAnswers"),
-                        (Double) r.get("seconds"));
+                        (Double) r.getOrDefault("seconds", r.get("httpSeconds")));
             }
         }
         System.out.flush();

@@ -94,7 +94,8 @@ final class VerifyCommand implements Callable<Integer> {
         String thresholdText = verdictOptions.threshold != null ? "threshold " + tau
                 : calibrated ? "p-value at most alpha " + verdictOptions.alpha
                 : bundle ? "uncalibrated: each scheme's default threshold" : "uncalibrated: default threshold " + tau;
-        TextRows text = format.json() ? null : new TextRows(suspects, scheme, thresholdText, first.meta());
+        TextRows text = format.json() ? null : new TextRows(suspects, scheme, thresholdText,
+                members.stream().map(Fingerprint::meta).toList());
         for (String suspect : suspects) {
             long start = System.nanoTime();
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -154,7 +155,8 @@ final class VerifyCommand implements Callable<Integer> {
         if (text != null) {
             text.finish();
         } else {
-            print(results, scheme, tau, first.meta().calibration() != null);
+            // a bundle's members each have their own default threshold: one number at the top would be wrong
+            print(results, scheme, bundle && verdictOptions.threshold == null ? null : tau, calibrated);
         }
         return anyInternal ? ExitCode.INTERNAL_ERROR : anyFailed ? ExitCode.PARTIAL_FAILURE : ExitCode.OK;
     }
@@ -206,7 +208,7 @@ final class VerifyCommand implements Callable<Integer> {
         return inner instanceof RemoteClassifier remote ? remote : null;
     }
 
-    private void print(List<Map<String, Object>> results, String scheme, double tau, boolean calibrated) {
+    private void print(List<Map<String, Object>> results, String scheme, Double tau, boolean calibrated) {
         if (format.json()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("fingerprint", fingerprintFile.toString());

@@ -86,6 +86,17 @@ class CliBadInputTest {
     }
 
     @Test
+    void aReadOnlyFingerprintIsNotReplacedEvenByRoot() throws IOException {
+        Path kept = dir.resolve("kept.npz");
+        Files.writeString(kept, "not to be replaced");
+        Files.setPosixFilePermissions(kept, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        CliRunner.Result r = CliRunner.run(extract(kept, "--n", "20"));
+        assertEquals(ExitCode.BAD_INPUT, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--out " + kept + ": permission denied (the file is read-only)"), r.err());
+        assertEquals("not to be replaced", Files.readString(kept));
+    }
+
+    @Test
     void uselessOrImpossibleWorkIsRefusedBeforeOrInsteadOfWritingIt() {
         Path out = dir.resolve("useless.npz");
         assertRefused("only 0 of 20 queries met the ipguard rule", out, extract(out, "--n", "20", "--max-iter", "0"));

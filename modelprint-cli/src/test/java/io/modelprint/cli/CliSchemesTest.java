@@ -105,6 +105,8 @@ class CliSchemesTest {
         JsonNode self = plain.json().get("results").get(0);
         assertEquals(3, self.get("members").size());
         assertEquals("majority", self.get("combination").asText());
+        assertEquals("uncalibrated", self.get("decidedBy").asText());
+        assertTrue(plain.json().get("threshold").isNull(), "each member has its own default threshold: " + plain.out());
         assertEquals("derived", self.get("verdict").asText());
         assertEquals("independent", plain.json().get("results").get(1).get("verdict").asText(), plain.out());
 
@@ -122,6 +124,8 @@ class CliSchemesTest {
         CliRunner.Result text = CliRunner.run("verify", "--fingerprint", bundle.toString(), target.toString());
         assertTrue(text.out().contains("[sac-m]") && text.out().contains("[bundle]") && text.out().contains("(bonferroni)"),
                 text.out());
+        assertTrue(text.out().startsWith("suspect") && text.out().lines().findFirst().orElseThrow().contains("similarity")
+                && !text.out().contains("matching rate"), "a bundle's rows are not all matching rates: " + text.out());
     }
 
     @Test

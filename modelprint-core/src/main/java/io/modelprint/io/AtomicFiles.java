@@ -39,7 +39,7 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            if (Files.exists(target) && !Files.isWritable(target)) {
+            if (ReadOnly.is(target)) {
                 throw new java.nio.file.AccessDeniedException(target.toString(), null, "the file is read-only");
             }
             tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current()
