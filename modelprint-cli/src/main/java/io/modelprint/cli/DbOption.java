@@ -1,5 +1,6 @@
 package io.modelprint.cli;
 
+import io.modelprint.registry.Access;
 import io.modelprint.registry.DatabaseLocation;
 import io.modelprint.registry.RegistryDatabase;
 import picocli.CommandLine.Option;
@@ -12,7 +13,7 @@ final class DbOption {
                 "Default: $" + DatabaseLocation.ENV + ", else ./" + DatabaseLocation.DEFAULT_FILE})
     String db;
 
-    RegistryDatabase open() {
-        return RegistryDatabase.open(db);
+    RegistryDatabase open(Access access) {
+        return RegistryDatabase.open(db, access);
     }
 }

@@ -1,5 +1,6 @@
 package io.modelprint.cli;
 
+import io.modelprint.registry.Access;
 import io.modelprint.registry.ChainReport;
 import io.modelprint.registry.EvidenceLog;
 import io.modelprint.registry.RegistryDatabase;
@@ -23,7 +24,7 @@ final class RegistryLogVerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (RegistryDatabase database = db.open()) {
+        try (RegistryDatabase database = db.open(Access.READ)) {
             ChainReport report = new EvidenceLog(database).verify();
             if (format.json()) {
                 Map<String, Object> doc = new LinkedHashMap<>();

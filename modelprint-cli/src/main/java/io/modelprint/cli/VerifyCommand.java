@@ -1,6 +1,7 @@
 package io.modelprint.cli;
 
 import io.modelprint.InputException;
+import io.modelprint.registry.Access;
 import io.modelprint.registry.EvidenceLog;
 import io.modelprint.registry.EvidenceRecord;
 import io.modelprint.registry.EvidenceRecords;
@@ -64,7 +65,7 @@ final class VerifyCommand implements Callable<Integer> {
         suspectOptions.remoteOptions(); // flags first: a bad flag is refused whatever the files
         verdictOptions.validateAlpha();
         List<Fingerprint> members = FingerprintFile.readBundle(fingerprintFile);
-        try (RegistryDatabase database = db == null ? null : RegistryDatabase.open(db)) {
+        try (RegistryDatabase database = db == null ? null : RegistryDatabase.open(db, Access.WRITE)) {
             return verifyAll(members, database == null ? null : new EvidenceLog(database));
         }
     }

@@ -1,10 +1,6 @@
 package io.modelprint.registry;
 
 import io.modelprint.InputException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -14,7 +10,6 @@ import java.util.Map;
 import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.sqlite.SQLiteConfig;
 
 /**
  * An open registry database: one connection, its schema at the newest migration. SQLite files are
@@ -35,15 +30,25 @@ public final class RegistryDatabase implements AutoCloseable {
         this.connection = connection;
     }
 
-    public static RegistryDatabase open(String db) {
-        return open(DatabaseLocation.parse(db));
+    /** Opens {@code db} (a file path or a PostgreSQL URL) for {@code access}; see {@link Access}. */
+    public static RegistryDatabase open(String db, Access access) {
+        return open(DatabaseLocation.parse(db), access);
     }
 
-    public static RegistryDatabase open(DatabaseLocation location) {
-        Connection connection = connect(location);
+    public static RegistryDatabase open(DatabaseLocation location, Access access) {
+        SqliteFile file = location.dialect() == DatabaseLocation.Dialect.SQLITE ? SqliteFile.prepare(location, access) : null;
+        boolean readOnly = file != null && file.readOnly();
+        Connection connection = connect(location, readOnly);
         RegistryDatabase database = new RegistryDatabase(location, connection);
         try {
-            database.migrate();
+            if (readOnly) {
+                database.requireCurrentSchema();
+            } else {
+                database.migrate();
+            }
+            if (file != null) {
+                file.registryCreated();
+            }
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -109,10 +114,11 @@ public final class RegistryDatabase implements AutoCloseable {
         return message.contains("SQLITE_NOTADB") || message.contains("file is not a database");
     }
 
-    private static Connection connect(DatabaseLocation location) {
+    private static Connection connect(DatabaseLocation location, boolean readOnly) {
         try {
             if (location.dialect() == DatabaseLocation.Dialect.SQLITE) {
-                return connectSqlite(location);
+                SqliteNativeLibrary.prepare();
+                return DriverManager.getConnection(location.url(), SqliteFile.connectionProperties(readOnly));
             }
             return DriverManager.getConnection(location.url(), connectionProperties(location));
         } catch (SQLException e) {
@@ -120,43 +126,10 @@ public final class RegistryDatabase implements AutoCloseable {
         }
     }
 
-    private static Connection connectSqlite(DatabaseLocation location) throws SQLException {
-        Path file = location.file();
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new InputException(location.describe() + ": cannot create the registry: no directory " + parent);
-        }
-        if (Files.isDirectory(file)) {
-            throw new InputException(location.describe() + ": is a directory; --db names the registry's database file");
-        }
-        if (!Files.exists(file)) {
-            try {
-                // an empty file is an empty SQLite database; made here so that it is owner-only from the start
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (java.nio.file.FileAlreadyExistsException raced) {
-                // another process made it first: use theirs
-            } catch (IOException e) {
-                throw new InputException(location.describe() + ": cannot create the registry: " + e.getMessage(), e);
-            }
-        }
-        SqliteNativeLibrary.prepare();
-        return DriverManager.getConnection(location.url(), connectionProperties(location));
-    }
-
     /** What every connection to {@code location} is opened with (ours, and Flyway's own). */
     private static Properties connectionProperties(DatabaseLocation location) {
-        if (location.dialect() == DatabaseLocation.Dialect.POSTGRESQL) {
-            return postgresProperties(location.url());
-        }
-        SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(lockTimeoutMs());
-        // writers take the lock when their transaction starts, so two writers wait for each other
-        // instead of one failing at once when it upgrades a read lock
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.enforceForeignKeys(true);
-        return config.toProperties();
+        return location.dialect() == DatabaseLocation.Dialect.POSTGRESQL ? postgresProperties(location.url())
+                : SqliteFile.connectionProperties(false);
     }
 
     private static Map<String, String> stringMap(Properties properties) {
@@ -217,6 +190,16 @@ public final class RegistryDatabase implements AutoCloseable {
             }
             String why = cause instanceof SQLException sql ? reason(sql) : e.getMessage();
             throw new InputException(location.describe() + ": cannot create or upgrade the registry's tables: " + why, e);
+        }
+    }
+
+    /** A read-only file cannot be migrated: it must already hold the newest schema. */
+    private void requireCurrentSchema() {
+        String version = currentVersion();
+        if (!SCHEMA_VERSION.equals(version)) {
+            throw new InputException(location.describe() + " is read-only (mode " + SqliteFile.mode(location.file()) + ") and "
+                    + (version == null ? "holds no modelprint registry" : "its registry tables need upgrading (version " + version
+                    + ", newest " + SCHEMA_VERSION + ")") + ": nothing was written");
         }
     }
 
