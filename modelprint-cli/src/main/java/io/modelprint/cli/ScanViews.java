@@ -69,8 +69,7 @@ final class ScanViews {
         int rank = 0;
         for (Map<String, Object> m : (List<Map<String, Object>>) result.get("matches")) {
             String head = String.format("  %4s  %-12s  %-16s  %-20s  %-22s", m.containsKey("incompatible") ? "-" : String.valueOf(++rank),
-                    Terminal.safe(String.valueOf(m.get("fingerprint"))), Terminal.safe((String) m.get("owner")),
-                    Terminal.safe((String) m.get("name")), Terminal.safe(String.valueOf(m.get("scheme"))));
+                    cell(m.get("fingerprint"), 12), cell(m.get("owner"), 16), cell(m.get("name"), 20), cell(m.get("scheme"), 22));
             if (m.containsKey("incompatible")) {
                 System.out.println(head + "  not checked: " + Terminal.safe((String) m.get("incompatible")));
             } else if (m.containsKey("members")) {
@@ -86,6 +85,11 @@ final class ScanViews {
             System.out.printf("  (%.2f s; evidence records %d-%d)%n", (Double) result.get("seconds"), evidence.get(0), evidence.get(1));
         }
         System.out.flush();
+    }
+
+    /** A text cell cut to its column (JSON keeps the whole value). */
+    private static String cell(Object value, int width) {
+        return Columns.fit(Terminal.safe(value == null ? null : String.valueOf(value)), width);
     }
 
     private static String p(Object value) {

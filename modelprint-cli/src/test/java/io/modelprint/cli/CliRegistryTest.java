@@ -15,6 +15,7 @@ import io.modelprint.testing.SyntheticData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -159,6 +160,70 @@ class CliRegistryTest {
         CliRunner.Result tampered = CliRunner.run("registry", "add", notDb.toString(), "--owner", "x", "--db", empty);
         assertEquals(ExitCode.BAD_INPUT, tampered.exitCode());
         assertFalse(CliRunner.run("registry", "list", "--db", empty).out().contains("not-a-db"));
+    }
+
+    @Test
+    void aReadOnlyRegistryIsReadButNeverWritten() throws IOException {
+        Path db = dir.resolve("frozen.db");
+        assertEquals(0, CliRunner.run("registry", "add", aliceFp.toString(), "--owner", "alice", "--db", db.toString()).exitCode());
+        Files.setPosixFilePermissions(db, PosixFilePermissions.fromString("r--r--r--"));
+        byte[] before = Files.readAllBytes(db);
+        String refused = db + " is read-only (mode r--r--r--): nothing was written";
+        for (String[] write : new String[][] {{"registry", "add", bobFp.toString(), "--owner", "bob"}, {"registry", "remove", "abcd"},
+            {"scan", alice.toString()}, {"verify", "--fingerprint", aliceFp.toString(), alice.toString()}}) {
+            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(write), java.util.stream.Stream.of("--db", db.toString()))
+                    .toArray(String[]::new);
+            CliRunner.Result result = CliRunner.run(args);
+            assertEquals(ExitCode.BAD_INPUT, result.exitCode(), String.join(" ", write) + ": " + result.out() + result.err());
+            assertTrue(result.err().contains(refused), result.err());
+        }
+        JsonNode list = CliRunner.run("registry", "list", "--db", db.toString(), "--format", "json").json();
+        assertEquals("alice", list.get("fingerprints").get(0).get("owner").asText());
+        assertEquals(0, CliRunner.run("registry", "log", "verify", "--db", db.toString()).exitCode());
+        assertArrayEquals(before, Files.readAllBytes(db), "the read-only registry is byte for byte as it was");
+    }
+
+    @Test
+    void anEmptyFileIsNotARegistryToReadButAddMakesAnOwnerOnlyOne() throws IOException {
+        Path db = Files.createFile(dir.resolve("zero.db"));
+        Files.setPosixFilePermissions(db, PosixFilePermissions.fromString("rw-r--r--"));
+        CliRunner.Result list = CliRunner.run("registry", "list", "--db", db.toString());
+        assertEquals(ExitCode.BAD_INPUT, list.exitCode());
+        assertTrue(list.err().contains(db + ": not a modelprint registry (0 bytes); registry add creates one"), list.err());
+        assertEquals(0, Files.size(db));
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(db)));
+
+        assertEquals(0, CliRunner.run("registry", "add", aliceFp.toString(), "--owner", "alice", "--db", db.toString()).exitCode());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(db)));
+        assertEquals(0, CliRunner.run("registry", "list", "--db", db.toString()).exitCode());
+    }
+
+    @Test
+    void aLongOwnerIsCutInTextColumnsAndKeptWholeInJson() throws IOException {
+        String db = dir.resolve("long.db").toString();
+        String owner = "o".repeat(199) + "Q";
+        String name = "n".repeat(200);
+        assertEquals(0, CliRunner.run("registry", "add", aliceFp.toString(), "--owner", owner, "--name", name, "--db", db).exitCode());
+        assertEquals(0, CliRunner.run("registry", "add", bobFp.toString(), "--owner", "bob", "--db", db).exitCode());
+        JsonNode json = CliRunner.run("registry", "list", "--db", db, "--format", "json").json();
+        assertEquals(owner, json.get("fingerprints").get(0).get("owner").asText());
+        assertEquals(name, json.get("fingerprints").get(0).get("name").asText());
+
+        String[] lines = CliRunner.run("registry", "list", "--db", db).out().split("\n");
+        int added = lines[0].indexOf("added");
+        for (int i = 1; i < lines.length; i++) {
+            String addedAt = json.get("fingerprints").get(i - 1).get("addedAt").asText();
+            assertEquals(addedAt, lines[i].substring(added), "row " + i + " is aligned with the header:\n" + String.join("\n", lines));
+        }
+        assertTrue(lines[1].contains("ooo...") && !lines[1].contains("Q"), lines[1]);
+
+        String[] scan = CliRunner.run("scan", "--db", db, alice.toString()).out().split("\n");
+        String header = java.util.Arrays.stream(scan).filter(l -> l.contains("similarity")).findFirst().orElseThrow();
+        int similarityEnd = header.indexOf("similarity") + "similarity".length();
+        long rows = java.util.Arrays.stream(scan).filter(l -> l.matches("\\s+\\d+\\s.*")).peek(row -> assertTrue(
+                row.length() > similarityEnd && row.charAt(similarityEnd - 1) != ' ' && row.charAt(similarityEnd) == ' ',
+                "the similarity column ends where the header's does:\n" + header + "\n" + row)).count();
+        assertEquals(2, rows, String.join("\n", scan));
     }
 
     @Test
