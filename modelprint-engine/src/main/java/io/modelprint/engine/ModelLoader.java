@@ -175,7 +175,7 @@ public final class ModelLoader {
                     probe.zeros(spec.batchShape(2)));
             if (out.size() != 1 || out.head().getShape().dimension() != 2 || out.head().getShape().get(0) != 2) {
                 throw new InputException(file + ": expected one output of logits [N,classes] for input "
-                        + spec.batchShape(2) + ", got " + out.getShapes());
+                        + spec.batchShape(2) + ", got " + OutputShapes.describe(out.getShapes()));
             }
             classes = (int) out.head().getShape().get(1);
         } catch (RuntimeException e) {
