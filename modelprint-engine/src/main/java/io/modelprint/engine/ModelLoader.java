@@ -184,7 +184,7 @@ public final class ModelLoader {
                 throw e;
             }
             throw new InputException(file + ": does not take float32 input of shape " + spec.batchShape(2)
-                    + ": " + firstLine(e.getMessage()), e);
+                    + " " + InputSpec.SHAPE_HINT + ": " + firstLine(e.getMessage()), e);
         }
         return new DjlClassifier(model, spec, classes, Sha256.ofFile(file), file.toString());
     }

@@ -66,7 +66,7 @@ class TorchScriptTest {
         }
         InputException shape = assertThrows(InputException.class,
                 () -> ModelLoader.load(fixture("tiny-cnn.pt"), InputSpec.unitRange(3, 32, 32)));
-        assertTrue(shape.getMessage().contains("does not take"), shape.getMessage());
+        assertTrue(shape.getMessage().contains("does not take") && shape.getMessage().contains(InputSpec.SHAPE_HINT), shape.getMessage());
     }
 
     @Test
