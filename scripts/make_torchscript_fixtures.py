@@ -8,6 +8,7 @@ Writes to modelprint-engine/src/test/resources/fixtures/:
   bn-dropout.pt    batch norm + dropout, to check that modelprint runs modules in eval mode
   nan-logits.pt    answers NaN logits (a broken suspect)
   wrong-output.pt  answers [N,10,2] instead of [N,10] (not a classifier)
+  tuple-output.pt  answers a tuple ([N,10], [N,5]) instead of one logits tensor
   not-a-model.pt   random bytes with a .pt name
   tiny-cnn.onnx    tiny-cnn.pt's model exported to ONNX (dynamic batch): must give the same labels
   fixed-batch.onnx the same with a fixed batch of 1 (modelprint sends batches: refused clearly)
@@ -81,6 +82,12 @@ class WrongOutput(nn.Module):
         return torch.flatten(x, 1)[:, :20].reshape(-1, 10, 2)
 
 
+class TupleOutput(nn.Module):
+    def forward(self, x):
+        flat = torch.flatten(x, 1)
+        return flat[:, :10], flat[:, :5]
+
+
 def save(module, name):
     module.eval()
     scripted = torch.jit.trace(module, torch.rand(2, 1, 28, 28))
@@ -107,6 +114,7 @@ def main():
     save(bn, "bn-dropout.pt")
     save(NanLogits(), "nan-logits.pt")
     save(WrongOutput(), "wrong-output.pt")
+    save(TupleOutput(), "tuple-output.pt")
     with open(os.path.join(OUT, "not-a-model.pt"), "wb") as f:
         f.write(bytes(range(256)) * 4)
 

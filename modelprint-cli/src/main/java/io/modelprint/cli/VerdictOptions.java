@@ -1,8 +1,11 @@
 package io.modelprint.cli;
 
 import io.modelprint.InputException;
+import io.modelprint.scheme.Scheme;
+import io.modelprint.scheme.SimilarityRange;
 import io.modelprint.verify.CombinedVerdict;
 import io.modelprint.verify.Verifier;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** {@code --threshold} and {@code --alpha}: when a p-value, a similarity, or a bundle's combined p-value says "derived". */
@@ -21,6 +24,20 @@ final class VerdictOptions {
     void validateThreshold() {
         if (threshold != null && !(threshold >= -1 && threshold <= 1)) {
             throw new InputException("--threshold must be in [-1,1], got " + threshold);
+        }
+    }
+
+    /** A threshold outside a scheme's similarity range (a matching rate's [0,1]) would judge every suspect alike. */
+    void validateThresholdFits(List<Scheme<?>> schemes) {
+        if (threshold == null) {
+            return;
+        }
+        for (Scheme<?> scheme : schemes) {
+            SimilarityRange range = scheme.distance().range();
+            if (!range.contains(threshold)) {
+                throw new InputException("--threshold " + threshold + " is outside the similarity range " + range + " of scheme "
+                        + scheme.name() + " (" + scheme.distance().name() + ")");
+            }
         }
     }
 

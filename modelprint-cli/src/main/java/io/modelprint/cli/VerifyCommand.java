@@ -65,6 +65,7 @@ final class VerifyCommand implements Callable<Integer> {
         suspectOptions.remoteOptions(); // flags first: a bad flag is refused whatever the files
         verdictOptions.validateAlpha();
         List<Fingerprint> members = FingerprintFile.readBundle(fingerprintFile);
+        verdictOptions.validateThresholdFits(members.stream().<Scheme<?>>map(Fingerprint::scheme).toList());
         try (RegistryDatabase database = db == null ? null : RegistryDatabase.open(db, Access.WRITE)) {
             return verifyAll(members, database == null ? null : new EvidenceLog(database));
         }

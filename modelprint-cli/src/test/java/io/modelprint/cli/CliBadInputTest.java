@@ -114,6 +114,9 @@ class CliBadInputTest {
         CliRunner.Result engine = CliRunner.run("verify", "--fingerprint", fp.toString(), "--engine", "onnxruntime", model.toString());
         assertEquals(ExitCode.PARTIAL_FAILURE, engine.exitCode());
         assertTrue(engine.out().contains("needs an .onnx file, not a directory"), engine.out());
+        // a matching rate is in [0,1]: -1 would call every suspect derived; refused before the (unreachable) suspect is asked
+        assertRefused("--threshold -1.0 is outside the similarity range [0,1] of scheme ipguard (matching-rate)", null, "verify",
+                "--fingerprint", fp.toString(), "--threshold", "-1", "http://127.0.0.1:9/v2/models/m");
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.Arrays;
  */
 public record InputSpec(
         int channels, int height, int width, float min, float max, float[] mean, float[] std, boolean channelsLast) {
+    /** Appended to a message refusing a model whose input does not fit: how the user tells modelprint what it takes. */
+    public static final String SHAPE_HINT = "(describe the model's input with --input-shape C,H,W, and --resize if the size differs)";
 
     public InputSpec {
         if (channels <= 0 || height <= 0 || width <= 0) {

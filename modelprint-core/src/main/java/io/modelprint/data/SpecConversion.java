@@ -26,12 +26,13 @@ public final class SpecConversion {
     public static SpecConversion between(InputSpec from, InputSpec to, boolean allowResize) {
         if (from.channels() != to.channels()) {
             throw new InputException("cannot convert the fingerprint's queries (" + from + ") to the suspect's input ("
-                    + to + "): the channel counts differ");
+                    + to + "): the channel counts differ " + InputSpec.SHAPE_HINT);
         }
         boolean sizeDiffers = from.height() != to.height() || from.width() != to.width();
         if (sizeDiffers && !allowResize) {
             throw new InputException("the fingerprint's queries are " + from + " but the suspect takes " + to
-                    + "; pass --resize to resize the queries (bilinear), as the paper did for ImageNet models");
+                    + "; pass --resize to resize the queries (bilinear), as the paper did for ImageNet models "
+                    + InputSpec.SHAPE_HINT);
         }
         return new SpecConversion(from, to, sizeDiffers);
     }

@@ -6,6 +6,11 @@ public interface Distance<R> {
 
     double similarity(R fingerprint, R suspect);
 
+    /** The values {@link #similarity} can take; a threshold outside it is refused. */
+    default SimilarityRange range() {
+        return SimilarityRange.SIGNED_UNIT;
+    }
+
     /** For a distance that counts matching queries, how many match; null otherwise. */
     default Integer matches(R fingerprint, R suspect) {
         return null;

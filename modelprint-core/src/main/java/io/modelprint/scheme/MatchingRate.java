@@ -19,6 +19,11 @@ public final class MatchingRate implements Distance<long[]> {
     }
 
     @Override
+    public SimilarityRange range() {
+        return SimilarityRange.UNIT;
+    }
+
+    @Override
     public Integer matches(long[] fingerprint, long[] suspect) {
         return count(fingerprint, suspect);
     }

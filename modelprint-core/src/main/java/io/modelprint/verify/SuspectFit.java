@@ -1,5 +1,6 @@
 package io.modelprint.verify;
 
+import io.modelprint.data.InputSpec;
 import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.model.Classifier;
 import io.modelprint.scheme.Access;
@@ -19,7 +20,8 @@ public final class SuspectFit {
     public static String problem(Fingerprint fingerprint, Scheme<?> scheme, Classifier suspect, Access offered) {
         var spec = fingerprint.meta().inputSpec();
         if (!spec.compatibleWith(suspect.inputSpec())) {
-            return "takes input " + suspect.inputSpec() + " but the fingerprint's queries are " + spec;
+            return "takes input " + suspect.inputSpec() + " but the fingerprint's queries are " + spec + " "
+                    + InputSpec.SHAPE_HINT;
         }
         if (!offered.covers(scheme.suspectAccess())) {
             return "offers " + offered.label() + " only, but scheme " + scheme.name() + " compares "

@@ -52,6 +52,9 @@ class SpecConversionTest {
         String channels = assertThrows(InputException.class,
                 () -> SpecConversion.between(InputSpec.fashionMnist(), InputSpec.unitRange(3, 28, 28), true)).getMessage();
         assertTrue(channels.contains("1x28x28") && channels.contains("3x28x28") && channels.contains("channel"), channels);
+        assertTrue(channels.endsWith("(describe the model's input with --input-shape C,H,W, and --resize if the size differs)"),
+                channels);
+        assertTrue(refused.endsWith(InputSpec.SHAPE_HINT), refused);
         float[] flat = new float[2 * UNIT.pixelsPerImage()];
         java.util.Arrays.fill(flat, 0.25f);
         try (NDManager manager = NDManager.newBaseManager(); NDArray batch = manager.create(flat, UNIT.batchShape(2));

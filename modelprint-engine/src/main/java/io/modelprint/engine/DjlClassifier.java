@@ -74,7 +74,7 @@ public final class DjlClassifier implements Differentiable {
         if (out.size() != 1 || out.head().getShape().dimension() != 2 || out.head().getShape().get(0) != n
                 || out.head().getShape().get(1) != numClasses) {
             throw new InputException(description + ": expected one output of logits [" + n + "," + numClasses
-                    + "], got " + out.getShapes());
+                    + "], got " + OutputShapes.describe(out.getShapes()));
         }
         return out.head();
     }

@@ -175,7 +175,7 @@ public final class ModelLoader {
                     probe.zeros(spec.batchShape(2)));
             if (out.size() != 1 || out.head().getShape().dimension() != 2 || out.head().getShape().get(0) != 2) {
                 throw new InputException(file + ": expected one output of logits [N,classes] for input "
-                        + spec.batchShape(2) + ", got " + out.getShapes());
+                        + spec.batchShape(2) + ", got " + OutputShapes.describe(out.getShapes()));
             }
             classes = (int) out.head().getShape().get(1);
         } catch (RuntimeException e) {
@@ -184,7 +184,7 @@ public final class ModelLoader {
                 throw e;
             }
             throw new InputException(file + ": does not take float32 input of shape " + spec.batchShape(2)
-                    + ": " + firstLine(e.getMessage()), e);
+                    + " " + InputSpec.SHAPE_HINT + ": " + firstLine(e.getMessage()), e);
         }
         return new DjlClassifier(model, spec, classes, Sha256.ofFile(file), file.toString());
     }

@@ -55,7 +55,10 @@ class TorchScriptTest {
         InputException garbage = assertThrows(InputException.class, () -> ModelLoader.load(fixture("not-a-model.pt"), spec));
         assertTrue(garbage.getMessage().contains("not-a-model.pt") && garbage.getMessage().contains("TorchScript"), garbage.getMessage());
         InputException wrong = assertThrows(InputException.class, () -> ModelLoader.load(fixture("wrong-output.pt"), spec));
-        assertTrue(wrong.getMessage().contains("logits"), wrong.getMessage());
+        assertTrue(wrong.getMessage().contains("logits") && wrong.getMessage().contains("got (2, 10, 2)"), wrong.getMessage());
+        InputException tuple = assertThrows(InputException.class, () -> ModelLoader.load(fixture("tuple-output.pt"), spec));
+        assertTrue(tuple.getMessage().contains("got (2, 10) and (2, 5): a tuple of 2 outputs; modelprint needs one [N, classes] logits tensor"),
+                tuple.getMessage());
         try (DjlClassifier nan = ModelLoader.load(fixture("nan-logits.pt"), spec); NDManager manager = NDManager.newBaseManager()) {
             InputException e = assertThrows(InputException.class,
                     () -> nan.predictLabels(manager.zeros(spec.batchShape(2)).toFloatArray(), 2));
@@ -63,7 +66,7 @@ class TorchScriptTest {
         }
         InputException shape = assertThrows(InputException.class,
                 () -> ModelLoader.load(fixture("tiny-cnn.pt"), InputSpec.unitRange(3, 32, 32)));
-        assertTrue(shape.getMessage().contains("does not take"), shape.getMessage());
+        assertTrue(shape.getMessage().contains("does not take") && shape.getMessage().contains(InputSpec.SHAPE_HINT), shape.getMessage());
     }
 
     @Test

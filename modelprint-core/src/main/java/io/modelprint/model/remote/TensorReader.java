@@ -44,11 +44,12 @@ final class TensorReader {
         expect(datatype != null, what + " \"" + name + "\" has no \"datatype\"");
         expect(shape != null, what + " \"" + name + "\" has no \"shape\"");
         expect(numbers != null, what + " \"" + name + "\" has no \"data\"");
-        long elements = 1;
         for (long d : shape) {
             expect(d >= 0, what + " \"" + name + "\" has a negative dimension in shape " + Arrays.toString(shape));
-            elements *= d;
         }
+        long elements = elementCount(shape);
+        expect(elements <= maxValues, what + " \"" + name + "\" has shape " + Arrays.toString(shape)
+                + ": too large, more than the " + maxValues + " values this request can carry");
         expect(elements == numbers.count(), what + " \"" + name + "\" has shape " + Arrays.toString(shape) + " ("
                 + elements + " elements) but " + numbers.count() + " data values");
         return switch (datatype) {
@@ -60,6 +61,24 @@ final class TensorReader {
             default -> throw new ProtocolException(what + " \"" + name + "\" has datatype " + datatype
                     + "; expected a numeric type such as FP32 or INT64");
         };
+    }
+
+    /** The product of non-negative dimensions, saturating at {@link Long#MAX_VALUE} rather than overflowing. */
+    static long elementCount(long[] shape) {
+        long elements = 1;
+        for (long d : shape) {
+            if (d == 0) {
+                return 0;
+            }
+        }
+        for (long d : shape) {
+            try {
+                elements = Math.multiplyExact(elements, d);
+            } catch (ArithmeticException e) {
+                return Long.MAX_VALUE;
+            }
+        }
+        return elements;
     }
 
     static String text(JsonParser parser, String what) throws IOException {

@@ -2,8 +2,10 @@ package io.modelprint.lab.evasive;
 
 import io.modelprint.InputException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * What an evasive prediction API does to its answers (every part off by default), parsed from
@@ -46,10 +48,14 @@ public record Defense(double noise, int smoothing, Integer round, boolean top1, 
                 }
             }
         }
+        Set<String> given = new HashSet<>();
         for (String part : parts) {
             int eq = part.indexOf('=');
             String name = (eq < 0 ? part : part.substring(0, eq)).toLowerCase(Locale.ROOT);
             String value = eq < 0 ? null : part.substring(eq + 1);
+            if (!given.add(name)) {
+                throw new InputException("--defense " + part + ": " + name + " is given twice; give each defense once");
+            }
             switch (name) {
                 case "noise" -> noise = number(part, value, 0, 1e6, "a standard deviation >= 0");
                 case "smoothing" -> smoothing = (int) whole(part, value, 1, 10_000, "a number of noisy copies from 1 to 10000");

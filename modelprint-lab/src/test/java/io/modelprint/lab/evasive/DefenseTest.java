@@ -41,6 +41,9 @@ class DefenseTest {
             InputException e = assertThrows(InputException.class, () -> Defense.parse(List.of(bad)), bad);
             assertTrue(e.getMessage().startsWith("--defense " + bad), e.getMessage());
         }
+        InputException twice = assertThrows(InputException.class, () -> Defense.parse(List.of("flip=0.1,flip=0.2")));
+        assertEquals("--defense flip=0.2: flip is given twice; give each defense once", twice.getMessage());
+        assertThrows(InputException.class, () -> Defense.parse(List.of("top1", "TOP1")));
         Defense d = Defense.parse(List.of("noise=0.1,round=2", "flip=0.05"));
         assertEquals("noise=0.1,round=2,flip=0.05,seed=1", d.toString());
         assertFalse(Defense.parse(List.of()).active());
