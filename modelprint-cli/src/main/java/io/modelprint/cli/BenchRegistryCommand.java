@@ -6,7 +6,7 @@ import io.modelprint.engine.DjlClassifier;
 import io.modelprint.engine.ModelLoader;
 import io.modelprint.fingerprint.FingerprintExtractor;
 import io.modelprint.fingerprint.FingerprintFile;
-import io.modelprint.registry.Access;
+import io.modelprint.registry.OpenIntent;
 import io.modelprint.registry.Registry;
 import io.modelprint.registry.RegistryDatabase;
 import io.modelprint.scheme.Scheme;
@@ -51,7 +51,7 @@ final class BenchRegistryCommand implements Callable<Integer> {
         long start = System.nanoTime();
         int added = 0;
         double addSeconds = 0;
-        try (RegistryDatabase database = db.open(Access.WRITE); DjlClassifier target = ModelLoader.load(model, null);
+        try (RegistryDatabase database = db.open(OpenIntent.WRITE); DjlClassifier target = ModelLoader.load(model, null);
                 Progress progress = Progress.start("bench registry")) {
             Registry registry = new Registry(database);
             int present = registry.list().size();

@@ -1,6 +1,6 @@
 package io.modelprint.cli;
 
-import io.modelprint.registry.Access;
+import io.modelprint.registry.OpenIntent;
 import io.modelprint.registry.DatabaseLocation;
 import io.modelprint.registry.RegistryDatabase;
 import picocli.CommandLine.Option;
@@ -13,7 +13,7 @@ final class DbOption {
                 "Default: $" + DatabaseLocation.ENV + ", else ./" + DatabaseLocation.DEFAULT_FILE})
     String db;
 
-    RegistryDatabase open(Access access) {
+    RegistryDatabase open(OpenIntent access) {
         return RegistryDatabase.open(db, access);
     }
 }

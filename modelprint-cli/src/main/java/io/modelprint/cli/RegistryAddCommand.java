@@ -1,6 +1,6 @@
 package io.modelprint.cli;
 
-import io.modelprint.registry.Access;
+import io.modelprint.registry.OpenIntent;
 import io.modelprint.registry.AddResult;
 import io.modelprint.registry.Registry;
 import io.modelprint.registry.RegistryDatabase;
@@ -41,7 +41,7 @@ final class RegistryAddCommand implements Callable<Integer> {
         if (name != null && files.size() > 1) {
             throw new InputException("--name names one fingerprint; " + files.size() + " files were given");
         }
-        try (RegistryDatabase database = db.open(Access.WRITE)) {
+        try (RegistryDatabase database = db.open(OpenIntent.WRITE)) {
             Registry registry = new Registry(database);
             List<Map<String, Object>> results = new ArrayList<>();
             for (Path file : files) {

@@ -1,6 +1,6 @@
 package io.modelprint.cli;
 
-import io.modelprint.registry.Access;
+import io.modelprint.registry.OpenIntent;
 import io.modelprint.registry.Registry;
 import io.modelprint.registry.RegistryDatabase;
 import io.modelprint.registry.RegistryEntry;
@@ -26,7 +26,7 @@ final class RegistryExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputPaths.requireWritable(out, "--out");
-        try (RegistryDatabase database = db.open(Access.READ)) {
+        try (RegistryDatabase database = db.open(OpenIntent.READ)) {
             Registry registry = new Registry(database);
             RegistryEntry entry = registry.show(id);
             registry.export(entry, out);

@@ -1,6 +1,6 @@
 package io.modelprint.cli;
 
-import io.modelprint.registry.Access;
+import io.modelprint.registry.OpenIntent;
 import io.modelprint.registry.Registry;
 import io.modelprint.registry.RegistryDatabase;
 import io.modelprint.registry.RegistryEntry;
@@ -21,7 +21,7 @@ final class RegistryListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (RegistryDatabase database = db.open(Access.READ)) {
+        try (RegistryDatabase database = db.open(OpenIntent.READ)) {
             List<RegistryEntry> entries = new Registry(database).list();
             if (format.json()) {
                 Map<String, Object> doc = new LinkedHashMap<>();

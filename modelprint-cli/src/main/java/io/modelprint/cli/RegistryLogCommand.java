@@ -1,6 +1,6 @@
 package io.modelprint.cli;
 
-import io.modelprint.registry.Access;
+import io.modelprint.registry.OpenIntent;
 import io.modelprint.registry.EvidenceLog;
 import io.modelprint.registry.EvidenceRecord;
 import io.modelprint.registry.RegistryDatabase;
@@ -25,7 +25,7 @@ final class RegistryLogCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (RegistryDatabase database = db.open(Access.READ)) {
+        try (RegistryDatabase database = db.open(OpenIntent.READ)) {
             List<EvidenceRecord> records = new EvidenceLog(database).list();
             if (format.json()) {
                 Map<String, Object> doc = new LinkedHashMap<>();

@@ -1,6 +1,6 @@
 package io.modelprint.cli;
 
-import io.modelprint.registry.Access;
+import io.modelprint.registry.OpenIntent;
 import io.modelprint.registry.ChainReport;
 import io.modelprint.registry.EvidenceLog;
 import io.modelprint.registry.RegistryDatabase;
@@ -24,7 +24,7 @@ final class RegistryLogVerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (RegistryDatabase database = db.open(Access.READ)) {
+        try (RegistryDatabase database = db.open(OpenIntent.READ)) {
             ChainReport report = new EvidenceLog(database).verify();
             if (format.json()) {
                 Map<String, Object> doc = new LinkedHashMap<>();

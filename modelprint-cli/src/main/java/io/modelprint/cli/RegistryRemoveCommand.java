@@ -1,6 +1,6 @@
 package io.modelprint.cli;
 
-import io.modelprint.registry.Access;
+import io.modelprint.registry.OpenIntent;
 import io.modelprint.registry.Registry;
 import io.modelprint.registry.RegistryDatabase;
 import io.modelprint.registry.RegistryEntry;
@@ -20,7 +20,7 @@ final class RegistryRemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (RegistryDatabase database = db.open(Access.WRITE)) {
+        try (RegistryDatabase database = db.open(OpenIntent.WRITE)) {
             Registry registry = new Registry(database);
             RegistryEntry entry = registry.show(id);
             registry.remove(entry);

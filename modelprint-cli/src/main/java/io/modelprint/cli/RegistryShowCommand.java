@@ -1,6 +1,6 @@
 package io.modelprint.cli;
 
-import io.modelprint.registry.Access;
+import io.modelprint.registry.OpenIntent;
 import io.modelprint.registry.Registry;
 import io.modelprint.registry.RegistryDatabase;
 import java.util.Map;
@@ -22,7 +22,7 @@ final class RegistryShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (RegistryDatabase database = db.open(Access.READ)) {
+        try (RegistryDatabase database = db.open(OpenIntent.READ)) {
             Map<String, Object> view = RegistryViews.entry(new Registry(database).show(id));
             if (format.json()) {
                 JsonOutput.print(view);

@@ -4,7 +4,7 @@ import io.modelprint.InputException;
 import io.modelprint.data.InputSpec;
 import io.modelprint.io.Sha256;
 import io.modelprint.model.Classifier;
-import io.modelprint.registry.Access;
+import io.modelprint.registry.OpenIntent;
 import io.modelprint.registry.EvidenceLog;
 import io.modelprint.registry.EvidenceRecords;
 import io.modelprint.registry.RegisteredFingerprint;
@@ -83,7 +83,7 @@ final class ScanCommand implements Callable<Integer> {
         verdictOptions.validateThreshold();
         verdictOptions.validateAlpha();
         suspectOptions.remoteOptions();
-        try (RegistryDatabase database = db.open(Access.WRITE)) {
+        try (RegistryDatabase database = db.open(OpenIntent.WRITE)) {
             List<RegisteredFingerprint> registered = new Registry(database).loadAll();
             if (registered.isEmpty()) {
                 throw new InputException(database.location().describe() + ": the registry holds no fingerprints; add some with"

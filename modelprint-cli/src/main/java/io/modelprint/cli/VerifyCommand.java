@@ -1,7 +1,7 @@
 package io.modelprint.cli;
 
 import io.modelprint.InputException;
-import io.modelprint.registry.Access;
+import io.modelprint.registry.OpenIntent;
 import io.modelprint.registry.EvidenceLog;
 import io.modelprint.registry.EvidenceRecord;
 import io.modelprint.registry.EvidenceRecords;
@@ -66,7 +66,7 @@ final class VerifyCommand implements Callable<Integer> {
         verdictOptions.validateAlpha();
         List<Fingerprint> members = FingerprintFile.readBundle(fingerprintFile);
         verdictOptions.validateThresholdFits(members.stream().<Scheme<?>>map(Fingerprint::scheme).toList());
-        try (RegistryDatabase database = db == null ? null : RegistryDatabase.open(db, Access.WRITE)) {
+        try (RegistryDatabase database = db == null ? null : RegistryDatabase.open(db, OpenIntent.WRITE)) {
             return verifyAll(members, database == null ? null : new EvidenceLog(database));
         }
     }

@@ -30,13 +30,13 @@ public final class RegistryDatabase implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** Opens {@code db} (a file path or a PostgreSQL URL) for {@code access}; see {@link Access}. */
-    public static RegistryDatabase open(String db, Access access) {
-        return open(DatabaseLocation.parse(db), access);
+    /** Opens {@code db} (a file path or a PostgreSQL URL) for {@code intent}; see {@link OpenIntent}. */
+    public static RegistryDatabase open(String db, OpenIntent intent) {
+        return open(DatabaseLocation.parse(db), intent);
     }
 
-    public static RegistryDatabase open(DatabaseLocation location, Access access) {
-        SqliteFile file = location.dialect() == DatabaseLocation.Dialect.SQLITE ? SqliteFile.prepare(location, access) : null;
+    public static RegistryDatabase open(DatabaseLocation location, OpenIntent intent) {
+        SqliteFile file = location.dialect() == DatabaseLocation.Dialect.SQLITE ? SqliteFile.prepare(location, intent) : null;
         boolean readOnly = file != null && file.readOnly();
         Connection connection = connect(location, readOnly);
         RegistryDatabase database = new RegistryDatabase(location, connection);

@@ -30,7 +30,7 @@ final class SqliteFile {
     }
 
     /** Checks (and for a write, creates) the file; refuses what {@code access} must not do to it. */
-    static SqliteFile prepare(DatabaseLocation location, Access access) {
+    static SqliteFile prepare(DatabaseLocation location, OpenIntent access) {
         Path file = location.file();
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
@@ -40,7 +40,7 @@ final class SqliteFile {
             throw new InputException(location.describe() + ": is a directory; --db names the registry's database file");
         }
         boolean exists = Files.exists(file);
-        if (access == Access.READ) {
+        if (access == OpenIntent.READ) {
             if (!exists || size(location) == 0) {
                 throw new InputException(location.describe() + ": not a modelprint registry ("
                         + (exists ? "0 bytes" : "no such file") + "); registry add creates one");

@@ -15,7 +15,7 @@ public final class ConcurrentWriterMain {
         while (!Files.exists(work.resolve("go"))) {
             Thread.sleep(5);
         }
-        try (RegistryDatabase database = RegistryDatabase.open(db, Access.WRITE)) {
+        try (RegistryDatabase database = RegistryDatabase.open(db, OpenIntent.WRITE)) {
             Registry registry = new Registry(database);
             EvidenceLog log = new EvidenceLog(database);
             for (int i = 0; i < ConcurrentWriters.RECORDS_PER_WRITER; i++) {

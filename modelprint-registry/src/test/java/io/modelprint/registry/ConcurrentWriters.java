@@ -43,7 +43,7 @@ final class ConcurrentWriters {
             String log = Files.readString(work.resolve("writer-" + w + ".log"));
             assertEquals(0, p.exitValue(), "writer " + w + ":\n" + log);
         }
-        try (RegistryDatabase database = RegistryDatabase.open(db, Access.WRITE)) {
+        try (RegistryDatabase database = RegistryDatabase.open(db, OpenIntent.WRITE)) {
             assertEquals(2 * PER_WRITER + 1, new Registry(database).list().size(), "every add landed, the shared one once");
             EvidenceLog log = new EvidenceLog(database);
             assertEquals(2 * RECORDS_PER_WRITER, log.list().size());

@@ -58,7 +58,7 @@ class PostgresRegistryTest extends RegistryContract {
     @Test
     void aWrongPasswordIsRefusedNamingTheUrlButNotThePassword() {
         String wrong = baseUrl().replaceFirst("password=[^&]*", "password=Sup3rSecretXYZ");
-        InputException e = assertThrows(InputException.class, () -> RegistryDatabase.open(wrong, Access.WRITE));
+        InputException e = assertThrows(InputException.class, () -> RegistryDatabase.open(wrong, OpenIntent.WRITE));
         assertTrue(e.getMessage().contains("jdbc:postgresql://") && e.getMessage().contains("password"), e.getMessage());
         assertFalse(e.getMessage().contains("Sup3rSecretXYZ"), e.getMessage());
     }
@@ -66,7 +66,7 @@ class PostgresRegistryTest extends RegistryContract {
     @Test
     void anUnreachableServerIsRefusedNamingIt() {
         String nowhere = baseUrl().replaceFirst("//[^/]+/", "//127.0.0.1:1/");
-        InputException e = assertThrows(InputException.class, () -> RegistryDatabase.open(nowhere, Access.WRITE));
+        InputException e = assertThrows(InputException.class, () -> RegistryDatabase.open(nowhere, OpenIntent.WRITE));
         assertTrue(e.getMessage().contains("127.0.0.1:1") && e.getMessage().contains("cannot open the registry"), e.getMessage());
     }
 

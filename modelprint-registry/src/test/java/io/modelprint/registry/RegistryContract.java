@@ -61,7 +61,7 @@ abstract class RegistryContract {
 
     @Test
     void addListShowExportRemove() throws Exception {
-        try (RegistryDatabase db = RegistryDatabase.open(newDatabase(dir), Access.WRITE)) {
+        try (RegistryDatabase db = RegistryDatabase.open(newDatabase(dir), OpenIntent.WRITE)) {
             Registry registry = new Registry(db);
             AddResult first = registry.add(aliceIpguard, "alice", null);
             assertTrue(first.added());
@@ -100,7 +100,7 @@ abstract class RegistryContract {
         byte[] changed = bytes.clone();
         changed[changed.length / 3] ^= 0x01;
         Files.write(tampered, changed);
-        try (RegistryDatabase db = RegistryDatabase.open(newDatabase(dir), Access.WRITE)) {
+        try (RegistryDatabase db = RegistryDatabase.open(newDatabase(dir), OpenIntent.WRITE)) {
             Registry registry = new Registry(db);
             InputException e = assertThrows(InputException.class, () -> registry.add(tampered, "alice", null));
             assertTrue(e.getMessage().startsWith(tampered.toString()), e.getMessage());
@@ -110,7 +110,7 @@ abstract class RegistryContract {
 
     @Test
     void scanRanksTheOwnersFingerprintFirstAndLogsEveryCheck() throws Exception {
-        try (RegistryDatabase db = RegistryDatabase.open(newDatabase(dir), Access.WRITE)) {
+        try (RegistryDatabase db = RegistryDatabase.open(newDatabase(dir), OpenIntent.WRITE)) {
             Registry registry = new Registry(db);
             String aliceId = registry.add(aliceIpguard, "alice", null).entry().id();
             String aliceSacId = registry.add(aliceSac, "alice", null).entry().id();
@@ -159,7 +159,7 @@ abstract class RegistryContract {
 
     @Test
     void aFingerprintTheSuspectCannotAnswerIsReportedWithTheReason() throws Exception {
-        try (RegistryDatabase db = RegistryDatabase.open(newDatabase(dir), Access.WRITE)) {
+        try (RegistryDatabase db = RegistryDatabase.open(newDatabase(dir), OpenIntent.WRITE)) {
             Registry registry = new Registry(db);
             registry.add(aliceIpguard, "alice", null);
             registry.add(aliceSac, "alice", null);
@@ -188,7 +188,7 @@ abstract class RegistryContract {
 
     @Test
     void anUpdateAndADeleteBreakTheChainAndAreNamed() throws Exception {
-        try (RegistryDatabase db = RegistryDatabase.open(newDatabase(dir), Access.WRITE)) {
+        try (RegistryDatabase db = RegistryDatabase.open(newDatabase(dir), OpenIntent.WRITE)) {
             Registry registry = new Registry(db);
             registry.add(aliceIpguard, "alice", null);
             EvidenceLog log = new EvidenceLog(db);
@@ -228,7 +228,7 @@ abstract class RegistryContract {
 
     @Test
     void appendsAfterARecordWasRemovedStillChainOnTheHead() throws Exception {
-        try (RegistryDatabase db = RegistryDatabase.open(newDatabase(dir), Access.WRITE)) {
+        try (RegistryDatabase db = RegistryDatabase.open(newDatabase(dir), OpenIntent.WRITE)) {
             EvidenceLog log = new EvidenceLog(db);
             EvidenceRecord r = new EvidenceRecord(0, "2026-01-01T00:00:00Z", "test", "s", null, null, "abcdabcdabcd", "ef".repeat(32),
                     "ipguard", 10, "01".repeat(32), 0.9, 0.5, null, "derived", null, null);

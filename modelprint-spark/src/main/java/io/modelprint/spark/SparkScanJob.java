@@ -2,7 +2,7 @@ package io.modelprint.spark;
 
 import io.modelprint.InputException;
 import io.modelprint.io.Sha256;
-import io.modelprint.registry.Access;
+import io.modelprint.registry.OpenIntent;
 import io.modelprint.registry.EvidenceLog;
 import io.modelprint.registry.EvidenceRecord;
 import io.modelprint.registry.Registry;
@@ -54,7 +54,7 @@ public final class SparkScanJob {
             String out) {
         long start = System.nanoTime();
         List<StoredFile> files;
-        try (RegistryDatabase database = RegistryDatabase.open(db, Access.WRITE)) {
+        try (RegistryDatabase database = RegistryDatabase.open(db, OpenIntent.WRITE)) {
             files = new Registry(database).files();
         }
         if (files.isEmpty()) {
@@ -111,7 +111,7 @@ public final class SparkScanJob {
     /** Every check to the evidence log, suspect by suspect in the order they were listed (the partitions' order). */
     private static Tally appendEvidence(String db, Iterator<ScanRow> rows) {
         Tally tally = new Tally();
-        try (RegistryDatabase database = RegistryDatabase.open(db, Access.WRITE)) {
+        try (RegistryDatabase database = RegistryDatabase.open(db, OpenIntent.WRITE)) {
             EvidenceLog log = new EvidenceLog(database);
             List<EvidenceRecord> batch = new ArrayList<>();
             while (rows.hasNext()) {

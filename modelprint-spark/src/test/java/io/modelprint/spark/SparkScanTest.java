@@ -11,7 +11,7 @@ import io.modelprint.engine.ModelLoader;
 import io.modelprint.engine.TrainingConfig;
 import io.modelprint.engine.TrainingRun;
 import io.modelprint.engine.arch.Architecture;
-import io.modelprint.registry.Access;
+import io.modelprint.registry.OpenIntent;
 import io.modelprint.registry.EvidenceLog;
 import io.modelprint.registry.EvidenceRecord;
 import io.modelprint.registry.Registry;
@@ -55,7 +55,7 @@ class SparkScanTest {
         Path bob = train("bob", Architecture.LENET5, 2);
         Path other = train("other", Architecture.MLP, 3);
         String db = dir.resolve("registry.db").toString();
-        try (RegistryDatabase database = RegistryDatabase.open(db, Access.WRITE)) {
+        try (RegistryDatabase database = RegistryDatabase.open(db, OpenIntent.WRITE)) {
             Registry registry = new Registry(database);
             registry.add(fingerprint(alice, "ipguard", 4), "alice", null);
             registry.add(fingerprint(bob, "modeldiff", 5), "bob", null);
@@ -93,7 +93,7 @@ class SparkScanTest {
         assertEquals("independent", verdict(rows, bob, "alice").getVerdict());
         // every row is what a scan on this machine, outside Spark, computes for the same suspect
         List<RegisteredFingerprint> registered;
-        try (RegistryDatabase database = RegistryDatabase.open(db, Access.WRITE)) {
+        try (RegistryDatabase database = RegistryDatabase.open(db, OpenIntent.WRITE)) {
             registered = new Registry(database).loadAll();
         }
         for (Path suspect : List.of(alice, bob, other)) {
@@ -110,7 +110,7 @@ class SparkScanTest {
         assertTrue(error.getError().contains("missing-model"), error.getError());
         assertNull(error.getVerdict());
 
-        try (RegistryDatabase database = RegistryDatabase.open(db, Access.WRITE)) {
+        try (RegistryDatabase database = RegistryDatabase.open(db, OpenIntent.WRITE)) {
             EvidenceLog log = new EvidenceLog(database);
             List<EvidenceRecord> records = log.list().subList(0, 8);
             assertEquals(16, log.list().size(), "two scans, 8 checks each");

@@ -5,7 +5,7 @@ package io.modelprint.registry;
  * read-only SQLite file is opened read-only, a file that holds no registry is refused, not created.
  * A {@link #WRITE} refuses a read-only file before touching it.
  */
-public enum Access {
+public enum OpenIntent {
     READ,
     WRITE
 }
