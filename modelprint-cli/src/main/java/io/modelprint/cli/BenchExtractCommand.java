@@ -63,9 +63,9 @@ final class BenchExtractCommand implements Callable<Integer> {
             SeedSource seeds = SeedSource.fromData(source.train());
             // the warm-up run also checks the target's gradients once; the timed runs measure extraction alone
             io.modelprint.gradient.GradientCheck checks = new io.modelprint.gradient.GradientCheck();
-            FingerprintExtractor.extract(target, model.toString(), ipGuard, seeds, n, -1, ProgressListener.NONE, checks);
+            FingerprintExtractor.extract(target, model.toString(), ipGuard, seeds, -1, ProgressListener.NONE, checks);
             for (int r = 0; r < repeat; r++) {
-                FingerprintExtractor.Result result = FingerprintExtractor.extract(target, model.toString(), ipGuard, seeds, n, r,
+                FingerprintExtractor.Result result = FingerprintExtractor.extract(target, model.toString(), ipGuard, seeds, r,
                         ProgressListener.NONE, checks);
                 seconds[r] = result.seconds();
                 converged += result.generated().convergedCount();

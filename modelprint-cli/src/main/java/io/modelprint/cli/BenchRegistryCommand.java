@@ -59,7 +59,7 @@ final class BenchRegistryCommand implements Callable<Integer> {
             SeedSource seeds = SeedSource.uniform(target.inputSpec());
             for (int i = present + 1; i <= count; i++) {
                 Path file = scratch.resolve("random-" + i + ".npz");
-                FingerprintFile.write(file, FingerprintExtractor.extract(target, model.toString(), scheme, seeds, n, i,
+                FingerprintFile.write(file, FingerprintExtractor.extract(target, model.toString(), scheme, seeds, i,
                         ProgressListener.NONE).fingerprint());
                 long t = System.nanoTime();
                 added += registry.add(file, "bench-owner-" + i, "random-" + i).added() ? 1 : 0;

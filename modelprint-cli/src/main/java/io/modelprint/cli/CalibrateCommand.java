@@ -89,7 +89,7 @@ final class CalibrateCommand implements Callable<Integer> {
             System.err.printf("calibrate: warning: %d reference negatives support p-values down to %.2g only, above alpha %s:"
                     + " no calibrated verdict can say derived at that level; calibrate with %d or more (docs/verification.md)%n",
                     references.size(), SupportedPValue.floor(references.size()), Verifier.DEFAULT_ALPHA,
-                    SupportedPValue.REFERENCES_PER_DECADE * 2);
+                    SupportedPValue.referencesFor(Verifier.DEFAULT_ALPHA));
         }
         if (format.json()) {
             if (docs.size() == 1) {

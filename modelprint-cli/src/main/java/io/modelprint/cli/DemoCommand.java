@@ -114,7 +114,7 @@ final class DemoCommand implements Callable<Integer> {
         Scheme<?> ipGuard = Schemes.create("ipguard", Map.of("n", 100), "demo"); // the defaults: k 3, lr 0.01, TL
         try (DjlClassifier model = ModelLoader.load(target, train.spec()); Progress progress = Progress.start("extract")) {
             FingerprintExtractor.Result result = FingerprintExtractor.extract(model, target.toString(), ipGuard,
-                    SeedSource.fromData(train), 100, 0, progress);
+                    SeedSource.fromData(train), 0, progress);
             FingerprintFile.write(file, result.fingerprint());
             step(String.format("%d/100 points converged in %.2f s -> %s", result.generated().convergedCount(), result.seconds(), file));
             return result.fingerprint();

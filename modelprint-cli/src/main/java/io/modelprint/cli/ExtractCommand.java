@@ -135,8 +135,7 @@ final class ExtractCommand implements Callable<Integer> {
                 SeedSource seeds = uniform ? SeedSource.uniform(pixels)
                         : SeedSource.fromData(seedSplit.equals("test") ? source.test() : source.train());
                 try (Progress progress = Progress.start("extract " + schemes.get(i).name())) {
-                    results.add(FingerprintExtractor.extract(target, model.toString(), schemes.get(i), seeds,
-                            schemes.get(i).parameters().integer(ParameterSpec.N), seed, progress,
+                    results.add(FingerprintExtractor.extract(target, model.toString(), schemes.get(i), seeds, seed, progress,
                             checks));
                 }
                 requireConverged(schemes.get(i), results.get(i));
@@ -203,7 +202,7 @@ final class ExtractCommand implements Callable<Integer> {
     }
 
     private static List<String> declaredNames(SchemeFactory factory) {
-        return factory.parameters().all().stream().map(io.modelprint.scheme.Parameter::name).toList();
+        return factory.parameters().names();
     }
 
     private static void putIfSet(Map<String, Object> given, String name, Object value) {

@@ -74,7 +74,7 @@ final class ScanViews {
                 System.out.println(head + "  not checked: " + Terminal.safe((String) m.get("incompatible")));
             } else if (m.containsKey("members")) {
                 System.out.printf("%s  %10s  %9s  %9s  %s (%s, %s derived)%n", head, "-", "-", p(m.get("pValue")), m.get("verdict"),
-                        m.get("combination") + (m.get("pValue") == null ? ", uncalibrated" : ""), m.get("derivedMembers"));
+                        TextRows.combinationText(m), m.get("derivedMembers"));
             } else {
                 System.out.printf("%s  %10.4f  %9.3f  %9s  %s%n", head, (Double) m.get("similarity"), (Double) m.get("threshold"),
                         p(m.get("pValue")), TextRows.verdictText(m));

@@ -1,6 +1,7 @@
 package io.modelprint.cli;
 
 import io.modelprint.fingerprint.FingerprintMeta;
+import io.modelprint.verify.DecisionBasis;
 import java.util.List;
 import java.util.Map;
 
@@ -38,8 +39,7 @@ final class TextRows {
             System.out.printf("%-" + width + "s  %13s  %9s  %s%n", suspect + " [bundle]", r.getOrDefault("derivedMembers", "-")
                     + " derived", p == null ? "-" : String.format("%.2g", (Double) p),
                     r.containsKey("error") ? "error: " + Terminal.safe((String) r.get("error"))
-                            : r.get("verdict") + " (" + r.get("combination") + (r.get("pValue") == null ? ", uncalibrated" : "")
-                                    + ")");
+                            : r.get("verdict") + " (" + combinationText(r) + ")");
             System.out.flush();
             return;
         }
@@ -61,8 +61,17 @@ final class TextRows {
 
     /** The verdict with what decided it when that was not a p-value: "derived (uncalibrated)". */
     static String verdictText(Map<String, Object> r) {
+        return decidedByPValue(r) ? String.valueOf(r.get("verdict")) : r.get("verdict") + " (" + r.get("decidedBy") + ")";
+    }
+
+    /** A bundle's combination rule, and that it is uncalibrated when it is: "majority, uncalibrated". */
+    static String combinationText(Map<String, Object> r) {
+        return r.get("combination") + (decidedByPValue(r) ? "" : ", " + r.get("decidedBy"));
+    }
+
+    private static boolean decidedByPValue(Map<String, Object> r) {
         Object basis = r.get("decidedBy");
-        return basis == null || "p-value".equals(basis) ? String.valueOf(r.get("verdict")) : r.get("verdict") + " (" + basis + ")";
+        return basis == null || DecisionBasis.P_VALUE.label().equals(basis);
     }
 
     void finish() {

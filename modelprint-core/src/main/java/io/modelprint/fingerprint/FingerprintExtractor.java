@@ -37,14 +37,16 @@ public final class FingerprintExtractor {
      * access the scheme's representation needs (labels, or labels and scores).
      */
     public static Result extract(Differentiable target, String targetName, Scheme<?> scheme, SeedSource seeds,
-            int n, long seed, ProgressListener progress) {
-        return extract(target, targetName, scheme, seeds, n, seed, progress, new GradientCheck());
+            long seed, ProgressListener progress) {
+        return extract(target, targetName, scheme, seeds, seed, progress, new GradientCheck());
     }
 
     /** As above, with a gradient checker that remembers the targets it passed (one per evaluation or bundle). */
     public static Result extract(Differentiable target, String targetName, Scheme<?> scheme, SeedSource seeds,
-            int n, long seed, ProgressListener progress, GradientCheck checks) {
+            long seed, ProgressListener progress, GradientCheck checks) {
         long start = System.nanoTime();
+        // the number of queries is the scheme's own parameter, recorded with the others: one source for both
+        int n = scheme.parameters().integer(ParameterSpec.N);
         QueryGenerator generator = scheme.queries();
         if (generator.targetAccess() == Access.GRADIENTS) {
             checks.require(target, targetName);
@@ -53,7 +55,6 @@ public final class FingerprintExtractor {
         Answers answers = Answers.ask(target, generated.queries(), scheme.suspectAccess());
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Object> parameters = new LinkedHashMap<>(scheme.parameters().values());
-        parameters.put(ParameterSpec.N, n);
         Queries queries = generated.queries();
         InputSpec spec = target.inputSpec();
         if (target instanceof ConvertedDifferentiable converted) {

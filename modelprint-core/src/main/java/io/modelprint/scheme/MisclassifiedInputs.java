@@ -37,7 +37,6 @@ public final class MisclassifiedInputs implements QueryGenerator {
         return Access.LABELS;
     }
 
-
     @Override
     public GeneratedQueries generate(Differentiable target, SeedSource seeds, int n, long seed, ProgressListener progress) {
         if (n <= 0) {

@@ -35,6 +35,11 @@ public final class ParameterSpec {
         return byName.values();
     }
 
+    /** The declared names, in declaration order. */
+    public List<String> names() {
+        return List.copyOf(byName.keySet());
+    }
+
     public boolean declares(String name) {
         return byName.containsKey(name);
     }
@@ -44,7 +49,7 @@ public final class ParameterSpec {
         Map<String, Object> values = new LinkedHashMap<>();
         for (String name : given.keySet()) {
             if (!byName.containsKey(name)) {
-                throw new InputException(owner + ": unknown parameter '" + name + "' (known: " + String.join(", ", byName.keySet())
+                throw new InputException(owner + ": unknown parameter '" + name + "' (known: " + String.join(", ", names())
                         + ")");
             }
         }

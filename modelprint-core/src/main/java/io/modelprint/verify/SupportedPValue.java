@@ -40,6 +40,11 @@ public record SupportedPValue(double value, double parametric, double empirical,
         return Math.pow(10, -(double) references / REFERENCES_PER_DECADE);
     }
 
+    /** The references needed before a p-value as small as {@code alpha} is supported: 8 for 0.01. */
+    public static int referencesFor(double alpha) {
+        return (int) Math.ceil(-Math.log10(alpha) * REFERENCES_PER_DECADE - 1e-9);
+    }
+
     /** Whether the reported value is a bound set by the references rather than the parametric tail. */
     public boolean bounded() {
         return value > parametric;

@@ -37,8 +37,10 @@ public final class TinyFingerprints {
     /** As above, with the scheme's parameters given (the rest take the scheme's defaults). */
     public static Fingerprint extract(Differentiable target, String targetName, String scheme, Map<String, Object> parameters,
             ImageDataset seeds, int n, long seed) {
-        return FingerprintExtractor.extract(target, targetName, Schemes.create(scheme, parameters, "--method"),
-                SeedSource.fromData(seeds), n, seed, ProgressListener.NONE).fingerprint();
+        Map<String, Object> given = new java.util.LinkedHashMap<>(parameters);
+        given.put("n", n);
+        return FingerprintExtractor.extract(target, targetName, Schemes.create(scheme, given, "--method"),
+                SeedSource.fromData(seeds), seed, ProgressListener.NONE).fingerprint();
     }
 
     /** Writes {@code members} as {@code dir/name.npz} (a bundle when there are several). */

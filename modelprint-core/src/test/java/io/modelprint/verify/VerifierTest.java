@@ -56,8 +56,8 @@ class VerifierTest {
     void targetMatchesItselfFullyAndAnotherModelLess() {
         try (LinearModel target = new LinearModel(SPEC, 6, 1); LinearModel other = new LinearModel(SPEC, 6, 2)) {
             Fingerprint fingerprint = FingerprintExtractor.extract(target, "t",
-                    Schemes.create("ipguard", Map.of("k", 1, "lr", 0.05, "maxIter", 500, "init", "random"), "test"),
-                    SeedSource.uniform(SPEC), 50, 3, ProgressListener.NONE).fingerprint();
+                    Schemes.create("ipguard", Map.of("k", 1, "lr", 0.05, "maxIter", 500, "init", "random", "n", 50), "test"),
+                    SeedSource.uniform(SPEC), 3, ProgressListener.NONE).fingerprint();
             Verifier verifier = new Verifier(0.5);
             Verdict self = verifier.verify(fingerprint, target);
             assertEquals(1.0, self.matchingRate());
@@ -72,8 +72,8 @@ class VerifierTest {
     void calibratedFingerprintsGiveAPValueAndUncalibratedOnesNone() {
         try (LinearModel target = new LinearModel(SPEC, 6, 1); LinearModel other = new LinearModel(SPEC, 6, 2)) {
             Fingerprint fingerprint = FingerprintExtractor.extract(target, "t",
-                    Schemes.create("ipguard", Map.of("k", 1, "lr", 0.05, "maxIter", 500, "init", "random"), "test"),
-                    SeedSource.uniform(SPEC), 50, 3, ProgressListener.NONE).fingerprint();
+                    Schemes.create("ipguard", Map.of("k", 1, "lr", 0.05, "maxIter", 500, "init", "random", "n", 50), "test"),
+                    SeedSource.uniform(SPEC), 3, ProgressListener.NONE).fingerprint();
             Verifier verifier = new Verifier(0.5);
             assertEquals(null, verifier.verify(fingerprint, target).pValue());
             Fingerprint calibrated = new Fingerprint(fingerprint.queries(), fingerprint.labels(), fingerprint.meta().withCalibration(
@@ -97,7 +97,7 @@ class VerifierTest {
         try (LinearModel target = new LinearModel(SPEC, 3, 1);
                 LinearModel wrong = new LinearModel(InputSpec.unitRange(1, 4, 4), 3, 2)) {
             Fingerprint fingerprint = FingerprintExtractor.extract(target, "t",
-                    Schemes.create("ipguard", Map.of("k", 1, "lr", 0.05, "maxIter", 100), "test"), SeedSource.uniform(SPEC), 5, 3,
+                    Schemes.create("ipguard", Map.of("k", 1, "lr", 0.05, "maxIter", 100, "n", 5), "test"), SeedSource.uniform(SPEC), 3,
                     ProgressListener.NONE).fingerprint();
             InputException e = assertThrows(InputException.class, () -> new Verifier(0.5).verify(fingerprint, wrong));
             assertTrue(e.getMessage().contains("1x4x4") && e.getMessage().contains("1x5x5"), e.getMessage());
@@ -108,7 +108,7 @@ class VerifierTest {
     void aSuspectWithAnotherNumberOfClassesIsRefusedSayingSo() {
         try (LinearModel target = new LinearModel(SPEC, 6, 1); LinearModel fiveClasses = new LinearModel(SPEC, 5, 2)) {
             Fingerprint fingerprint = FingerprintExtractor.extract(target, "t",
-                    Schemes.create("ipguard", Map.of("k", 1, "lr", 0.05, "maxIter", 100), "test"), SeedSource.uniform(SPEC), 5, 3,
+                    Schemes.create("ipguard", Map.of("k", 1, "lr", 0.05, "maxIter", 100, "n", 5), "test"), SeedSource.uniform(SPEC), 3,
                     ProgressListener.NONE).fingerprint();
             InputException e = assertThrows(InputException.class, () -> new Verifier(0.5).verify(fingerprint, fiveClasses));
             assertTrue(e.getMessage().contains("5 classes") && e.getMessage().contains("6"), e.getMessage());

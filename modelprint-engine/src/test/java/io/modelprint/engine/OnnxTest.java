@@ -33,8 +33,8 @@ class OnnxTest {
             float[] images = x.toFloatArray();
             assertArrayEquals(torchScript.predictLabels(images, 64), onnx.predictLabels(images, 64));
             Fingerprint fingerprint = FingerprintExtractor.extract(torchScript, "tiny-cnn.pt",
-                    Schemes.create("ipguard", Map.of("k", 0.1, "lr", 0.05, "maxIter", 300, "init", "random"), "test"),
-                    SeedSource.uniform(SPEC), 20, 2, ProgressListener.NONE).fingerprint();
+                    Schemes.create("ipguard", Map.of("k", 0.1, "lr", 0.05, "maxIter", 300, "init", "random", "n", 20), "test"),
+                    SeedSource.uniform(SPEC), 2, ProgressListener.NONE).fingerprint();
             assertEquals(1.0, new Verifier(0.5).verify(fingerprint, onnx).matchingRate());
         }
     }

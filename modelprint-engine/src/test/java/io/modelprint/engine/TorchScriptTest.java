@@ -36,8 +36,8 @@ class TorchScriptTest {
                 DjlClassifier other = ModelLoader.load(fixture("tiny-cnn-2.pt"), spec)) {
             assertEquals(10, target.numClasses());
             FingerprintExtractor.Result result = FingerprintExtractor.extract(target, "tiny-cnn.pt",
-                    Schemes.create("ipguard", Map.of("k", 0.1, "lr", 0.05, "maxIter", 300, "init", "random"), "test"),
-                    SeedSource.uniform(spec), 20, 1, ProgressListener.NONE);
+                    Schemes.create("ipguard", Map.of("k", 0.1, "lr", 0.05, "maxIter", 300, "init", "random", "n", 20), "test"),
+                    SeedSource.uniform(spec), 1, ProgressListener.NONE);
             assertTrue(result.generated().convergedCount() >= 18,
                     "gradients reach the input: " + result.generated().convergedCount() + "/20 converged");
             Fingerprint fingerprint = result.fingerprint();

@@ -27,7 +27,6 @@ public final class ChunkedGenerator implements QueryGenerator {
         return inner.name();
     }
 
-
     @Override
     public Access targetAccess() {
         return inner.targetAccess();

@@ -51,7 +51,6 @@ public final class CwL2 implements QueryGenerator {
         return "cw-l2";
     }
 
-
     @Override
     public GeneratedQueries generate(Differentiable target, SeedSource seeds, int n, long seed, ProgressListener progress) {
         InputSpec spec = GeneratorInputs.check(target, seeds, n);

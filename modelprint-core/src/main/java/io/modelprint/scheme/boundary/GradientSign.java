@@ -42,7 +42,6 @@ abstract class GradientSign implements QueryGenerator {
         this.selection = selection;
     }
 
-
     @Override
     public GeneratedQueries generate(Differentiable target, SeedSource seeds, int n, long seed, ProgressListener progress) {
         InputSpec spec = GeneratorInputs.check(target, seeds, n);

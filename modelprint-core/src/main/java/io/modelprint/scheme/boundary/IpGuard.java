@@ -58,7 +58,6 @@ public final class IpGuard implements QueryGenerator {
         return "ipguard";
     }
 
-
     @Override
     public GeneratedQueries generate(Differentiable target, SeedSource seeds, int n, long seed, ProgressListener progress) {
         InputSpec spec = GeneratorInputs.check(target, seeds, n);

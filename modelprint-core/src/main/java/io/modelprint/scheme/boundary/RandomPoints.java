@@ -22,7 +22,6 @@ public final class RandomPoints implements QueryGenerator {
         return "random";
     }
 
-
     @Override
     public GeneratedQueries generate(Differentiable target, SeedSource seeds, int n, long seed, ProgressListener progress) {
         if (n <= 0) {

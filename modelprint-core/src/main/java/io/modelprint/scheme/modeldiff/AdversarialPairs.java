@@ -40,7 +40,6 @@ public final class AdversarialPairs implements QueryGenerator {
         return "adversarial-pairs";
     }
 
-
     @Override
     public GeneratedQueries generate(Differentiable target, SeedSource seeds, int n, long seed, ProgressListener progress) {
         if (n < 2 || n % 2 != 0) {

@@ -33,7 +33,6 @@ public final class MaskedImages implements QueryGenerator {
         return Access.LABELS;
     }
 
-
     @Override
     public GeneratedQueries generate(Differentiable target, SeedSource seeds, int n, long seed, ProgressListener progress) {
         if (n <= 0) {

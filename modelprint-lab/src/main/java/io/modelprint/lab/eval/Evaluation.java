@@ -87,7 +87,7 @@ public final class Evaluation {
             try {
                 ExtractionCache.Extracted extracted = ExtractionCache.getOrExtract(
                         outDir.resolve("fingerprints").resolve(run.fileName() + ".npz"), stampKey(run), zoo.targetSha256(),
-                        () -> FingerprintExtractor.extract(zoo.target(), "target", scheme, seeds(run, zoo, train, test), run.n(), 0,
+                        () -> FingerprintExtractor.extract(zoo.target(), "target", scheme, seeds(run, zoo, train, test), 0,
                                 progress, checks));
                 pending.put(run, new Scorer.Made(scheme, extracted));
                 log.printf("bench: [%d/%d] %s%n", i + 1, runs.size(), scorer.extracted(run, extracted));

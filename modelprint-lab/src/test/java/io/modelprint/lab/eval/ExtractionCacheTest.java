@@ -33,7 +33,7 @@ class ExtractionCacheTest {
             Supplier<FingerprintExtractor.Result> extract = () -> {
                 extractions.incrementAndGet();
                 return FingerprintExtractor.extract(target, "target", Schemes.create("random", Map.of("n", 10), "test"),
-                        SeedSource.fromData(DATA), 10, 0, ProgressListener.NONE);
+                        SeedSource.fromData(DATA), 0, ProgressListener.NONE);
             };
             Path file = dir.resolve("random-TL.npz");
             ExtractionCache.Extracted made = ExtractionCache.getOrExtract(file, "random {n=10}", "target-sha", extract);
