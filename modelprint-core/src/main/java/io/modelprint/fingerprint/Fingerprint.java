@@ -46,6 +46,6 @@ public record Fingerprint(Queries queries, long[] labels, float[] scores, Finger
         if (meta.formatVersion() == 1) {
             return Scheme.labelMatching(meta.scheme(), null, SchemeParameters.none());
         }
-        return Schemes.recorded(meta.scheme(), meta.parameters(), "fingerprint");
+        return Schemes.recorded(meta.scheme(), meta.parameters(), meta.selection(), "fingerprint");
     }
 }

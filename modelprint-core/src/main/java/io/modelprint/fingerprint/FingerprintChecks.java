@@ -1,5 +1,7 @@
 package io.modelprint.fingerprint;
 
+import io.modelprint.fleet.QuerySelection;
+
 /**
  * What a fingerprint must satisfy beyond its hash, since a hash only says the file is as written:
  * at least one query, at least 2 classes, labels within the classes, finite queries and scores, and
@@ -48,6 +50,30 @@ final class FingerprintChecks {
                     throw new IllegalArgumentException("calibration holds an impossible " + (rates ? "matching rate" : "similarity")
                             + " (" + r + ")");
                 }
+            }
+        }
+        validate(meta.selection(), fingerprint.size());
+    }
+
+    /** A fleet's record of how it chose the queries: one pair of agreement rates per query, each in (0, 1). */
+    private static void validate(QuerySelection selection, int queries) {
+        if (selection == null) {
+            return;
+        }
+        if (selection.surrogateAgreement() == null || selection.referenceAgreement() == null || selection.chosenBy() == null
+                || selection.fleetSha256() == null) {
+            throw new IllegalArgumentException("selection lacks fleetSha256, chosenBy or its agreement rates");
+        }
+        if (selection.queries() != queries) {
+            throw new IllegalArgumentException("selection holds rates for " + selection.queries() + " queries, the fingerprint has "
+                    + queries);
+        }
+        for (int i = 0; i < queries; i++) {
+            double p1 = selection.surrogateAgreement()[i];
+            double p0 = selection.referenceAgreement()[i];
+            if (!(p1 > 0 && p1 < 1 && p0 > 0 && p0 < 1)) {
+                throw new IllegalArgumentException("selection's agreement rates of query " + i + " (" + p1 + ", " + p0
+                        + ") are not both strictly between 0 and 1");
             }
         }
     }

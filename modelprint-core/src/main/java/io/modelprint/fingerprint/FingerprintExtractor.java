@@ -1,5 +1,8 @@
 package io.modelprint.fingerprint;
 
+import io.modelprint.fleet.FleetSplit;
+import io.modelprint.scheme.FleetSelectedQueries;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.modelprint.data.InputSpec;
@@ -44,6 +47,15 @@ public final class FingerprintExtractor {
     /** As above, with a gradient checker that remembers the targets it passed (one per evaluation or bundle). */
     public static Result extract(Differentiable target, String targetName, Scheme<?> scheme, SeedSource seeds,
             long seed, ProgressListener progress, GradientCheck checks) {
+        return extract(target, targetName, scheme, seeds, seed, null, progress, checks);
+    }
+
+    /**
+     * As above; a scheme whose queries a fleet chooses ({@link FleetSelectedQueries}) chooses them
+     * with {@code fleet}'s selection half, other schemes ignore it (null: no fleet).
+     */
+    public static Result extract(Differentiable target, String targetName, Scheme<?> scheme, SeedSource seeds,
+            long seed, FleetSplit fleet, ProgressListener progress, GradientCheck checks) {
         long start = System.nanoTime();
         // the number of queries is the scheme's own parameter, recorded with the others: one source for both
         int n = scheme.parameters().integer(ParameterSpec.N);
@@ -51,7 +63,13 @@ public final class FingerprintExtractor {
         if (generator.targetAccess() == Access.GRADIENTS) {
             checks.require(target, targetName);
         }
-        GeneratedQueries generated = generator.generate(target, seeds, n, seed, progress);
+        GeneratedQueries generated;
+        if (generator instanceof FleetSelectedQueries selected && fleet != null) {
+            fleet.fleet().requireCompatible(target.inputSpec(), target.numClasses(), targetName);
+            generated = selected.generate(target, seeds, n, seed, fleet, progress);
+        } else {
+            generated = generator.generate(target, seeds, n, seed, progress);
+        }
         Answers answers = Answers.ask(target, generated.queries(), scheme.suspectAccess());
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Object> parameters = new LinkedHashMap<>(scheme.parameters().values());
@@ -80,6 +98,7 @@ public final class FingerprintExtractor {
                 .setSeed(seed, seeds.describe())
                 .optCreatedAt(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
                 .optStats(stats)
+                .optSelection(generated.selection())
                 .build();
         return new Result(new Fingerprint(queries, answers.labels(), answers.scores(), meta), generated, seconds);
     }

@@ -1,6 +1,7 @@
 package io.modelprint.fingerprint;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.modelprint.fleet.QuerySelection;
 import io.modelprint.data.InputSpec;
 import java.util.Map;
 
@@ -28,19 +29,20 @@ public record FingerprintMeta(
         String createdAt,
         Map<String, Object> stats,
         String contentSha256,
-        Calibration calibration) {
+        Calibration calibration,
+        QuerySelection selection) {
 
     /** Version written by this build; version 1 (labels only, arrays-only hash) is still read. */
     public static final int FORMAT_VERSION = 2;
 
     public FingerprintMeta withContentSha256(String sha) {
         return new FingerprintMeta(formatVersion, scheme, representation, distance, access, parameters, inputSpec, numClasses,
-                targetModel, targetSha256, seed, seedSource, createdAt, stats, sha, calibration);
+                targetModel, targetSha256, seed, seedSource, createdAt, stats, sha, calibration, selection);
     }
 
     public FingerprintMeta withCalibration(Calibration newCalibration) {
         return new FingerprintMeta(formatVersion, scheme, representation, distance, access, parameters, inputSpec, numClasses,
-                targetModel, targetSha256, seed, seedSource, createdAt, stats, contentSha256, newCalibration);
+                targetModel, targetSha256, seed, seedSource, createdAt, stats, contentSha256, newCalibration, selection);
     }
 
     public static Builder builder() {
@@ -64,6 +66,7 @@ public record FingerprintMeta(
         private String createdAt;
         private Map<String, Object> stats;
         private Calibration calibration;
+        private QuerySelection selection;
 
         private Builder() {}
 
@@ -114,6 +117,11 @@ public record FingerprintMeta(
             return this;
         }
 
+        public Builder optSelection(QuerySelection value) {
+            this.selection = value;
+            return this;
+        }
+
         public Builder optFormatVersion(int value) {
             this.formatVersion = value;
             return this;
@@ -124,7 +132,7 @@ public record FingerprintMeta(
                 throw new IllegalStateException("a fingerprint's meta needs its scheme and input spec");
             }
             return new FingerprintMeta(formatVersion, scheme, representation, distance, access, parameters, inputSpec, numClasses,
-                    targetModel, targetSha256, seed, seedSource, createdAt, stats, null, calibration);
+                    targetModel, targetSha256, seed, seedSource, createdAt, stats, null, calibration, selection);
         }
     }
 }

@@ -1,10 +1,18 @@
 package io.modelprint.scheme;
 
+import io.modelprint.fleet.QuerySelection;
+
 /**
  * What a generator made: the queries and, per query, the number of optimization steps it took and
- * whether it met its stopping rule before the iteration limit.
+ * whether it met its stopping rule before the iteration limit; for queries a fleet chose, how it
+ * chose them (null otherwise).
  */
-public record GeneratedQueries(Queries queries, int[] iterations, boolean[] converged) {
+public record GeneratedQueries(Queries queries, int[] iterations, boolean[] converged, QuerySelection selection) {
+    /** Queries made without a fleet. */
+    public GeneratedQueries(Queries queries, int[] iterations, boolean[] converged) {
+        this(queries, iterations, converged, null);
+    }
+
     public int convergedCount() {
         int count = 0;
         for (boolean c : converged) {

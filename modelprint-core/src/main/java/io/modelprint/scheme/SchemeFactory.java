@@ -1,5 +1,7 @@
 package io.modelprint.scheme;
 
+import io.modelprint.fleet.QuerySelection;
+
 import java.util.Map;
 
 /** Builds one scheme from its declared parameters; registered by name in {@link Schemes}. */
@@ -19,6 +21,14 @@ public interface SchemeFactory {
 
     /** The scheme with resolved {@code parameters}. */
     Scheme<?> create(SchemeParameters parameters);
+
+    /**
+     * The scheme a fingerprint records: its resolved parameters and, for a scheme whose queries a
+     * fleet chose, how it chose them ({@code selection}; null for every other scheme).
+     */
+    default Scheme<?> create(SchemeParameters parameters, QuerySelection selection) {
+        return create(parameters);
+    }
 
     /** The scheme with {@code given} parameters, checked against the declaration; the rest take their defaults. */
     default Scheme<?> create(Map<String, Object> given) {

@@ -1,5 +1,7 @@
 package io.modelprint.scheme;
 
+import io.modelprint.fleet.QuerySelection;
+
 import io.modelprint.InputException;
 import io.modelprint.scheme.akh.AkhScheme;
 import io.modelprint.scheme.boundary.CwL2Scheme;
@@ -59,8 +61,13 @@ public final class Schemes {
 
     /** The scheme a fingerprint records: its name and the parameters in its meta.json ({@code where} names the file). */
     public static Scheme<?> recorded(String name, Map<String, Object> recorded, String where) {
+        return recorded(name, recorded, null, where);
+    }
+
+    /** As above, for a fingerprint whose queries a fleet chose ({@code selection}, null if none did). */
+    public static Scheme<?> recorded(String name, Map<String, Object> recorded, QuerySelection selection, String where) {
         SchemeFactory factory = require(name, where);
-        return factory.create(factory.parameters().resolveRecorded(recorded, where + ": " + name));
+        return factory.create(factory.parameters().resolveRecorded(recorded, where + ": " + name), selection);
     }
 
     /** Names of the schemes that compare a suspect answering another task than the target's. */

@@ -12,7 +12,11 @@ public enum SuspectGroup {
     /** Students trained on the target's answers (beyond the paper), reported separately. */
     EXTRACTION,
     /** Models independent of the target: must verify as independent. */
-    NEGATIVE;
+    NEGATIVE,
+    /** In an owner's fleet: a model derived from the target, standing for a thief. */
+    SURROGATE,
+    /** In an owner's fleet: a model trained independently of the target, standing for an honest competitor. */
+    REFERENCE;
 
     @JsonValue
     public String json() {

@@ -1,0 +1,129 @@
+package io.modelprint.lab.fleet;
+
+import io.modelprint.InputException;
+import io.modelprint.data.InputSpec;
+import io.modelprint.engine.ModelLoader;
+import io.modelprint.engine.ModelProvenance;
+import io.modelprint.fleet.Fleet;
+import io.modelprint.fleet.FleetMember;
+import io.modelprint.fleet.FleetRole;
+import io.modelprint.io.Sha256;
+import io.modelprint.lab.zoo.SuspectGroup;
+import io.modelprint.lab.zoo.ZooEntry;
+import io.modelprint.lab.zoo.ZooManifest;
+import io.modelprint.model.Classifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A fleet as {@code fleet build} leaves it: a directory laid out as a zoo (its {@code manifest.json},
+ * the target under {@code target/}, one model directory per member) whose entries are surrogates
+ * and references. A member's kind is its {@code fleetKind} parameter. Opening a member checks its
+ * weights against the manifest, so a fleet edited after it was built is refused, not trusted.
+ */
+public final class FleetDirectory implements Fleet {
+    /** The parameter of a member's manifest entry that names its kind ("same-recipe", "label-student", ...). */
+    public static final String KIND = "fleetKind";
+
+    private final Path dir;
+    private final InputSpec spec;
+    private final int numClasses;
+    private final List<FleetMember> members;
+    private final Map<String, ZooEntry> entries = new HashMap<>();
+    private final String sha256;
+
+    private FleetDirectory(Path dir, InputSpec spec, int numClasses, List<FleetMember> members, List<ZooEntry> entries) {
+        this.dir = dir;
+        this.spec = spec;
+        this.numClasses = numClasses;
+        this.members = List.copyOf(members);
+        entries.forEach(e -> this.entries.put(e.name(), e));
+        StringBuilder identity = new StringBuilder();
+        for (FleetMember m : members) {
+            identity.append(m.name()).append('\t').append(m.role().json()).append('\t').append(m.kind()).append('\t')
+                    .append(m.sha256()).append('\n');
+        }
+        this.sha256 = Sha256.hex(identity.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The fleet in {@code dir}; refused when it is no fleet, is incomplete or holds no member. */
+    public static FleetDirectory open(Path dir) {
+        Path normalized = dir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(normalized)) {
+            throw new InputException("--fleet " + dir + ": no such directory (fleet build --model TARGET --out DIR makes one)");
+        }
+        ZooManifest manifest = ZooManifest.read(normalized).orElseThrow(() -> new InputException("--fleet " + dir + ": no "
+                + ZooManifest.FILE_NAME + "; not a fleet (fleet build --model TARGET --out DIR makes one)"));
+        List<FleetMember> members = new ArrayList<>();
+        List<ZooEntry> kept = new ArrayList<>();
+        for (ZooEntry entry : manifest.entries()) {
+            if (entry.group() == SuspectGroup.TARGET || !entry.kept()) {
+                continue;
+            }
+            if (entry.group() != SuspectGroup.SURROGATE && entry.group() != SuspectGroup.REFERENCE) {
+                throw new InputException("--fleet " + dir + ": holds " + entry.name() + " of group " + entry.group().json()
+                        + "; a fleet holds surrogates and references only (is it a suspect zoo?)");
+            }
+            Object kind = entry.parameters().get(KIND);
+            FleetRole role = entry.group() == SuspectGroup.SURROGATE ? FleetRole.SURROGATE : FleetRole.REFERENCE;
+            members.add(new FleetMember(entry.name(), role, kind == null ? entry.kind() : kind.toString(), entry.sha256(),
+                    entry.testAccuracy()));
+            kept.add(entry);
+        }
+        if (members.isEmpty()) {
+            throw new InputException("--fleet " + dir + ": holds no surrogate or reference yet (is fleet build still running?)");
+        }
+        ModelProvenance target = ModelLoader.checkIntact(normalized.resolve("target"));
+        return new FleetDirectory(normalized, target.inputSpec(), target.numClasses(), members, kept);
+    }
+
+    @Override
+    public String location() {
+        return dir.toString();
+    }
+
+    @Override
+    public String sha256() {
+        return sha256;
+    }
+
+    @Override
+    public InputSpec inputSpec() {
+        return spec;
+    }
+
+    @Override
+    public int numClasses() {
+        return numClasses;
+    }
+
+    @Override
+    public List<FleetMember> members() {
+        return members;
+    }
+
+    /** The member's model directory, checked against the weights the manifest recorded. */
+    public Path path(FleetMember member) {
+        ZooEntry entry = entries.get(member.name());
+        if (entry == null) {
+            throw new IllegalArgumentException(member.name() + " is not a member of " + dir);
+        }
+        Path modelDir = dir.resolve(entry.path());
+        ModelProvenance provenance = ModelLoader.checkIntact(modelDir);
+        if (!provenance.weightsSha256().equals(entry.sha256())) {
+            throw new InputException("fleet " + dir + ": " + member.name() + "'s weights are not the ones its manifest recorded:"
+                    + " the fleet was changed after it was built; run fleet build again on it");
+        }
+        return modelDir;
+    }
+
+    @Override
+    public Classifier open(FleetMember member) {
+        return ModelLoader.loadClassifier(path(member), spec);
+    }
+}
