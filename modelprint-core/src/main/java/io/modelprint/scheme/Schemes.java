@@ -70,6 +70,11 @@ public final class Schemes {
         return factory.create(factory.parameters().resolveRecorded(recorded, where + ": " + name), selection);
     }
 
+    /** Whether the scheme named {@code name} chooses its queries with the owner's fleet ({@link FleetSelectedQueries}). */
+    public static boolean needsFleet(String name) {
+        return require(name, "scheme").withDefaults().queries() instanceof FleetSelectedQueries;
+    }
+
     /** Names of the schemes that compare a suspect answering another task than the target's. */
     public static List<String> acrossTasks() {
         return BY_NAME.values().stream().filter(f -> f.withDefaults().comparesAcrossTasks()).map(SchemeFactory::name).toList();

@@ -8,6 +8,7 @@ import io.modelprint.ProgressListener;
 import io.modelprint.data.ImageDataset;
 import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.fingerprint.FingerprintExtractor;
+import io.modelprint.fleet.FleetSplit;
 import io.modelprint.gradient.GradientCheck;
 import io.modelprint.lab.evasive.EvasiveServing;
 import io.modelprint.lab.zoo.ZooEntry;
@@ -43,11 +44,30 @@ public final class Evaluation {
     private final GradientCheck checks = new GradientCheck();
 
     private EvasiveServing serving = EvasiveServing.IN_PROCESS;
+    private FleetSplit fleet;
 
     public Evaluation(Path zooDir, Path outDir, PrintStream log) {
         this.zooDir = zooDir;
         this.outDir = outDir;
         this.log = log;
+    }
+
+    /** The owner's fleet, split for cross-fitting: fleet-selected schemes choose their queries with it. */
+    public Evaluation withFleet(FleetSplit split) {
+        this.fleet = split;
+        return this;
+    }
+
+    /** Every verdict run: fingerprinted with the fleet, calibrated on its held-out references, verdicts at {@code alpha}. */
+    public List<VerdictResult> verdicts(List<VerdictRun> runs, double alpha, ImageDataset train, ImageDataset test,
+            ProgressListener progress) {
+        if (fleet == null) {
+            throw new IllegalStateException("verdicts need the owner's fleet: withFleet(split) first");
+        }
+        try (LoadedZoo zoo = new LoadedZoo(zooDir, train.spec(), serving)) {
+            fleet.fleet().requireCompatible(zoo.target().inputSpec(), zoo.target().numClasses(), "the zoo's target");
+            return run(zoo, runs, new VerdictScorer(fleet, alpha, log), train, test, progress);
+        }
     }
 
     /** How the zoo's evasive suspects are reached (default: the defense applied in process, without HTTP). */
@@ -88,7 +108,7 @@ public final class Evaluation {
                 ExtractionCache.Extracted extracted = ExtractionCache.getOrExtract(
                         outDir.resolve("fingerprints").resolve(run.fileName() + ".npz"), stampKey(run), zoo.targetSha256(),
                         () -> FingerprintExtractor.extract(zoo.target(), "target", scheme, seeds(run, zoo, train, test), 0,
-                                progress, checks));
+                                fleet, progress, checks));
                 pending.put(run, new Scorer.Made(scheme, extracted));
                 log.printf("bench: [%d/%d] %s%n", i + 1, runs.size(), scorer.extracted(run, extracted));
             } catch (InputException e) {
@@ -134,13 +154,17 @@ public final class Evaluation {
     private <K> Map<K, Scorer.Asked> askAll(LoadedZoo zoo, List<ZooEntry> suspects, Map<K, Scorer.Made> pending,
             ProgressListener progress) {
         Map<K, Scorer.Asked> asked = new LinkedHashMap<>();
-        pending.keySet().forEach(run -> asked.put(run, new Scorer.Asked(new LinkedHashMap<>(), new LinkedHashMap<>())));
+        pending.keySet().forEach(run -> asked.put(run, new Scorer.Asked(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>())));
         zoo.forEachSuspect(suspects, (suspect, model) -> pending.forEach((run, made) -> {
             Fingerprint fingerprint = made.extracted().fingerprint();
             Scheme<?> scheme = made.scheme();
             try {
                 Answers answers = Verifier.answers(fingerprint, scheme, model);
                 asked.get(run).similarities().put(suspect.name(), scheme.similarity(fingerprint.answers(), answers));
+                Integer matches = scheme.matches(fingerprint.answers(), answers);
+                if (matches != null) {
+                    asked.get(run).matches().put(suspect.name(), matches);
+                }
             } catch (InputException e) {
                 asked.get(run).skipped().put(suspect.name(), e.getMessage());
             }

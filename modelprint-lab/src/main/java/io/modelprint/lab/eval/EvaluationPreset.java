@@ -75,7 +75,7 @@ public record EvaluationPreset(String name, List<String> combos, List<Sweep> swe
 
     /**
      * Schemes compared per suspect family, at {@code queries} per suspect: every scheme the build knows
-     * except Table 4's baselines, the paper's method at k = 10; Zest (whose queries are images x masks)
+     * except Table 4's baselines and the fleet-selected ones, the paper's method at k = 10; Zest (whose queries are images x masks)
      * at queries / 50 images x 50 masks and at its default 10 images.
      */
     public List<SchemeRun> schemeRuns() {
@@ -83,8 +83,8 @@ public record EvaluationPreset(String name, List<String> combos, List<Sweep> swe
                 .collect(Collectors.toSet());
         List<SchemeRun> runs = new ArrayList<>();
         for (String scheme : Schemes.names()) {
-            if (baselines.contains(scheme)) {
-                continue;
+            if (baselines.contains(scheme) || Schemes.needsFleet(scheme)) {
+                continue; // fleet-selected schemes are judged with the owner's fleet: verdictRuns
             }
             if (scheme.equals(PAPER_METHOD)) {
                 runs.add(new SchemeRun(scheme, queries, Map.of("k", 10)));
@@ -101,6 +101,26 @@ public record EvaluationPreset(String name, List<String> combos, List<Sweep> swe
     /** Bundles scored from their members' runs: one that any suspect can answer, and one that uses scores. */
     public static final List<List<String>> BUNDLES = List.of(List.of("ipguard", "akh", "sac-w-hard"),
             List.of("ipguard", "sac-w", "modeldiff"));
+
+    /** The label schemes judged by calibrated verdicts beside every fleet-selected scheme (at {@code queries} each). */
+    public static final List<String> VERDICT_BASELINES = List.of(PAPER_METHOD, "akh");
+
+    /**
+     * Schemes judged by calibrated verdicts with the owner's fleet: the paper's method at k = 10, AKH,
+     * and every fleet-selected scheme the build knows, each at {@code queries} per suspect.
+     */
+    public List<VerdictRun> verdictRuns(String fleetSha256) {
+        List<VerdictRun> runs = new ArrayList<>();
+        for (String scheme : VERDICT_BASELINES) {
+            runs.add(new VerdictRun(scheme, queries, scheme.equals(PAPER_METHOD) ? Map.of("k", 10) : Map.of(), fleetSha256));
+        }
+        for (String scheme : Schemes.names()) {
+            if (Schemes.needsFleet(scheme)) {
+                runs.add(new VerdictRun(scheme, queries, Map.of(), fleetSha256));
+            }
+        }
+        return runs;
+    }
 
     /** Query budgets of the TPR-against-budget figure, for the label and score schemes that fit any budget. */
     public static final List<Integer> BUDGETS = List.of(20, 50, 100, 200);

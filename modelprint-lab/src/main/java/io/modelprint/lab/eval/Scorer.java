@@ -11,8 +11,11 @@ import java.util.Map;
  * similarities are scored, and what the bench log says along the way.
  */
 interface Scorer<K extends ZooRun, R> {
-    /** Every suspect's similarity to one fingerprint, and the suspects that could not be asked, with why. */
-    record Asked(Map<String, Double> similarities, Map<String, String> skipped) {}
+    /**
+     * Every suspect's similarity to one fingerprint, the number of matching queries where the scheme
+     * counts them, and the suspects that could not be asked, with why.
+     */
+    record Asked(Map<String, Double> similarities, Map<String, Integer> matches, Map<String, String> skipped) {}
 
     /** What a run made of the target: its scheme and the fingerprint. */
     record Made(Scheme<?> scheme, ExtractionCache.Extracted extracted) {}
