@@ -2,6 +2,7 @@ package io.modelprint.cli;
 
 import io.modelprint.InputException;
 import io.modelprint.ProgressListener;
+import io.modelprint.data.InputSpec;
 import io.modelprint.engine.DjlClassifier;
 import io.modelprint.engine.ModelLoader;
 import io.modelprint.fingerprint.FingerprintExtractor;
@@ -42,6 +43,9 @@ final class BenchRegistryCommand implements Callable<Integer> {
     @Mixin
     DbOption db;
 
+    @Mixin
+    InputSpecOptions inputSpec;
+
     @Override
     public Integer call() throws IOException {
         if (count < 1 || n < 1) {
@@ -51,7 +55,8 @@ final class BenchRegistryCommand implements Callable<Integer> {
         long start = System.nanoTime();
         int added = 0;
         double addSeconds = 0;
-        try (RegistryDatabase database = db.open(OpenIntent.WRITE); DjlClassifier target = ModelLoader.load(model, null);
+        try (RegistryDatabase database = db.open(OpenIntent.WRITE); DjlClassifier target = ModelLoader.load(model,
+                        inputSpec.forModel(model, InputSpec.unitRange(1, 28, 28)));
                 Progress progress = Progress.start("bench registry")) {
             Registry registry = new Registry(database);
             int present = registry.list().size();

@@ -156,6 +156,10 @@ public final class ModelLoader {
     }
 
     private static DjlClassifier loadTorchScript(Path file, InputSpec spec) {
+        if (spec == null) {
+            throw new InputException(file + ": a TorchScript file does not record the input it takes: give --input-shape C,H,W"
+                    + " (and --input-range, --mean/--std if it normalizes differently)");
+        }
         Criteria<NDList, NDList> criteria = Criteria.builder()
                 .setTypes(NDList.class, NDList.class)
                 .optModelPath(file)
