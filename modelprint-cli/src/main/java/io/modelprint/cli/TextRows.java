@@ -55,6 +55,12 @@ final class TextRows {
                         + " %.2f s)%n", "", r.get("queriesSent"), r.get("requests"), r.get("retries"), r.get("cachedAnswers"),
                         (Double) r.getOrDefault("seconds", r.get("httpSeconds")));
             }
+            if (r.containsKey("repeats")) {
+                int inconsistent = (Integer) r.get("inconsistentQueries");
+                System.out.printf("%-" + width + "s  (every query asked %d times: %s)%n", "", r.get("repeats"), inconsistent == 0
+                        ? "the answers never changed"
+                        : inconsistent + " of " + r.get("queries") + " queries got differing answers: the suspect randomizes its answers");
+            }
         }
         System.out.flush();
     }

@@ -21,6 +21,7 @@ import io.modelprint.fingerprint.FingerprintFile;
 import io.modelprint.verify.CombinedVerdict;
 import io.modelprint.verify.Verdict;
 import io.modelprint.verify.Verifier;
+import io.modelprint.scheme.RepeatedAnswers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,6 +56,11 @@ final class VerifyCommand implements Callable<Integer> {
             description = "append every check to this registry's evidence log (a file path for SQLite, or a jdbc:postgresql:// URL)")
     String db;
 
+    @Option(names = "--repeat", paramLabel = "R", defaultValue = "1",
+            description = {"ask every query R times (majority label, mean scores; default ${DEFAULT-VALUE}): for prediction APIs that",
+                "randomize their answers. Every repeat counts against --max-queries; answers are then not cached."})
+    int repeat;
+
     @Parameters(arity = "1..*", paramLabel = "SUSPECT", description = {"model directories, TorchScript .pt or ONNX .onnx files,",
         "or Open Inference Protocol model URLs http(s)://host:port/v2/models/<name> (label-only)"})
     List<String> suspects;
@@ -64,6 +70,12 @@ final class VerifyCommand implements Callable<Integer> {
         verdictOptions.validateThreshold();
         suspectOptions.remoteOptions(); // flags first: a bad flag is refused whatever the files
         verdictOptions.validateAlpha();
+        if (repeat < 1 || repeat > RepeatedAnswers.MAX_REPEATS) {
+            throw new InputException("--repeat " + repeat + ": expected a number of repeats in [1, " + RepeatedAnswers.MAX_REPEATS + "]");
+        }
+        if (repeat > 1) {
+            suspectOptions.noCache = true; // a cached answer repeated R times would hide a randomizing API
+        }
         List<Fingerprint> members = FingerprintFile.readBundle(fingerprintFile);
         verdictOptions.validateThresholdFits(members.stream().<Scheme<?>>map(Fingerprint::scheme).toList());
         try (RegistryDatabase database = db == null ? null : RegistryDatabase.open(db, OpenIntent.WRITE)) {
@@ -174,7 +186,12 @@ final class VerifyCommand implements Callable<Integer> {
                 client.onProgress(progress);
             }
             Scheme<?> scheme = fingerprint.scheme();
-            Answers answers = Verifier.answers(fingerprint, scheme, model);
+            if (client != null) {
+                System.err.printf("verify: %s: asking %d queries%s%n", suspect, fingerprint.size() * repeat,
+                        repeat == 1 ? "" : " (" + fingerprint.size() + " x " + repeat + " repeats)");
+            }
+            RepeatedAnswers repeated = Verifier.answers(fingerprint, scheme, model, repeat);
+            Answers answers = repeated.answers();
             Verdict verdict = verifier.judge(fingerprint, scheme, answers);
             if (evidence != null) {
                 evidence.add(SuspectIdentities.of(suspect, model),
@@ -187,6 +204,11 @@ final class VerifyCommand implements Callable<Integer> {
                 row.put("matches", verdict.matches());
             }
             row.put("queries", verdict.queries());
+            if (repeat > 1) {
+                row.put("repeats", repeat);
+                row.put("queriesAsked", repeated.queriesAsked());
+                row.put("inconsistentQueries", repeated.inconsistentQueries());
+            }
             row.put("threshold", verdict.threshold());
             row.put("verdict", verdict.decision().label());
             row.put("decidedBy", verdict.basis().label());

@@ -128,6 +128,22 @@ class CliEndToEndTest {
     }
 
     @Test
+    void repeatedQueriesCountEveryRepeatAndSayTheModelNeverChangedItsAnswers() {
+        CliRunner.Result json = CliRunner.run("verify", "--fingerprint", fingerprint.toString(), "--repeat", "3", "--format", "json",
+                target.toString());
+        assertEquals(0, json.exitCode(), json.err());
+        var row = json.json().get("results").get(0);
+        assertEquals(3, row.get("repeats").asInt());
+        assertEquals(3 * row.get("queries").asInt(), row.get("queriesAsked").asInt());
+        assertEquals(0, row.get("inconsistentQueries").asInt());
+        CliRunner.Result text = CliRunner.run("verify", "--fingerprint", fingerprint.toString(), "--repeat", "3", target.toString());
+        assertTrue(text.out().contains("every query asked 3 times: the answers never changed"), text.out());
+        CliRunner.Result none = CliRunner.run("verify", "--fingerprint", fingerprint.toString(), "--repeat", "0", target.toString());
+        assertEquals(ExitCode.BAD_INPUT, none.exitCode());
+        assertTrue(none.err().contains("--repeat 0"), none.err());
+    }
+
+    @Test
     void torchScriptFilesWorkAsTargetAndSuspectAndOnnxAsSuspect() {
         Path pt = Path.of("../modelprint-engine/src/test/resources/fixtures/tiny-cnn.pt");
         Path fp = dir.resolve("pt.npz");

@@ -6,6 +6,7 @@ import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.model.Classifier;
 import io.modelprint.scheme.Access;
 import io.modelprint.scheme.Answers;
+import io.modelprint.scheme.RepeatedAnswers;
 import io.modelprint.scheme.Scheme;
 
 /**
@@ -68,12 +69,18 @@ public final class Verifier {
 
     /** The suspect's answers on the fingerprint's queries, with the access the scheme needs. */
     public static Answers answers(Fingerprint fingerprint, Scheme<?> scheme, Classifier suspect) {
+        return answers(fingerprint, scheme, suspect, 1).answers();
+    }
+
+    /** As above, every query asked {@code repeats} times (majority label, mean scores; {@link RepeatedAnswers}). */
+    public static RepeatedAnswers answers(Fingerprint fingerprint, Scheme<?> scheme, Classifier suspect, int repeats) {
         String problem = SuspectFit.problem(fingerprint, scheme, suspect, Access.offeredBy(suspect));
         if (problem != null) {
             throw new InputException(suspect.description() + ": " + problem);
         }
         boolean acrossTasks = scheme.comparesAcrossTasks();
-        Answers answers = Answers.ask(suspect, fingerprint.queries(), scheme.suspectAccess());
+        RepeatedAnswers repeated = RepeatedAnswers.ask(suspect, fingerprint.queries(), scheme.suspectAccess(), repeats);
+        Answers answers = repeated.answers();
         int classes = acrossTasks ? suspect.numClasses() : fingerprint.meta().numClasses();
         for (long answer : answers.labels()) {
             if (answer < 0 || answer >= classes) {
@@ -81,7 +88,7 @@ public final class Verifier {
                         + ", outside " + (acrossTasks ? "its own " : "the fingerprint's ") + classes + " classes [0, " + classes + ")");
             }
         }
-        return answers;
+        return repeated;
     }
 
     /** P(an independent model is at least this similar) under the fingerprint's calibration, as far as it supports; or null. */
