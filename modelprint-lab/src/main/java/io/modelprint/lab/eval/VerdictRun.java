@@ -1,6 +1,5 @@
 package io.modelprint.lab.eval;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,15 +11,13 @@ import java.util.Map;
 public record VerdictRun(String scheme, int n, Map<String, Object> parameters, String fleetSha256) implements ZooRun {
     @Override
     public Map<String, Object> schemeParameters() {
-        Map<String, Object> given = new LinkedHashMap<>(parameters);
-        given.put("n", n);
-        return given;
+        return asSchemeRun().schemeParameters();
     }
 
     /** E.g. "verdict-fleet-llr-n100-3fa2c1d0e4b5". */
     @Override
     public String fileName() {
-        return "verdict-" + new SchemeRun(scheme, n, parameters).key() + "-" + fleetSha256.substring(0, 12);
+        return "verdict-" + asSchemeRun().key() + "-" + fleetSha256.substring(0, 12);
     }
 
     /** The run as the comparison names it (scheme, n, parameters), for reports. */
