@@ -76,14 +76,15 @@ public record EvaluationPreset(String name, List<String> combos, List<Sweep> swe
     /**
      * Schemes compared per suspect family, at {@code queries} per suspect: every scheme the build knows
      * except Table 4's baselines, the paper's method at k = 10; Zest (whose queries are images x masks)
-     * at queries / 50 images x 50 masks and at its default 10 images.
+     * at queries / 50 images x 50 masks and at its default 10 images. Schemes whose queries a fleet
+     * chooses are left out: the bench builds no fleet.
      */
     public List<SchemeRun> schemeRuns() {
         Set<String> baselines = methods().stream().map(SweptMethod::scheme).filter(s -> !s.equals(PAPER_METHOD))
                 .collect(Collectors.toSet());
         List<SchemeRun> runs = new ArrayList<>();
         for (String scheme : Schemes.names()) {
-            if (baselines.contains(scheme)) {
+            if (baselines.contains(scheme) || Schemes.fleetSelected().contains(scheme)) {
                 continue;
             }
             if (scheme.equals(PAPER_METHOD)) {
