@@ -29,7 +29,7 @@ public final class FleetLlrScheme implements SchemeFactory {
                             + " and the target's gradients are not needed")
             .real("shrink", 2f, Parameter.Range.above(0).atMost(1000),
                     "pseudo models pulling each query's surrogate and reference rates toward the pool's rates")
-            .real("plain", 0.25f, Parameter.Range.atLeast(0).atMost(1),
+            .real("plain", 0.5f, Parameter.Range.atLeast(0).atMost(1),
                     "share of n taken from the target's mistakes in seeded order (those the fleet does not contradict)")
             .real("maxShare", 0.5f, Parameter.Range.above(0).atMost(1),
                     "most of n that one candidate source (mistake, pgd, cutmix) may fill by rank")
