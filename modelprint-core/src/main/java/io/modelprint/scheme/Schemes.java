@@ -9,6 +9,7 @@ import io.modelprint.scheme.boundary.FgsmScheme;
 import io.modelprint.scheme.boundary.IgsmScheme;
 import io.modelprint.scheme.boundary.IpGuardScheme;
 import io.modelprint.scheme.boundary.RandomScheme;
+import io.modelprint.scheme.llr.FleetLlrScheme;
 import io.modelprint.scheme.modeldiff.ModelDiffScheme;
 import io.modelprint.scheme.sac.SacScheme;
 import io.modelprint.scheme.zest.ZestScheme;
@@ -26,7 +27,7 @@ public final class Schemes {
         for (SchemeFactory factory : List.of(new IpGuardScheme(), new CwL2Scheme(), new FgsmScheme(), new IgsmScheme(),
                 new RandomScheme(), new AkhScheme(), new SacScheme(SacScheme.Samples.WRONG, false),
                 new SacScheme(SacScheme.Samples.MIXED, false), new SacScheme(SacScheme.Samples.WRONG, true),
-                new SacScheme(SacScheme.Samples.MIXED, true), new ModelDiffScheme(), new ZestScheme())) {
+                new SacScheme(SacScheme.Samples.MIXED, true), new ModelDiffScheme(), new ZestScheme(), new FleetLlrScheme())) {
             BY_NAME.put(factory.name(), factory);
         }
     }
@@ -70,14 +71,15 @@ public final class Schemes {
         return factory.create(factory.parameters().resolveRecorded(recorded, where + ": " + name), selection);
     }
 
-    /** Whether the scheme named {@code name} chooses its queries with the owner's fleet ({@link FleetSelectedQueries}). */
-    public static boolean needsFleet(String name) {
-        return require(name, "scheme").withDefaults().queries() instanceof FleetSelectedQueries;
-    }
-
     /** Names of the schemes that compare a suspect answering another task than the target's. */
     public static List<String> acrossTasks() {
         return BY_NAME.values().stream().filter(f -> f.withDefaults().comparesAcrossTasks()).map(SchemeFactory::name).toList();
+    }
+
+    /** Names of the schemes whose queries the owner's fleet chooses ({@link FleetSelectedQueries}): they need a fleet to extract. */
+    public static List<String> fleetSelected() {
+        return BY_NAME.values().stream().filter(f -> f.withDefaults().queries() instanceof FleetSelectedQueries)
+                .map(SchemeFactory::name).toList();
     }
 
     /** Names of the schemes a suspect offering {@code access} can be verified with. */

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelprint.InputException;
 import io.modelprint.data.InputSpec;
+import io.modelprint.fleet.QuerySelection;
+import io.modelprint.scheme.FleetSelectedQueries;
 import io.modelprint.scheme.Parameter;
 import io.modelprint.scheme.Queries;
 import io.modelprint.scheme.Scheme;
@@ -15,6 +17,7 @@ import io.modelprint.scheme.Schemes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +48,7 @@ class RecordedSchemeTest {
                 .setInput(SPEC, CLASSES)
                 .setTarget("target", "ab".repeat(32))
                 .setSeed(0, "uniform")
+                .optSelection(scheme.queries() instanceof FleetSelectedQueries ? selection(n) : null)
                 .build();
         float[] scores = scheme.suspectAccess().label().equals("scores") ? new float[n * CLASSES] : null;
         Fingerprint fingerprint = new Fingerprint(new Queries(SPEC, new float[n * SPEC.pixelsPerImage()], n), new long[] {0, 1},
@@ -52,6 +56,15 @@ class RecordedSchemeTest {
         Path file = dir.resolve(scheme.name() + ".npz");
         FingerprintFile.write(file, fingerprint);
         return FingerprintFile.read(file);
+    }
+
+    /** What a fleet-selected scheme's file records beside its parameters: how its fleet chose the queries. */
+    private static QuerySelection selection(int n) {
+        double[] surrogates = new double[n];
+        double[] references = new double[n];
+        java.util.Arrays.fill(surrogates, 0.8);
+        java.util.Arrays.fill(references, 0.2);
+        return new QuerySelection("cd".repeat(32), "fleet", List.of(), surrogates, references);
     }
 
     @Test

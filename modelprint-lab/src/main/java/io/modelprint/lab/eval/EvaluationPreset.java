@@ -83,7 +83,7 @@ public record EvaluationPreset(String name, List<String> combos, List<Sweep> swe
                 .collect(Collectors.toSet());
         List<SchemeRun> runs = new ArrayList<>();
         for (String scheme : Schemes.names()) {
-            if (baselines.contains(scheme) || Schemes.needsFleet(scheme)) {
+            if (baselines.contains(scheme) || Schemes.fleetSelected().contains(scheme)) {
                 continue; // fleet-selected schemes are judged with the owner's fleet: verdictRuns
             }
             if (scheme.equals(PAPER_METHOD)) {
@@ -114,10 +114,8 @@ public record EvaluationPreset(String name, List<String> combos, List<Sweep> swe
         for (String scheme : VERDICT_BASELINES) {
             runs.add(new VerdictRun(scheme, queries, scheme.equals(PAPER_METHOD) ? Map.of("k", 10) : Map.of(), fleetSha256));
         }
-        for (String scheme : Schemes.names()) {
-            if (Schemes.needsFleet(scheme)) {
-                runs.add(new VerdictRun(scheme, queries, Map.of(), fleetSha256));
-            }
+        for (String scheme : Schemes.fleetSelected()) {
+            runs.add(new VerdictRun(scheme, queries, Map.of(), fleetSha256));
         }
         return runs;
     }
