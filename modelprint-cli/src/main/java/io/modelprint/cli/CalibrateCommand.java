@@ -4,115 +4,115 @@ import io.modelprint.InputException;
 import io.modelprint.fingerprint.Calibration;
 import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.fingerprint.FingerprintFile;
-import io.modelprint.lab.zoo.SuspectFamily;
-import io.modelprint.lab.zoo.SuspectGroup;
-import io.modelprint.lab.zoo.ZooEntry;
-import io.modelprint.lab.zoo.ZooManifest;
-import io.modelprint.model.Classifier;
-import io.modelprint.scheme.Scheme;
 import io.modelprint.io.Sha256;
+import io.modelprint.lab.fleet.FleetDirectory;
 import io.modelprint.model.remote.RemoteClassifier;
 import io.modelprint.verify.BetaBinomial;
+import io.modelprint.verify.CalibrationReference;
+import io.modelprint.verify.FleetReferences;
 import io.modelprint.verify.StudentTNull;
 import io.modelprint.verify.SupportedPValue;
-import io.modelprint.verify.Verifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
-        description = {"Store the matching rates of reference negatives (models independent of the target) in a"
-                + " fingerprint, so that verify reports a p-value: the probability that an independent model is at"
-                + " least as similar as the suspect (beta-binomial for matching rates, Student-t for continuous"
-                + " similarities; docs/verification.md)."})
+        description = {"Store the similarities of reference negatives (models independent of the target) in a"
+                + " fingerprint, with how each was made, so that verify reports a p-value: the probability that an"
+                + " independent model is at least as similar as the suspect (beta-binomial for matching rates, Student-t"
+                + " for continuous similarities, widened for the hardest kind of reference; docs/verification.md)."})
 final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--fingerprint", required = true, description = "fingerprint file (.npz), rewritten in place")
     Path fingerprintFile;
 
     @Option(names = "--negatives", arity = "1..*", paramLabel = "MODEL",
-            description = "independent models: directories, .pt, .onnx files or Open Inference Protocol URLs")
+            description = "independent models: directories, .pt, .onnx files or Open Inference Protocol URLs (kind: unspecified)")
     List<String> negatives = new ArrayList<>();
 
     @Mixin
     SuspectOptions suspectOptions;
 
-    @Option(names = "--zoo", description = "use every negative of this zoo directory as a reference negative")
+    @Option(names = "--zoo", description = "use every negative of this zoo directory as a reference negative (kind: its"
+            + " architecture and data, e.g. mlp-full)")
     Path zoo;
+
+    @Option(names = "--fleet", paramLabel = "DIR", description = "use every reference of this fleet (fleet build) that did not"
+            + " help choose the fingerprint's queries, with its kind; a fleet changed since it chose them is refused")
+    Path fleetDir;
 
     @Mixin
     FormatOption format;
 
     @Override
     public Integer call() {
-        List<String> references = new ArrayList<>(negatives);
+        List<String> paths = new ArrayList<>(negatives);
+        List<CalibrationReference> named = new ArrayList<>(ReferenceModels.named(negatives, suspectOptions));
         if (zoo != null) {
-            ZooManifest manifest = ZooManifest.read(zoo)
-                    .orElseThrow(() -> new InputException("--zoo " + zoo + ": no " + ZooManifest.FILE_NAME));
-            int otherTask = 0;
-            for (ZooEntry entry : manifest.entries()) {
-                if (entry.group() != SuspectGroup.NEGATIVE) {
-                    continue;
-                }
-                // negatives trained for another task (the transfer family's) answer other classes
-                if (SuspectFamily.task(entry) != null) {
-                    otherTask++;
-                } else {
-                    references.add(zoo.resolve(entry.path()).toString());
-                }
-            }
-            if (otherTask > 0) {
-                System.err.printf("calibrate: %d negatives of %s answer another task than the target's and were skipped%n",
-                        otherTask, zoo);
-            }
+            List<CalibrationReference> fromZoo = ReferenceModels.zoo(zoo, suspectOptions);
+            fromZoo.forEach(r -> paths.add(r.name()));
+            named.addAll(fromZoo);
         }
-        if (references.size() < 2) {
-            throw new InputException("calibrate needs at least 2 reference negatives (--negatives PATH... or --zoo DIR)");
+        if (named.size() < 2 && fleetDir == null) {
+            throw new InputException("calibrate needs at least 2 reference negatives (--negatives PATH..., --zoo DIR or --fleet DIR)");
         }
-        requireDistinct(references);
+        requireDistinct(paths);
+        FleetDirectory fleet = fleetDir == null ? null : FleetDirectory.open(fleetDir);
         List<Fingerprint> members = FingerprintFile.readBundle(fingerprintFile);
+        List<List<CalibrationReference>> perMember = new ArrayList<>();
         for (Fingerprint member : members) {
             suspectOptions.validate(member);
+            List<CalibrationReference> references = new ArrayList<>(named);
+            if (fleet != null) {
+                List<CalibrationReference> heldOut = FleetReferences.heldOut(fleet, member, name(member));
+                if (heldOut.size() < fleet.references().size()) {
+                    System.err.printf("calibrate: %s: %d of the fleet's %d references helped choose the queries and are left out%n",
+                            name(member), fleet.references().size() - heldOut.size(), fleet.references().size());
+                }
+                references.addAll(heldOut);
+            }
+            io.modelprint.verify.Calibrator.requireUsable(member, name(member), references);
+            perMember.add(references);
         }
         List<Fingerprint> calibrated = new ArrayList<>();
-        List<java.util.Map<String, Object>> docs = new ArrayList<>();
-        for (Fingerprint fingerprint : members) {
-            Fingerprint done = calibrate(fingerprint, references);
+        List<Map<String, Object>> docs = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            Fingerprint done = CalibrationRun.calibrate("calibrate", members.get(i), name(members.get(i)), perMember.get(i));
             calibrated.add(done);
-            docs.add(summary(done));
+            docs.add(summary(fingerprintFile.toString(), done));
         }
         FingerprintFile.writeBundle(fingerprintFile, calibrated);
-        if (SupportedPValue.floor(references.size()) > Verifier.DEFAULT_ALPHA) {
-            System.err.printf("calibrate: warning: %d reference negatives support p-values down to %.2g only, above alpha %s:"
-                    + " no calibrated verdict can say derived at that level; calibrate with %d or more (docs/verification.md)%n",
-                    references.size(), SupportedPValue.floor(references.size()), Verifier.DEFAULT_ALPHA,
-                    SupportedPValue.referencesFor(Verifier.DEFAULT_ALPHA));
-        }
+        CalibrationRun.warnIfTooFew("calibrate", perMember.stream().mapToInt(List::size).min().orElse(0));
         if (format.json()) {
             if (docs.size() == 1) {
                 JsonOutput.print(docs.get(0));
             } else {
-                java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+                Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("fingerprint", fingerprintFile.toString());
                 doc.put("members", docs);
                 JsonOutput.print(doc);
             }
         } else {
-            for (java.util.Map<String, Object> doc : docs) {
-                System.out.printf("calibrated %s (%s) with %d reference negatives (highest similarity %.3f); %s;"
-                        + " p-values down to %.2g%n", fingerprintFile, doc.get("scheme"), doc.get("negatives"),
-                        (Double) doc.get("maxNegativeSimilarity"), doc.get("fit"), (Double) doc.get("smallestSupportedPValue"));
+            for (Map<String, Object> doc : docs) {
+                System.out.println(text(doc));
             }
         }
         return ExitCode.OK;
     }
 
+    private String name(Fingerprint member) {
+        return fingerprintFile + " (" + member.meta().scheme() + ")";
+    }
+
     /** The same model twice would count as two independent models and narrow the null: refused by content. */
     private static void requireDistinct(List<String> references) {
-        java.util.Map<String, String> byContent = new java.util.HashMap<>();
+        Map<String, String> byContent = new java.util.HashMap<>();
         for (String reference : references) {
             if (!RemoteClassifier.isUrl(reference) && !java.nio.file.Files.exists(Path.of(reference))) {
                 continue; // opening it says what is missing
@@ -127,32 +127,28 @@ final class CalibrateCommand implements Callable<Integer> {
         }
     }
 
-    private Fingerprint calibrate(Fingerprint fingerprint, List<String> references) {
-        Verifier verifier = new Verifier((Double) null);
-        Scheme<?> scheme = fingerprint.scheme();
-        double[] rates = new double[references.size()];
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < references.size(); i++) {
-            try (Classifier model = suspectOptions.open(references.get(i), fingerprint)) {
-                rates[i] = verifier.verify(fingerprint, model).similarity();
-                names.add(references.get(i));
-            }
-            if (rates[i] >= 0.999) {
-                System.err.printf("calibrate: warning: %s is as similar to the target as the target itself under %s (%.3f);"
-                        + " is it really independent?%n", references.get(i), scheme.name(), rates[i]);
-            }
-        }
-        Calibration calibration = new Calibration(Verifier.calibrationModel(scheme), names, rates, fingerprint.size());
-        return fingerprint.withMeta(fingerprint.meta().withCalibration(calibration));
+    /** One line of text per calibrated fingerprint. */
+    static String text(Map<String, Object> doc) {
+        @SuppressWarnings("unchecked")
+        Map<String, Integer> kinds = (Map<String, Integer>) doc.get("kinds");
+        String byKind = kinds.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
+        return String.format("calibrated %s (%s) with %d reference negatives (%s; highest similarity %.3f); %s; p-values down to %.2g",
+                doc.get("fingerprint"), doc.get("scheme"), doc.get("negatives"), byKind,
+                (Double) doc.get("maxNegativeSimilarity"), doc.get("fit"), (Double) doc.get("smallestSupportedPValue"));
     }
 
-    private java.util.Map<String, Object> summary(Fingerprint fingerprint) {
+    /** What a calibration holds, for calibrate's and extract's reports. */
+    static Map<String, Object> summary(String file, Fingerprint fingerprint) {
         Calibration calibration = fingerprint.meta().calibration();
         double[] rates = calibration.rates();
-        java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
-        doc.put("fingerprint", fingerprintFile.toString());
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("fingerprint", file);
         doc.put("scheme", fingerprint.meta().scheme());
         doc.put("negatives", rates.length);
+        Map<String, Integer> kinds = new TreeMap<>();
+        calibration.ratesByKind().forEach((kind, r) -> kinds.put(kind, r.length));
+        doc.put("kinds", kinds);
         doc.put("model", calibration.model());
         double max = java.util.Arrays.stream(rates).max().orElse(0);
         doc.put("maxNegativeSimilarity", max);

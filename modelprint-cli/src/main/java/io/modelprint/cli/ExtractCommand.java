@@ -8,7 +8,9 @@ import io.modelprint.data.SpecConversion;
 import io.modelprint.engine.ModelLoader;
 import io.modelprint.model.ConvertedDifferentiable;
 import io.modelprint.model.Differentiable;
+import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.fingerprint.FingerprintExtractor;
+import io.modelprint.fleet.FleetSplit;
 import io.modelprint.fingerprint.FingerprintFile;
 import io.modelprint.scheme.Scheme;
 import io.modelprint.scheme.SchemeFactory;
@@ -30,7 +32,9 @@ import picocli.CommandLine.Option;
             "Schemes: ipguard, cw-l2, fgsm, igsm, random (boundary points, labels, matching rate); akh (the target's"
                     + " mistakes, label-only); sac-w, sac-m (+ -hard label-only variants: sample correlation); modeldiff"
                     + " (decision distance vectors, scores); zest (LIME explanations, scores; --n reference images x"
-                    + " masks queries). Parameters of any scheme: --param NAME=VALUE; each scheme's are listed below."})
+                    + " masks queries). Parameters of any scheme: --param NAME=VALUE; each scheme's are listed below.",
+            "With --fleet DIR (fleet build) the fingerprint is calibrated with the fleet's references held out of query"
+                    + " selection, so verify decides by p-value."})
 final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "target: a modelprint model directory or a TorchScript .pt file")
     Path model;
@@ -78,6 +82,11 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--fleet", paramLabel = "DIR", description = "the owner's fleet (fleet build): fleet-selected schemes choose"
+            + " their queries with its surrogates and a third of its references (per kind, by --seed); every scheme is then"
+            + " calibrated with the references held out of that choice, so verify decides by p-value (docs/verification.md)")
+    Path fleetDir;
+
     @Mixin
     DataOptions data;
 
@@ -118,10 +127,14 @@ final class ExtractCommand implements Callable<Integer> {
                         + " holds (" + MAX_QUERY_VALUES / pixels.pixelsPerImage() + " at most); split it into several fingerprints");
             }
         }
+        FleetSplit fleetSplit = fleetDir == null ? null : FleetExtraction.split(fleetDir, seed, schemes);
         List<FingerprintExtractor.Result> results = new ArrayList<>();
         io.modelprint.gradient.GradientCheck checks = new io.modelprint.gradient.GradientCheck(); // once for a bundle's schemes
         try (DjlClassifier loaded = ModelLoader.load(model, spec.forModel(model, pixels))) {
             Differentiable target = loaded;
+            if (fleetSplit != null) {
+                fleetSplit.fleet().requireCompatible(loaded.inputSpec(), loaded.numClasses(), model.toString());
+            }
             if (!pixels.compatibleWith(loaded.inputSpec())) {
                 try {
                     target = new ConvertedDifferentiable(loaded, SpecConversion.between(pixels, loaded.inputSpec(), resize));
@@ -135,14 +148,18 @@ final class ExtractCommand implements Callable<Integer> {
                 SeedSource seeds = uniform ? SeedSource.uniform(pixels)
                         : SeedSource.fromData(seedSplit.equals("test") ? source.test() : source.train());
                 try (Progress progress = Progress.start("extract " + schemes.get(i).name())) {
-                    results.add(FingerprintExtractor.extract(target, model.toString(), schemes.get(i), seeds, seed, progress,
-                            checks));
+                    results.add(FingerprintExtractor.extract(target, model.toString(), schemes.get(i), seeds, seed, fleetSplit,
+                            progress, checks));
                 }
                 requireConverged(schemes.get(i), results.get(i));
             }
         }
-        FingerprintFile.writeBundle(out, results.stream().map(FingerprintExtractor.Result::fingerprint).toList());
-        report(results);
+        List<Fingerprint> fingerprints = results.stream().map(FingerprintExtractor.Result::fingerprint).toList();
+        if (fleetSplit != null) {
+            fingerprints = FleetExtraction.calibrate(fleetSplit, fingerprints, out);
+        }
+        FingerprintFile.writeBundle(out, fingerprints);
+        report(results, fingerprints);
         return ExitCode.OK;
     }
 
@@ -211,7 +228,7 @@ final class ExtractCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> summary(FingerprintExtractor.Result result) {
+    private Map<String, Object> summary(FingerprintExtractor.Result result, Fingerprint written) {
         var generated = result.generated();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("output", out.toString());
@@ -224,17 +241,24 @@ final class ExtractCommand implements Callable<Integer> {
         doc.put("maxIterations", generated.maxIterations());
         doc.put("seconds", result.seconds());
         doc.put("params", result.fingerprint().meta().parameters());
+        if (written.meta().calibration() != null) {
+            doc.put("calibration", CalibrateCommand.summary(out.toString(), written));
+        }
         return doc;
     }
 
-    private void report(List<FingerprintExtractor.Result> results) {
+    private void report(List<FingerprintExtractor.Result> results, List<Fingerprint> written) {
         if (format.json()) {
             if (results.size() == 1) {
-                JsonOutput.print(summary(results.get(0)));
+                JsonOutput.print(summary(results.get(0), written.get(0)));
             } else {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("output", out.toString());
-                doc.put("members", results.stream().map(this::summary).toList());
+                List<Map<String, Object>> members = new ArrayList<>();
+                for (int i = 0; i < results.size(); i++) {
+                    members.add(summary(results.get(i), written.get(i)));
+                }
+                doc.put("members", members);
                 JsonOutput.print(doc);
             }
             return;
@@ -246,6 +270,11 @@ final class ExtractCommand implements Callable<Integer> {
                     + " suspects must give %s -> %s%n", queries, result.fingerprint().meta().scheme(), result.seconds(),
                     generated.convergedCount(), queries, generated.meanIterations(), generated.maxIterations(),
                     result.fingerprint().meta().access(), out);
+        }
+        for (Fingerprint fingerprint : written) {
+            if (fingerprint.meta().calibration() != null) {
+                System.out.println(CalibrateCommand.text(CalibrateCommand.summary(out.toString(), fingerprint)));
+            }
         }
     }
 }

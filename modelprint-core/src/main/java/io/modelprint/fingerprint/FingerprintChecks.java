@@ -5,7 +5,8 @@ import io.modelprint.fleet.QuerySelection;
 /**
  * What a fingerprint must satisfy beyond its hash, since a hash only says the file is as written:
  * at least one query, at least 2 classes, labels within the classes, finite queries and scores, and
- * a calibration that can be used (at least 2 finite negatives; rates in [0,1] for label matching).
+ * a calibration that can be used (at least 2 finite negatives; rates in [0,1] for label matching; kinds and
+ * weight hashes, when recorded, one per negative).
  */
 final class FingerprintChecks {
     private FingerprintChecks() {}
@@ -51,8 +52,23 @@ final class FingerprintChecks {
                             + " (" + r + ")");
                 }
             }
+            requireParallel(calibration.kinds(), calibration.rates().length, "kinds", false);
+            requireParallel(calibration.weightsSha256(), calibration.rates().length, "weightsSha256", true);
         }
         validate(meta.selection(), fingerprint.size());
+    }
+
+    /** A list beside the calibration's rates: absent, or one entry per reference (null entries only where {@code nullable}). */
+    private static void requireParallel(java.util.List<String> values, int references, String name, boolean nullable) {
+        if (values == null) {
+            return;
+        }
+        if (values.size() != references) {
+            throw new IllegalArgumentException("calibration holds " + values.size() + " " + name + " for " + references + " references");
+        }
+        if (!nullable && values.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("calibration's " + name + " holds null for a reference");
+        }
     }
 
     /** A fleet's record of how it chose the queries: one pair of agreement rates per query, each in (0, 1). */

@@ -4,7 +4,9 @@ import io.modelprint.fingerprint.Calibration;
 
 /**
  * A p-value that claims no more than its k references support. The parametric tail (beta-binomial
- * or Student-t) extrapolates beyond the references; it is reported only where that is earned:
+ * or Student-t over all references, and where the references have kinds the largest of that and
+ * each kind's own fit: {@link KindAwareTail}, whose kind is {@code tailFrom}) extrapolates beyond
+ * the references; it is reported only where that is earned:
  * <ul>
  *   <li>when some reference is at least as similar as the suspect, the empirical p-value
  *       (1 + #references at least as similar) / (k + 1), exact for exchangeable models, is a lower
@@ -14,15 +16,15 @@ import io.modelprint.fingerprint.Calibration;
  * </ul>
  * Both bounds only raise p, so a valid parametric p-value stays valid.
  */
-public record SupportedPValue(double value, double parametric, double empirical, double floor, int references) {
+public record SupportedPValue(double value, double parametric, double empirical, double floor, int references,
+        String tailFrom) {
     public static final int REFERENCES_PER_DECADE = 4;
 
     /** The supported p-value of {@code similarity} ({@code matches} of the fingerprint's queries, for counting schemes). */
     public static SupportedPValue of(Calibration calibration, double similarity, Integer matches, int queries) {
         double[] references = calibration.rates();
-        double parametric = Calibration.BETA_BINOMIAL.equals(calibration.model()) && matches != null
-                ? BetaBinomial.fit(references, calibration.queries()).upperTail(matches, queries)
-                : StudentTNull.fit(references).upperTail(similarity);
+        KindAwareTail tail = KindAwareTail.of(calibration, similarity, matches, queries);
+        double parametric = tail.value();
         int atLeast = 0;
         for (double r : references) {
             // rates are stored as doubles of count / queries: compare with a hair of slack for rounding
@@ -32,7 +34,7 @@ public record SupportedPValue(double value, double parametric, double empirical,
         double empirical = (1.0 + atLeast) / (k + 1);
         double floor = floor(k);
         double value = atLeast > 0 ? Math.max(parametric, empirical) : Math.max(parametric, floor);
-        return new SupportedPValue(Math.min(1, value), parametric, empirical, floor, k);
+        return new SupportedPValue(Math.min(1, value), parametric, empirical, floor, k, tail.decidedBy());
     }
 
     /** The smallest p-value {@code references} references support. */

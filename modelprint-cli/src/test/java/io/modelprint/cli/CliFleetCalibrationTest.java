@@ -1,0 +1,119 @@
+package io.modelprint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.modelprint.ProgressListener;
+import io.modelprint.data.DatasetSource;
+import io.modelprint.engine.DjlClassifier;
+import io.modelprint.engine.ModelLoader;
+import io.modelprint.fingerprint.Fingerprint;
+import io.modelprint.fingerprint.FingerprintExtractor;
+import io.modelprint.fingerprint.FingerprintFile;
+import io.modelprint.fleet.FleetMember;
+import io.modelprint.fleet.FleetSplit;
+import io.modelprint.gradient.GradientCheck;
+import io.modelprint.lab.fleet.FleetDirectory;
+import io.modelprint.scheme.SeedSource;
+import io.modelprint.testing.FleetChosenSeeds;
+import io.modelprint.testing.SyntheticData;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** extract --fleet and calibrate --fleet on a tiny on-disk fleet: calibrated from held-out references, verdicts by p-value. */
+class CliFleetCalibrationTest {
+    @TempDir
+    static Path dir;
+
+    static Path data;
+    static Path target;
+    static Path fleet;
+
+    @BeforeAll
+    static void buildFleet() throws IOException {
+        data = SyntheticData.writeFashionMnistLike(dir.resolve("data"), 600, 200, 28);
+        target = TinyFleet.train("mlp", 1, dir.resolve("target"));
+        fleet = TinyFleet.build(target, dir.resolve("fleet"));
+    }
+
+    private static CliRunner.Result run(String... args) {
+        CliRunner.Result r = CliRunner.run(args);
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        return r;
+    }
+
+    @Test
+    void extractWithAFleetWritesACalibratedFingerprintWhoseVerdictIsAPValue() {
+        Path fp = dir.resolve("random.npz");
+        JsonNode extracted = run("extract", "--model", target.toString(), "--method", "random", "--init", "random", "--n", "40", "--data",
+                data.toString(), "--fleet", fleet.toString(), "--out", fp.toString(), "--format", "json").json();
+        JsonNode calibration = extracted.get("calibration");
+        assertEquals(TinyFleet.SAME_RECIPE + TinyFleet.OTHER_ARCH, calibration.get("negatives").asInt(),
+                "a scheme the fleet does not choose for is calibrated with every reference: " + extracted);
+        assertEquals(TinyFleet.SAME_RECIPE, calibration.get("kinds").get("same-recipe").asInt());
+        assertEquals(TinyFleet.OTHER_ARCH, calibration.get("kinds").get("other-arch").asInt());
+        JsonNode results = run("verify", "--fingerprint", fp.toString(), "--format", "json", target.toString(),
+                fleet.resolve("ref-mlp-s100").toString()).json().get("results");
+        assertEquals("p-value", results.get(0).get("decidedBy").asText(), results.toString());
+        assertEquals("derived", results.get(0).get("verdict").asText(), results.toString());
+        assertTrue(results.get(0).get("pValue").asDouble() <= 0.01, results.toString());
+        assertEquals("independent", results.get(1).get("verdict").asText(), "a reference is like a reference: " + results);
+        assertEquals("p-value", results.get(1).get("decidedBy").asText());
+    }
+
+    @Test
+    void calibrateTakesTheFleetsReferencesForEveryMemberOfABundle() {
+        Path bundle = dir.resolve("bundle.npz");
+        run("extract", "--model", target.toString(), "--method", "random,akh", "--init", "random", "--n", "30", "--data", data.toString(), "--out",
+                bundle.toString());
+        JsonNode members = run("calibrate", "--fingerprint", bundle.toString(), "--fleet", fleet.toString(), "--format", "json")
+                .json().get("members");
+        assertEquals(2, members.size());
+        for (JsonNode member : members) {
+            assertEquals(TinyFleet.SAME_RECIPE + TinyFleet.OTHER_ARCH, member.get("negatives").asInt(), member.toString());
+        }
+        JsonNode row = run("verify", "--fingerprint", bundle.toString(), "--format", "json", target.toString()).json()
+                .get("results").get(0);
+        assertEquals("bonferroni", row.get("combination").asText(), row.toString());
+    }
+
+    /** A fingerprint the fleet chose queries for, made in-process with a fleet-selected test generator. */
+    private static Path fleetChosenFingerprint(FleetSplit split) {
+        Path file = dir.resolve("chosen.npz");
+        try (DjlClassifier model = ModelLoader.load(target, null)) {
+            Fingerprint fingerprint = FingerprintExtractor.extract(model, target.toString(), FleetChosenSeeds.scheme(40),
+                    SeedSource.fromData(DatasetSource.of("fashion-mnist", data).train()), 0, split, ProgressListener.NONE,
+                    new GradientCheck()).fingerprint();
+            FingerprintFile.write(file, fingerprint);
+        }
+        return file;
+    }
+
+    @Test
+    void calibrateLeavesOutTheReferencesThatChoseTheQueriesAndRefusesThemByName() throws IOException {
+        FleetDirectory opened = FleetDirectory.open(fleet);
+        FleetSplit split = FleetSplit.crossFit(opened, 0);
+        Path fp = fleetChosenFingerprint(split);
+        CliRunner.Result calibrated = run("calibrate", "--fingerprint", fp.toString(), "--fleet", fleet.toString(), "--format",
+                "json");
+        assertEquals(split.calibrationReferences().size(), calibrated.json().get("negatives").asInt(), calibrated.out());
+        assertTrue(calibrated.err().contains(split.selectionReferences().size() + " of the fleet's 9 references helped choose"),
+                calibrated.err());
+        FleetMember chooser = split.selectionReferences().get(0);
+        CliRunner.Result refused = CliRunner.run("calibrate", "--fingerprint", fp.toString(), "--negatives",
+                fleet.resolve(chooser.name()).toString(), fleet.resolve(split.calibrationReferences().get(0).name()).toString());
+        assertEquals(ExitCode.BAD_INPUT, refused.exitCode(), refused.err());
+        assertTrue(refused.err().contains(chooser.name()) && refused.err().contains("helped choose the fingerprint's queries"),
+                refused.err());
+        Path edited = TinyFleet.edited(fleet, fleet.resolve("target"), dir.resolve("edited-fleet"));
+        CliRunner.Result editedRefused = CliRunner.run("calibrate", "--fingerprint", fp.toString(), "--fleet", edited.toString());
+        assertEquals(ExitCode.BAD_INPUT, editedRefused.exitCode(), editedRefused.err());
+        assertTrue(editedRefused.err().contains("edited after a fingerprint was made from it"), editedRefused.err());
+        JsonNode results = run("verify", "--fingerprint", fp.toString(), "--format", "json", target.toString()).json().get("results");
+        assertEquals("p-value", results.get(0).get("decidedBy").asText(), results.toString());
+    }
+}
