@@ -3,16 +3,14 @@ package io.modelprint.lab.eval;
 import io.modelprint.InputException;
 import io.modelprint.fingerprint.Calibration;
 import io.modelprint.fingerprint.Fingerprint;
-import io.modelprint.fleet.FleetMember;
+import io.modelprint.ProgressListener;
 import io.modelprint.fleet.FleetSplit;
 import io.modelprint.lab.zoo.ZooEntry;
-import io.modelprint.model.Classifier;
-import io.modelprint.scheme.Answers;
 import io.modelprint.scheme.Scheme;
 import io.modelprint.verify.SupportedPValue;
-import io.modelprint.verify.Verifier;
+import io.modelprint.verify.Calibrator;
+import io.modelprint.verify.FleetReferences;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,26 +65,14 @@ final class VerdictScorer implements Scorer<VerdictRun, VerdictResult> {
                 null);
     }
 
-    /** The fleet's references the fingerprint's queries were not chosen with, asked as a user's calibrate would. */
+    /** The fleet's references the fingerprint's queries were not chosen with, asked as a user's extract --fleet would. */
     private Calibration calibrate(Fingerprint fingerprint, Scheme<?> scheme) {
-        List<FleetMember> references = fingerprint.meta().selection() == null ? split.fleet().references()
-                : split.calibrationReferences();
-        double[] similarities = new double[references.size()];
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < references.size(); i++) {
-            FleetMember reference = references.get(i);
-            if (fingerprint.meta().selection() != null && fingerprint.meta().selection().choseWith(reference.sha256())) {
-                throw new IllegalStateException(reference.describe() + " chose the queries it would calibrate");
-            }
-            try (Classifier model = split.fleet().open(reference)) {
-                Answers answers = Verifier.answers(fingerprint, scheme, model);
-                similarities[i] = scheme.similarity(fingerprint.answers(), answers);
-            }
-            names.add(reference.name());
-        }
-        log.printf("bench: %s calibrated on %d fleet references (highest similarity %.3f)%n", scheme.name(), references.size(),
-                java.util.Arrays.stream(similarities).max().orElse(Double.NaN));
-        return new Calibration(Verifier.calibrationModel(scheme), names, similarities, fingerprint.size());
+        Fingerprint calibrated = Calibrator.calibrate(fingerprint, scheme.name(), FleetReferences.heldOut(split, fingerprint, scheme.name()),
+                ProgressListener.NONE, warning -> log.println("bench: warning: " + warning));
+        Calibration calibration = calibrated.meta().calibration();
+        log.printf("bench: %s calibrated on %d fleet references (highest similarity %.3f)%n", scheme.name(), calibration.rates().length,
+                java.util.Arrays.stream(calibration.rates()).max().orElse(Double.NaN));
+        return calibration;
     }
 
     @Override
