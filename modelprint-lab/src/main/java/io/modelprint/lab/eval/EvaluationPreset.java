@@ -1,6 +1,7 @@
 package io.modelprint.lab.eval;
 
 import io.modelprint.InputException;
+import io.modelprint.scheme.FleetSelectedQueries;
 import io.modelprint.scheme.Schemes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,7 +76,7 @@ public record EvaluationPreset(String name, List<String> combos, List<Sweep> swe
 
     /**
      * Schemes compared per suspect family, at {@code queries} per suspect: every scheme the build knows
-     * except Table 4's baselines, the paper's method at k = 10; Zest (whose queries are images x masks)
+     * except Table 4's baselines and those a fleet selects, the paper's method at k = 10; Zest (whose queries are images x masks)
      * at queries / 50 images x 50 masks and at its default 10 images.
      */
     public List<SchemeRun> schemeRuns() {
@@ -83,7 +84,8 @@ public record EvaluationPreset(String name, List<String> combos, List<Sweep> swe
                 .collect(Collectors.toSet());
         List<SchemeRun> runs = new ArrayList<>();
         for (String scheme : Schemes.names()) {
-            if (baselines.contains(scheme)) {
+            // fleet-selected schemes (cae) need the owner's fleet, which the bench does not build yet
+            if (baselines.contains(scheme) || Schemes.require(scheme, "bench").withDefaults().queries() instanceof FleetSelectedQueries) {
                 continue;
             }
             if (scheme.equals(PAPER_METHOD)) {
