@@ -5,6 +5,7 @@ import io.modelprint.fleet.QuerySelection;
 import io.modelprint.InputException;
 import io.modelprint.scheme.akh.AkhScheme;
 import io.modelprint.scheme.boundary.CwL2Scheme;
+import io.modelprint.scheme.cae.CaeScheme;
 import io.modelprint.scheme.boundary.FgsmScheme;
 import io.modelprint.scheme.boundary.IgsmScheme;
 import io.modelprint.scheme.boundary.IpGuardScheme;
@@ -27,7 +28,8 @@ public final class Schemes {
         for (SchemeFactory factory : List.of(new IpGuardScheme(), new CwL2Scheme(), new FgsmScheme(), new IgsmScheme(),
                 new RandomScheme(), new AkhScheme(), new SacScheme(SacScheme.Samples.WRONG, false),
                 new SacScheme(SacScheme.Samples.MIXED, false), new SacScheme(SacScheme.Samples.WRONG, true),
-                new SacScheme(SacScheme.Samples.MIXED, true), new ModelDiffScheme(), new ZestScheme(), new FleetLlrScheme())) {
+                new SacScheme(SacScheme.Samples.MIXED, true), new ModelDiffScheme(), new ZestScheme(), new FleetLlrScheme(),
+                new CaeScheme())) {
             BY_NAME.put(factory.name(), factory);
         }
     }

@@ -96,7 +96,8 @@ class SchemesTest {
     void unknownNamesListTheKnownOnes() {
         InputException e = assertThrows(InputException.class, () -> Schemes.require("sacc", "--method"));
         assertTrue(e.getMessage().contains("--method") && e.getMessage().contains("sac-m-hard"), e.getMessage());
-        assertEquals(List.of("ipguard", "cw-l2", "fgsm", "igsm", "random", "akh", "sac-w-hard", "sac-m-hard", "fleet-llr"),
+        assertEquals(List.of("ipguard", "cw-l2", "fgsm", "igsm", "random", "akh", "sac-w-hard", "sac-m-hard", "fleet-llr",
+                "cae"),
                 Schemes.usableWith(Access.LABELS));
     }
 }
