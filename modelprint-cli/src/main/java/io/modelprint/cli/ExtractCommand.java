@@ -30,7 +30,9 @@ import picocli.CommandLine.Option;
             "Schemes: ipguard, cw-l2, fgsm, igsm, random (boundary points, labels, matching rate); akh (the target's"
                     + " mistakes, label-only); sac-w, sac-m (+ -hard label-only variants: sample correlation); modeldiff"
                     + " (decision distance vectors, scores); zest (LIME explanations, scores; --n reference images x"
-                    + " masks queries). Parameters of any scheme: --param NAME=VALUE; each scheme's are listed below."})
+                    + " masks queries); deepfool, ipguard-multipoint (DeepFool points, points where three classes meet;"
+                    + " labels); uap (score shifts under a universal adversarial perturbation), deepjudge (RobD and JSD on"
+                    + " PGD test cases; scores). Parameters of any scheme: --param NAME=VALUE; each scheme's are listed below."})
 final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "target: a modelprint model directory or a TorchScript .pt file")
     Path model;
@@ -62,7 +64,7 @@ final class ExtractCommand implements Callable<Integer> {
     boolean noClip;
 
     @Option(names = "--split", description = "data split queries start from: train or test (default: the scheme's; test for"
-            + " akh, sac, modeldiff, zest, train for the boundary schemes)")
+            + " akh, sac, modeldiff, zest, deepjudge, train for the boundary schemes and uap)")
     String split;
 
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "any scheme parameter, e.g. --param epsilon=0.03"
