@@ -44,7 +44,7 @@ public final class UapQueries implements QueryGenerator {
         int size = spec.pixelsPerImage();
         Random random = new Random(seed);
         float[] points = seeds.draw(pairs, random);
-        UniversalPerturbation.Result result = uap.compute(target, points, pairs, random, progress);
+        UniversalPerturbation.Result result = uap.compute(target, points, pairs, progress);
         float[] perturbed = UniversalPerturbation.apply(spec, points, pairs, result.perturbation());
         long[] before = Labels.predict(target, points, pairs);
         long[] after = Labels.predict(target, perturbed, pairs);
@@ -55,7 +55,7 @@ public final class UapQueries implements QueryGenerator {
         for (int i = 0; i < pairs; i++) {
             converged[i] = before[i] != after[i];
             converged[i + pairs] = converged[i];
-            iterations[i + pairs] = result.passes();
+            iterations[i + pairs] = result.steps();
         }
         return new GeneratedQueries(new Queries(spec, values, n), iterations, converged);
     }

@@ -17,9 +17,9 @@ public final class UapScheme implements SchemeFactory {
     public static final double DEFAULT_THRESHOLD = 0.8;
     private static final ParameterSpec PARAMETERS = ParameterSpec.builder()
             .n(100, "number of queries: an even number, data points and their perturbed versions in pairs")
-            .real("epsilon", 0.15f, Range.above(0), "L-infinity radius of the universal perturbation")
+            .real("epsilon", 0.2f, Range.above(0), "L-infinity radius of the universal perturbation")
             .real("foolingRate", 0.8f, Range.above(0).atMost(1), "stop once the perturbation fools this share of the points")
-            .integer("maxPasses", 10, Range.atLeast(1), "passes over the points at most")
+            .integer("maxIter", 100, Range.atLeast(1), "sign steps at most (step size 2.5 epsilon / maxIter)")
             .build();
 
     @Override
@@ -40,7 +40,7 @@ public final class UapScheme implements SchemeFactory {
 
     @Override
     public Scheme<?> create(SchemeParameters p) {
-        UniversalPerturbation uap = new UniversalPerturbation(p.real("epsilon"), p.real("foolingRate"), p.integer("maxPasses"));
+        UniversalPerturbation uap = new UniversalPerturbation(p.real("epsilon"), p.real("foolingRate"), p.integer("maxIter"));
         return new Scheme<>(name(), new UapQueries(uap), new ScoreShifts(), new MeanImageCosine(Math.max(1, p.integer("n") / 2)),
                 DEFAULT_THRESHOLD, p);
     }

@@ -1,76 +1,99 @@
 package io.modelprint.scheme.uap;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import io.modelprint.ProgressListener;
 import io.modelprint.data.InputSpec;
 import io.modelprint.gradient.ActiveBatchLoop;
+import io.modelprint.gradient.InputGradient;
+import io.modelprint.gradient.IterativeAttack;
+import io.modelprint.gradient.SignStep;
 import io.modelprint.model.Differentiable;
-import io.modelprint.scheme.GeneratedQueries;
+import io.modelprint.model.Logits;
 import io.modelprint.scheme.Labels;
-import io.modelprint.scheme.boundary.DeepFool;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
 
 /**
- * A universal adversarial perturbation of the target (Moosavi-Dezfooli et al., CVPR 2017, Alg. 1):
- * one v with ‖v‖∞ ≤ epsilon such that the target's label of clip(x + v) differs from its label of x
- * for most images x. Passes over the images in a seeded order; an image v does not fool yet gets
- * DeepFool's minimal step Δv at clip(x + v), and v becomes the projection of v + Δv onto the
- * epsilon-ball. Stops when the fooling rate reaches {@code foolingRate} or after {@code maxPasses}.
- * Images are moved {@link #BATCH} at a time (one DeepFool batch) and their steps applied one after
- * another; with a batch of one this is the reference's loop.
+ * A universal adversarial perturbation of the target: one v with ‖v‖∞ ≤ epsilon such that the
+ * target's label of clip(x + v) differs from its label of x for most images x. Made by projected
+ * gradient steps over all images at once (as Shafahi et al., AAAI 2020, make UAPs): from v = 0, sign steps of
+ * 2.5 epsilon / maxIter down Σ_x max(Z_y − max_{t≠y} Z_t, 0) at clip(x + v), y the target's label of x
+ * (an image already fooled pulls no more), each step projected onto the epsilon-ball. The v that
+ * fooled the most images is kept; the run stops once it fools {@code foolingRate} of them.
+ * Moosavi-Dezfooli et al.'s Alg. 1 (a DeepFool step per image and pass) reached a quarter of the
+ * images of a small Fashion-MNIST VGG in 10 passes and 24 minutes; one gradient per step does better.
  */
 public final class UniversalPerturbation {
-    /** Images per DeepFool batch: small, so that a step mostly sees the v earlier steps made. */
-    static final int BATCH = 16;
-    /** DeepFool's budget inside the UAP loop, as in the reference (10 steps, overshoot 0.02, 10 candidates). */
-    private static final DeepFool INNER = new DeepFool(0.02f, 10, 10);
+    private static final float EXCLUDED = -1e9f;
 
     private final float epsilon;
     private final float foolingRate;
-    private final int maxPasses;
+    private final int maxIterations;
 
-    public UniversalPerturbation(float epsilon, float foolingRate, int maxPasses) {
-        if (!(epsilon > 0) || Float.isInfinite(epsilon) || !(foolingRate > 0 && foolingRate <= 1) || maxPasses < 1) {
-            throw new IllegalArgumentException("a UAP needs epsilon > 0, a fooling rate in (0,1] and maxPasses >= 1, got "
-                    + epsilon + ", " + foolingRate + ", " + maxPasses);
+    public UniversalPerturbation(float epsilon, float foolingRate, int maxIterations) {
+        if (!(epsilon > 0) || Float.isInfinite(epsilon) || !(foolingRate > 0 && foolingRate <= 1) || maxIterations < 1) {
+            throw new IllegalArgumentException("a UAP needs epsilon > 0, a fooling rate in (0,1] and maxIter >= 1, got "
+                    + epsilon + ", " + foolingRate + ", " + maxIterations);
         }
         this.epsilon = epsilon;
         this.foolingRate = foolingRate;
-        this.maxPasses = maxPasses;
+        this.maxIterations = maxIterations;
     }
 
-    /** v and how many passes made it. */
-    public record Result(float[] perturbation, int passes) {}
+    /** v, the share of the images it fools, and the steps taken until it was found. */
+    public record Result(float[] perturbation, double fooled, int steps) {}
 
     /** The UAP of {@code count} flattened images of the target's input spec. */
-    public Result compute(Differentiable target, float[] images, int count, Random random, ProgressListener progress) {
+    public Result compute(Differentiable target, float[] images, int count, ProgressListener progress) {
         InputSpec spec = target.inputSpec();
-        int size = spec.pixelsPerImage();
+        int classes = target.numClasses();
         long[] clean = Labels.predict(target, images, count);
-        float[] v = new float[size];
-        int passes = 0;
-        double rate = 0;
-        while (passes < maxPasses && rate < foolingRate) {
-            int[] order = shuffled(count, random);
-            for (int start = 0; start < count; start += BATCH) {
-                List<Integer> unfooled = new ArrayList<>();
-                float[] shifted = perturbed(spec, images, order, start, Math.min(BATCH, count - start), v);
-                long[] now = Labels.predict(target, shifted, Math.min(BATCH, count - start));
-                for (int i = 0; i < now.length; i++) {
-                    if (now[i] == clean[order[start + i]]) {
-                        unfooled.add(i);
+        float[] best = new float[spec.pixelsPerImage()];
+        double[] bestRate = {-1};
+        int[] bestStep = {0};
+        float alpha = 2.5f * epsilon / maxIterations;
+        try (ActiveBatchLoop loop = new ActiveBatchLoop(target.description(), ActiveBatchLoop.Progress.NONE)) {
+            NDManager manager = loop.manager();
+            NDArray x = manager.create(images, spec.batchShape(count));
+            NDArray label = manager.create(clean).oneHot(classes);
+            NDArray others = label.mul(EXCLUDED);
+            loop.runSteps(manager.zeros(spec.batchShape(1)), maxIterations, new IterativeAttack() {
+                @Override
+                public NDList loss(NDArray v) {
+                    // v first: results attach to the first operand's manager, the per-step scope
+                    NDArray z = target.logits(v.add(x).clip(spec.min(), spec.max()));
+                    NDArray margin = z.mul(label).sum(new int[] {1}).sub(z.add(others).max(new int[] {1}));
+                    return new NDList(margin.maximum(0f), z, v);
+                }
+
+                @Override
+                public boolean proceeds(InputGradient.Result evaluation, int step) {
+                    int fooled = 0;
+                    for (int i = 0; i < count; i++) {
+                        fooled += Logits.argmax(evaluation.logits(), i, classes) != clean[i] ? 1 : 0;
                     }
+                    double rate = (double) fooled / count;
+                    if (rate > bestRate[0]) {
+                        bestRate[0] = rate;
+                        bestStep[0] = step;
+                        System.arraycopy(evaluation.extras().get(0), 0, best, 0, best.length);
+                    }
+                    progress.update(step + 1, maxIterations, String.format("UAP step: fooling rate %.2f", bestRate[0]));
+                    return rate < foolingRate;
                 }
-                if (!unfooled.isEmpty()) {
-                    step(target, shifted, unfooled, v, size);
+
+                @Override
+                public NDArray step(NDArray v, NDArray gradient, int step) {
+                    return SignStep.descend(v, gradient, alpha);
                 }
-            }
-            passes++;
-            rate = foolingRate(target, images, count, clean, v);
-            progress.update(passes, maxPasses, String.format("UAP pass %d: fooling rate %.2f", passes, rate));
+
+                @Override
+                public NDArray project(NDArray v) {
+                    return v.clip(-epsilon, epsilon);
+                }
+            });
         }
-        return new Result(v, passes);
+        return new Result(best, bestRate[0], bestStep[0]);
     }
 
     /** clip(x + v) of {@code images}, one per row. */
@@ -81,56 +104,5 @@ public final class UniversalPerturbation {
             out[i] = Math.min(spec.max(), Math.max(spec.min(), images[i] + v[i % size]));
         }
         return out;
-    }
-
-    /** DeepFool on the unfooled rows of {@code shifted}; each converged step is added to v and v projected. */
-    private void step(Differentiable target, float[] shifted, List<Integer> unfooled, float[] v, int size) {
-        float[] batch = new float[unfooled.size() * size];
-        for (int j = 0; j < unfooled.size(); j++) {
-            System.arraycopy(shifted, unfooled.get(j) * size, batch, j * size, size);
-        }
-        GeneratedQueries moved = INNER.perturb(target, batch, unfooled.size(), ActiveBatchLoop.Progress.NONE);
-        float[] points = moved.queries().values();
-        for (int j = 0; j < unfooled.size(); j++) {
-            if (!moved.converged()[j]) {
-                continue;
-            }
-            for (int i = 0; i < size; i++) {
-                float next = v[i] + points[j * size + i] - batch[j * size + i];
-                v[i] = Math.max(-epsilon, Math.min(epsilon, next));
-            }
-        }
-    }
-
-    private static double foolingRate(Differentiable target, float[] images, int count, long[] clean, float[] v) {
-        long[] labels = Labels.predict(target, apply(target.inputSpec(), images, count, v), count);
-        int fooled = 0;
-        for (int i = 0; i < count; i++) {
-            fooled += labels[i] != clean[i] ? 1 : 0;
-        }
-        return (double) fooled / count;
-    }
-
-    private static float[] perturbed(InputSpec spec, float[] images, int[] order, int start, int count, float[] v) {
-        int size = spec.pixelsPerImage();
-        float[] picked = new float[count * size];
-        for (int i = 0; i < count; i++) {
-            System.arraycopy(images, order[start + i] * size, picked, i * size, size);
-        }
-        return apply(spec, picked, count, v);
-    }
-
-    private static int[] shuffled(int count, Random random) {
-        int[] order = new int[count];
-        for (int i = 0; i < count; i++) {
-            order[i] = i;
-        }
-        for (int i = count - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 }

@@ -23,7 +23,7 @@ class UapTest {
         int pairs = n / 2;
         int size = SPEC.pixelsPerImage();
         try (LinearModel target = TinyFingerprints.target(1)) {
-            GeneratedQueries q = new UapQueries(new UniversalPerturbation(epsilon, 0.8f, 10))
+            GeneratedQueries q = new UapQueries(new UniversalPerturbation(epsilon, 0.8f, 100))
                     .generate(target, SeedSource.fromData(TinyFingerprints.DATA), n, 4, ProgressListener.NONE);
             float[] values = q.queries().values();
             float[] v = new float[size];
