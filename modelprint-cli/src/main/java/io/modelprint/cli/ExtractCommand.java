@@ -32,7 +32,9 @@ import picocli.CommandLine.Option;
             "Schemes: ipguard, cw-l2, fgsm, igsm, random (boundary points, labels, matching rate); akh (the target's"
                     + " mistakes, label-only); sac-w, sac-m (+ -hard label-only variants: sample correlation); modeldiff"
                     + " (decision distance vectors, scores); zest (LIME explanations, scores; --n reference images x"
-                    + " masks queries). Parameters of any scheme: --param NAME=VALUE; each scheme's are listed below.",
+                    + " masks queries); deepfool, ipguard-multipoint (DeepFool points, points where three classes meet;"
+                    + " labels); uap (score shifts under a universal adversarial perturbation), deepjudge (RobD and JSD on"
+                    + " PGD test cases; scores). Parameters of any scheme: --param NAME=VALUE; each scheme's are listed below.",
             "With --fleet DIR (fleet build) the fingerprint is calibrated with the fleet's references held out of query"
                     + " selection, so verify decides by p-value."})
 final class ExtractCommand implements Callable<Integer> {
@@ -66,7 +68,7 @@ final class ExtractCommand implements Callable<Integer> {
     boolean noClip;
 
     @Option(names = "--split", description = "data split queries start from: train or test (default: the scheme's; test for"
-            + " akh, sac, modeldiff, zest, train for the boundary schemes)")
+            + " akh, sac, modeldiff, zest, deepjudge, train for the boundary schemes and uap)")
     String split;
 
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "any scheme parameter, e.g. --param epsilon=0.03"

@@ -6,13 +6,17 @@ import io.modelprint.InputException;
 import io.modelprint.scheme.akh.AkhScheme;
 import io.modelprint.scheme.boundary.CwL2Scheme;
 import io.modelprint.scheme.cae.CaeScheme;
+import io.modelprint.scheme.boundary.DeepFoolScheme;
 import io.modelprint.scheme.boundary.FgsmScheme;
 import io.modelprint.scheme.boundary.IgsmScheme;
+import io.modelprint.scheme.boundary.IpGuardMultipointScheme;
 import io.modelprint.scheme.boundary.IpGuardScheme;
 import io.modelprint.scheme.boundary.RandomScheme;
 import io.modelprint.scheme.llr.FleetLlrScheme;
+import io.modelprint.scheme.deepjudge.DeepJudgeScheme;
 import io.modelprint.scheme.modeldiff.ModelDiffScheme;
 import io.modelprint.scheme.sac.SacScheme;
+import io.modelprint.scheme.uap.UapScheme;
 import io.modelprint.scheme.zest.ZestScheme;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,8 +32,8 @@ public final class Schemes {
         for (SchemeFactory factory : List.of(new IpGuardScheme(), new CwL2Scheme(), new FgsmScheme(), new IgsmScheme(),
                 new RandomScheme(), new AkhScheme(), new SacScheme(SacScheme.Samples.WRONG, false),
                 new SacScheme(SacScheme.Samples.MIXED, false), new SacScheme(SacScheme.Samples.WRONG, true),
-                new SacScheme(SacScheme.Samples.MIXED, true), new ModelDiffScheme(), new ZestScheme(), new FleetLlrScheme(),
-                new CaeScheme())) {
+                new SacScheme(SacScheme.Samples.MIXED, true), new ModelDiffScheme(), new ZestScheme(), new DeepFoolScheme(),
+                new IpGuardMultipointScheme(), new UapScheme(), new DeepJudgeScheme(), new FleetLlrScheme(), new CaeScheme())) {
             BY_NAME.put(factory.name(), factory);
         }
     }

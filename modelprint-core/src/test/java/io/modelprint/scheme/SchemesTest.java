@@ -28,7 +28,8 @@ class SchemesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"akh", "sac-w", "sac-m", "sac-w-hard", "sac-m-hard", "modeldiff", "zest"})
+    @ValueSource(strings = {"akh", "sac-w", "sac-m", "sac-w-hard", "sac-m-hard", "modeldiff", "zest", "deepfool", "ipguard-multipoint",
+        "uap", "deepjudge"})
     void aCopyIsDerivedAndAnIndependentModelIsNot(String name) {
         try (LinearModel target = new LinearModel(DATA.spec(), 10, 1);
                 LinearModel copy = LinearModel.perturbed(target, 0.05f, 9);
@@ -96,8 +97,8 @@ class SchemesTest {
     void unknownNamesListTheKnownOnes() {
         InputException e = assertThrows(InputException.class, () -> Schemes.require("sacc", "--method"));
         assertTrue(e.getMessage().contains("--method") && e.getMessage().contains("sac-m-hard"), e.getMessage());
-        assertEquals(List.of("ipguard", "cw-l2", "fgsm", "igsm", "random", "akh", "sac-w-hard", "sac-m-hard", "fleet-llr",
-                "cae"),
+        assertEquals(List.of("ipguard", "cw-l2", "fgsm", "igsm", "random", "akh", "sac-w-hard", "sac-m-hard", "deepfool",
+                "ipguard-multipoint", "fleet-llr", "cae"),
                 Schemes.usableWith(Access.LABELS));
     }
 }

@@ -39,6 +39,14 @@ public final class LinearModel implements Differentiable {
         bias = manager.create(b);
     }
 
+    /** The linear model with weights {@code w} ([pixels, classes], row-major) and biases {@code b}. */
+    public static LinearModel of(InputSpec spec, int classes, float[] w, float[] b) {
+        if (w.length != spec.pixelsPerImage() * classes || b.length != classes) {
+            throw new IllegalArgumentException("weights need " + spec.pixelsPerImage() + " x " + classes + " and biases " + classes);
+        }
+        return new LinearModel(spec, classes, w.clone(), b.clone());
+    }
+
     /** A copy of {@code base} whose weights and biases moved by {@code noise} x a standard normal each (a "fine-tuned" copy). */
     public static LinearModel perturbed(LinearModel base, float noise, long seed) {
         Random random = new Random(seed);

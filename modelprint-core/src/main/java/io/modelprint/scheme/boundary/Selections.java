@@ -11,12 +11,17 @@ final class Selections {
 
     /** {@code builder} with n (default 100) and the combination's two parameters. */
     static ParameterSpec.Builder declare(ParameterSpec.Builder builder) {
-        return builder.n(100, "number of queries")
-                .choice("init", "data", List.of("data", "random"), Map.of("t", "data", "r", "random"),
-                        "where seeds come from: training/test images (T) or uniform noise (R)")
+        return declareInit(builder)
                 .choice("label", "least-likely", List.of("least-likely", "random"), Map.of("l", "least-likely", "r", "random"),
                         "the target label a seed is moved towards: least likely (L) or random (R)")
                 .recordedOnly("combo");
+    }
+
+    /** {@code builder} with n (default 100) and where seeds come from, for a generator that chooses no target label. */
+    static ParameterSpec.Builder declareInit(ParameterSpec.Builder builder) {
+        return builder.n(100, "number of queries")
+                .choice("init", "data", List.of("data", "random"), Map.of("t", "data", "r", "random"),
+                        "where seeds come from: training/test images (T) or uniform noise (R)");
     }
 
     static SeedSelection read(SchemeParameters parameters) {

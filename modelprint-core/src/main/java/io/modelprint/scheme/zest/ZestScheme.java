@@ -1,5 +1,6 @@
 package io.modelprint.scheme.zest;
 
+import io.modelprint.scheme.MeanImageCosine;
 import io.modelprint.scheme.Parameter.Range;
 import io.modelprint.scheme.ParameterSpec;
 import io.modelprint.scheme.Scheme;

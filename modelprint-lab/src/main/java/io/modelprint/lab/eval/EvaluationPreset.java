@@ -123,10 +123,14 @@ public record EvaluationPreset(String name, List<String> combos, List<Sweep> swe
     /** Query budgets of the TPR-against-budget figure, for the label and score schemes that fit any budget. */
     public static final List<Integer> BUDGETS = List.of(20, 50, 100, 200);
 
+    /** The schemes the budget figure follows: the field's extraction schemes and the paper's method (each run costs a fingerprint). */
+    public static final Set<String> BUDGET_SCHEMES = Set.of(PAPER_METHOD, "akh", "sac-w", "sac-m", "sac-w-hard", "sac-m-hard",
+            "modeldiff");
+
     public List<SchemeRun> budgetRuns() {
         List<SchemeRun> runs = new ArrayList<>();
         for (SchemeRun main : schemeRuns()) {
-            if (main.scheme().equals("zest")) {
+            if (!BUDGET_SCHEMES.contains(main.scheme())) {
                 continue;
             }
             for (int budget : BUDGETS) {

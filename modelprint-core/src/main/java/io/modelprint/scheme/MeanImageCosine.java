@@ -1,9 +1,9 @@
-package io.modelprint.scheme.zest;
+package io.modelprint.scheme;
 
-import io.modelprint.scheme.Distance;
-import io.modelprint.scheme.Cosine;
-
-/** Zest's distance as a similarity: the cosine of two models' explanation weights, averaged over reference images; [-1,1]. */
+/**
+ * The cosine of two models' per-image blocks (Zest's explanation weights of a reference image, UAP's
+ * score shifts of a data point), averaged over images so that each counts alike; [-1,1].
+ */
 public final class MeanImageCosine implements Distance<double[]> {
     private final int images;
 
@@ -19,7 +19,7 @@ public final class MeanImageCosine implements Distance<double[]> {
     @Override
     public double similarity(double[] fingerprint, double[] suspect) {
         if (fingerprint.length != suspect.length || fingerprint.length == 0 || fingerprint.length % images != 0) {
-            throw new IllegalArgumentException("explanations differ in size: " + fingerprint.length + " vs " + suspect.length);
+            throw new IllegalArgumentException("per-image vectors differ in size: " + fingerprint.length + " vs " + suspect.length);
         }
         int block = fingerprint.length / images;
         double sum = 0;
