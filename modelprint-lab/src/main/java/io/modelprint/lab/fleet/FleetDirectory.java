@@ -107,6 +107,20 @@ public final class FleetDirectory implements Fleet {
         return members;
     }
 
+    /** Seconds it took to build {@code member} (training and measuring it), as the manifest recorded them. */
+    public double seconds(FleetMember member) {
+        ZooEntry entry = entries.get(member.name());
+        if (entry == null) {
+            throw new IllegalArgumentException(member.name() + " is not a member of " + dir);
+        }
+        return entry.seconds();
+    }
+
+    /** Seconds it took to build every member: the fleet's cost, the target not included. */
+    public double buildSeconds() {
+        return members.stream().mapToDouble(this::seconds).sum();
+    }
+
     /** The member's model directory, checked against the weights the manifest recorded. */
     public Path path(FleetMember member) {
         ZooEntry entry = entries.get(member.name());

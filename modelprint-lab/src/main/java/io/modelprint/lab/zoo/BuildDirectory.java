@@ -83,7 +83,8 @@ final class BuildDirectory {
 
     /** "a zoo of preset quick (seed 0)", "a fleet fleet-quick (seed 7)": what a directory holds, for a refusal. */
     private static String describe(ZooManifest manifest) {
-        boolean fleet = manifest.entries().stream()
+        // a fleet's preset is named fleet-<size> (lab.fleet.FleetPreset); its members say so too
+        boolean fleet = manifest.preset().startsWith("fleet-") || manifest.entries().stream()
                 .anyMatch(e -> e.group() == SuspectGroup.SURROGATE || e.group() == SuspectGroup.REFERENCE);
         return (fleet ? "a fleet " : "a zoo of preset ") + manifest.preset() + " (seed " + manifest.seed() + ")";
     }
