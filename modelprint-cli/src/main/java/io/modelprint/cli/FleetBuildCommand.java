@@ -48,7 +48,7 @@ final class FleetBuildCommand implements Callable<Integer> {
         try (Progress progress = Progress.start("fleet")) {
             builder.build(source.train(), source.test(), null, model, progress);
         }
-        FleetListCommand.print(FleetDirectory.open(out), out, format.json());
+        FleetListCommand.print(FleetDirectory.open(out, out.toString()), out, format.json());
         return ExitCode.OK;
     }
 }

@@ -27,7 +27,7 @@ final class FleetListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        print(FleetDirectory.open(dir), dir, format.json());
+        print(FleetDirectory.open(dir, dir.toString()), dir, format.json());
         return ExitCode.OK;
     }
 
