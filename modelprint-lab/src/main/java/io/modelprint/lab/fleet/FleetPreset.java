@@ -26,7 +26,7 @@ public record FleetPreset(String size, int sameRecipe, int otherArchEach, int ot
 
     public static FleetPreset of(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "quick" -> new FleetPreset("quick", 4, 2, 3, 4, 5_000, 1, 10_000, 2, 5_000, 5_000);
+            case "quick" -> new FleetPreset("quick", 3, 2, 3, 5, 5_000, 1, 10_000, 2, 5_000, 5_000);
             case "paper" -> new FleetPreset("paper", 8, 4, 3, 8, 10_000, 2, 20_000, 3, 10_000, 10_000);
             default -> throw new InputException("--preset: unknown fleet preset '" + name + "' (expected quick or paper)");
         };

@@ -38,7 +38,7 @@ class FleetPlanTest {
     @Test
     void theQuickFleetHasEveryKindAndEnoughReferencesToCalibrateDownToOnePercent() {
         List<SuspectPlan> quick = plan("quick", 0);
-        assertEquals(Map.of(FleetKind.SAME_RECIPE, 4L, FleetKind.OTHER_ARCH, 4L, FleetKind.SUBSET, 4L), kinds(quick, SuspectGroup.REFERENCE));
+        assertEquals(Map.of(FleetKind.SAME_RECIPE, 3L, FleetKind.OTHER_ARCH, 4L, FleetKind.SUBSET, 5L), kinds(quick, SuspectGroup.REFERENCE));
         assertEquals(Map.of(FleetKind.LABEL_STUDENT, 2L, FleetKind.PROB_STUDENT, 1L, FleetKind.ADVERSARIAL_STUDENT, 2L,
                 FleetKind.OTHER_DATA_STUDENT, 1L, FleetKind.FINE_TUNED, 1L), kinds(quick, SuspectGroup.SURROGATE));
         assertEquals(quick.size(), quick.stream().map(SuspectPlan::name).distinct().count(), "names are unique");
