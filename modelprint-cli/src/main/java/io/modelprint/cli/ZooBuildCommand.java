@@ -47,10 +47,12 @@ final class ZooBuildCommand implements Callable<Integer> {
             throw new InputException("--target " + target + ": not a modelprint model directory");
         }
         Path dir = out != null ? out : Path.of("zoo-" + chosen.name());
+        ZooBuilder builder = new ZooBuilder(chosen, seed, dir, System.err);
+        builder.check(target); // a bad --target or --out refused before the data is read
         DatasetSource source = data.source();
         ZooManifest manifest;
         try (Progress progress = Progress.start("zoo")) {
-            manifest = new ZooBuilder(chosen, seed, dir, System.err).build(source.train(), source.test(), arch, target, progress);
+            manifest = builder.build(source.train(), source.test(), arch, target, progress);
         }
         if (format.json()) {
             JsonOutput.print(manifest);

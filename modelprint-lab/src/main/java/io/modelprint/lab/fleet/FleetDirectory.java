@@ -53,11 +53,16 @@ public final class FleetDirectory implements Fleet {
 
     /** The fleet in {@code dir}; refused when it is no fleet, is incomplete or holds no member. */
     public static FleetDirectory open(Path dir) {
+        return open(dir, "--fleet " + dir);
+    }
+
+    /** As {@link #open(Path)}; messages name the directory as {@code where} (the argument that gave it). */
+    public static FleetDirectory open(Path dir, String where) {
         Path normalized = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(normalized)) {
-            throw new InputException("--fleet " + dir + ": no such directory (fleet build --model TARGET --out DIR makes one)");
+            throw new InputException(where + ": no such directory (fleet build --model TARGET --out DIR makes one)");
         }
-        ZooManifest manifest = ZooManifest.read(normalized).orElseThrow(() -> new InputException("--fleet " + dir + ": no "
+        ZooManifest manifest = ZooManifest.read(normalized).orElseThrow(() -> new InputException(where + ": no "
                 + ZooManifest.FILE_NAME + "; not a fleet (fleet build --model TARGET --out DIR makes one)"));
         List<FleetMember> members = new ArrayList<>();
         List<ZooEntry> kept = new ArrayList<>();
@@ -66,7 +71,7 @@ public final class FleetDirectory implements Fleet {
                 continue;
             }
             if (entry.group() != SuspectGroup.SURROGATE && entry.group() != SuspectGroup.REFERENCE) {
-                throw new InputException("--fleet " + dir + ": holds " + entry.name() + " of group " + entry.group().json()
+                throw new InputException(where + ": holds " + entry.name() + " of group " + entry.group().json()
                         + "; a fleet holds surrogates and references only (is it a suspect zoo?)");
             }
             Object kind = entry.parameters().get(KIND);
@@ -76,7 +81,7 @@ public final class FleetDirectory implements Fleet {
             kept.add(entry);
         }
         if (members.isEmpty()) {
-            throw new InputException("--fleet " + dir + ": holds no surrogate or reference yet (is fleet build still running?)");
+            throw new InputException(where + ": holds no surrogate or reference yet (is fleet build still running?)");
         }
         ModelProvenance target = ModelLoader.checkIntact(normalized.resolve("target"));
         return new FleetDirectory(normalized, target.inputSpec(), target.numClasses(), members, kept);
@@ -105,6 +110,20 @@ public final class FleetDirectory implements Fleet {
     @Override
     public List<FleetMember> members() {
         return members;
+    }
+
+    /** Seconds it took to build {@code member} (training and measuring it), as the manifest recorded them. */
+    public double seconds(FleetMember member) {
+        ZooEntry entry = entries.get(member.name());
+        if (entry == null) {
+            throw new IllegalArgumentException(member.name() + " is not a member of " + dir);
+        }
+        return entry.seconds();
+    }
+
+    /** Seconds it took to build every member: the fleet's cost, the target not included. */
+    public double buildSeconds() {
+        return members.stream().mapToDouble(this::seconds).sum();
     }
 
     /** The member's model directory, checked against the weights the manifest recorded. */

@@ -1,6 +1,7 @@
 package io.modelprint.lab.zoo;
 
 import io.modelprint.InputException;
+import io.modelprint.engine.ModelProvenance;
 import io.modelprint.engine.arch.Architecture;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,7 @@ import java.util.Map;
  * sweeps). To fit a CPU, negatives and post-processing train on subsets of the training split, as
  * recorded in the manifest's notes. Made with {@link #builder()}: every value not set is quick's.
  */
-public final class Preset {
+public final class Preset implements BuildPlan {
     /** A post-processed model may lose at most this much test accuracy (paper: 3%). */
     public static final double MAX_ACCURACY_LOSS = 0.03;
 
@@ -76,7 +77,13 @@ public final class Preset {
         };
     }
 
+    @Override
+    public String what() {
+        return "zoo";
+    }
+
     /** How the models are made, in words (the manifest's notes). */
+    @Override
     public Map<String, Object> notes(Architecture targetArch) {
         return PresetNotes.of(this, targetArch);
     }
@@ -86,6 +93,12 @@ public final class Preset {
         return ZooPlan.of(this, targetArch, numClasses, seed, trainTarget);
     }
 
+    @Override
+    public List<SuspectPlan> plan(Architecture targetArch, int numClasses, long seed, ModelProvenance target) {
+        return plan(targetArch, numClasses, seed, target == null);
+    }
+
+    @Override
     public String name() {
         return name;
     }

@@ -27,15 +27,15 @@ import io.modelprint.scheme.Labels;
 import java.util.Random;
 
 /** The recipes the presets combine: train, post-process the target, distill it, grow a forest. */
-final class Recipes {
+public final class Recipes {
     private Recipes() {}
 
-    static Recipe train(Architecture arch, TrainingConfig config) {
+    public static Recipe train(Architecture arch, TrainingConfig config) {
         return (context, out, extra, progress) ->
                 TrainingRun.trainAndSave(arch, context.train(), context.test(), config, out, extra, progress).provenance();
     }
 
-    static Recipe postProcess(PostProcessing attack, TrainingConfig config) {
+    public static Recipe postProcess(PostProcessing attack, TrainingConfig config) {
         return (context, out, extra, progress) -> {
             ModelProvenance parent = ModelLoader.checkIntact(context.target());
             try (DjlClassifier target = ModelLoader.load(context.target(), parent.inputSpec())) {
@@ -47,7 +47,7 @@ final class Recipes {
         };
     }
 
-    static Recipe distill(Distillation attack, Architecture student, TrainingConfig config) {
+    public static Recipe distill(Distillation attack, Architecture student, TrainingConfig config) {
         return (context, out, extra, progress) -> {
             ModelProvenance parent = ModelLoader.checkIntact(context.target());
             EngineSetup.seed(config.seed());
@@ -115,7 +115,7 @@ final class Recipes {
     }
 
     /** A label-extracted student of the zoo ({@code student}), trained further adversarially on the target's labels. */
-    static Recipe adversarial(AdversarialExtraction attack, String student, TrainingConfig config) {
+    public static Recipe adversarial(AdversarialExtraction attack, String student, TrainingConfig config) {
         return (context, out, extra, progress) -> {
             ModelProvenance parent = ModelLoader.checkIntact(context.target());
             Path studentDir = context.zooDir().resolve(student);

@@ -12,7 +12,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * One zoo build per directory at a time (an OS file lock on {@code .lock}, released when the process
+ * One zoo or fleet build per directory at a time (an OS file lock on {@code .lock}, released when the process
  * ends, however it ends), and the half-written leftovers of a killed build removed when the next
  * one starts: temporary model directories and {@code .part} files, whose names start with a dot.
  */
@@ -27,6 +27,11 @@ final class ZooLock implements AutoCloseable {
     }
 
     static ZooLock acquire(Path dir) {
+        return acquire(dir, "zoo");
+    }
+
+    /** The lock of {@code dir}; refused while another process holds it ({@code what} names what it builds: zoo, fleet). */
+    static ZooLock acquire(Path dir, String what) {
         Path file = dir.resolve(FILE_NAME);
         try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -38,8 +43,8 @@ final class ZooLock implements AutoCloseable {
             }
             if (lock == null) {
                 channel.close();
-                throw new InputException(dir + ": another zoo build is running on this directory; wait for it or use"
-                        + " another --out");
+                throw new InputException(dir + ": another " + what + " build is running on this directory; wait for it or"
+                        + " use another --out");
             }
             return new ZooLock(channel, lock);
         } catch (IOException e) {
@@ -49,12 +54,16 @@ final class ZooLock implements AutoCloseable {
 
     /** Deletes what only a killed build leaves: dot-named temporary directories and files, but not the lock. */
     static void removeLeftovers(Path dir, PrintStream log) {
+        removeLeftovers(dir, log, "zoo");
+    }
+
+    static void removeLeftovers(Path dir, PrintStream log, String what) {
         try (Stream<Path> entries = Files.list(dir)) {
             for (Path entry : entries.toList()) {
                 String name = entry.getFileName().toString();
                 if (name.startsWith(".") && !name.equals(FILE_NAME)) {
                     deleteTree(entry);
-                    log.printf("zoo: removed %s, left by an interrupted build%n", name);
+                    log.printf("%s: removed %s, left by an interrupted build%n", what, name);
                 }
             }
         } catch (IOException e) {

@@ -26,12 +26,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Every model of a preset's zoo for one target architecture and seed, in build order. */
-final class ZooPlan {
-    static final float NOISE = 0.1f;
+public final class ZooPlan {
+    public static final float NOISE = 0.1f;
     /** Adversarial extraction's PGD (L-infinity, inputs in [0,1]): epsilon, step, steps. */
-    static final float PGD_EPSILON = 0.1f;
-    static final float PGD_STEP = 0.02f;
-    static final int PGD_STEPS = 10;
+    public static final float PGD_EPSILON = 0.1f;
+    public static final float PGD_STEP = 0.02f;
+    public static final int PGD_STEPS = 10;
     /** Fine-pruning removes up to this fraction of the last convolution's channels, in steps of a fifth. */
     static final double[] FINE_PRUNING_FRACTIONS = {0.2, 0.4, 0.6, 0.8};
     /** The evasive APIs the zoo serves its target behind (docs/remote.md). */
