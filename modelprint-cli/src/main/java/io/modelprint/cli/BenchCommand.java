@@ -1,6 +1,14 @@
 package io.modelprint.cli;
 
 import io.modelprint.InputException;
+import io.modelprint.fleet.FleetSplit;
+import io.modelprint.lab.eval.VerdictBundles;
+import io.modelprint.lab.eval.VerdictResult;
+import io.modelprint.lab.fleet.FleetDirectory;
+import io.modelprint.lab.fleet.FleetPreset;
+import io.modelprint.lab.report.FleetSummary;
+import io.modelprint.lab.report.FleetVerdicts;
+import io.modelprint.verify.Verifier;
 import io.modelprint.data.DatasetSource;
 import io.modelprint.data.ImageDataset;
 import io.modelprint.engine.arch.Architecture;
@@ -51,6 +59,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", description = "report directory (default bench-PRESET)")
     Path out;
 
+    @Option(names = "--fleet", description = "the owner's fleet for the zoo's target (default fleet-PRESET; built or finished if incomplete)")
+    Path fleet;
+
     @Mixin
     DataOptions data;
 
@@ -91,7 +102,24 @@ final class BenchCommand implements Callable<Integer> {
         schemes.addAll(bundles(schemes, evaluationPreset, zooDir));
         stageLog.record("schemes", seconds(start));
         start = System.nanoTime();
-        ReportWriter.write(results, schemes, evaluationPreset, outDir);
+        Path fleetDir = fleet != null ? fleet : Path.of("fleet-" + zooPreset.name());
+        try (Progress progress = Progress.start("fleet")) {
+            new ZooBuilder(FleetPreset.of(zooPreset.name()), 0, fleetDir, System.err).build(train, test, null, zooDir.resolve("target"),
+                    progress);
+        }
+        FleetDirectory owned = FleetDirectory.open(fleetDir, fleetDir.toString());
+        stageLog.record("fleet", seconds(start));
+        start = System.nanoTime();
+        List<VerdictResult> verdicts;
+        try (Progress progress = Progress.start("verdicts"); HttpEvasiveServing serving = new HttpEvasiveServing()) {
+            verdicts = new ArrayList<>(new Evaluation(zooDir, outDir, System.err).servedBy(serving)
+                    .withFleet(FleetSplit.crossFit(owned, 0))
+                    .verdicts(evaluationPreset.verdictRuns(owned.sha256()), Verifier.DEFAULT_ALPHA, train, test, progress));
+        }
+        verdicts.addAll(verdictBundles(verdicts));
+        stageLog.record("verdicts", seconds(start));
+        start = System.nanoTime();
+        ReportWriter.write(results, schemes, new FleetVerdicts(FleetSummary.of(owned, fleetDir), verdicts), evaluationPreset, outDir);
         Map<String, Double> stages = new LinkedHashMap<>(stageLog.stages());
         stages.put("report", seconds(start));
         System.err.printf("bench: stages %s; report in %s%n", stages, outDir.resolve("report.md"));
@@ -121,6 +149,21 @@ final class BenchCommand implements Callable<Integer> {
             System.out.println("report: " + outDir.resolve("report.md"));
         }
         return ExitCode.OK;
+    }
+
+    /** The preset's verdict bundles, from their members' calibrated verdicts. */
+    private static List<VerdictResult> verdictBundles(List<VerdictResult> verdicts) {
+        List<VerdictResult> bundles = new ArrayList<>();
+        for (List<String> names : EvaluationPreset.VERDICT_BUNDLES) {
+            List<VerdictResult> members = new ArrayList<>();
+            for (String name : names) {
+                verdicts.stream().filter(r -> r.run().scheme().equals(name)).findFirst().ifPresent(members::add);
+            }
+            if (members.size() == names.size()) {
+                bundles.add(VerdictBundles.of(members));
+            }
+        }
+        return bundles;
     }
 
     /** The preset's bundles, scored from their members' main runs. */

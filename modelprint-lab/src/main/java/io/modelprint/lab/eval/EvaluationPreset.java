@@ -102,6 +102,10 @@ public record EvaluationPreset(String name, List<String> combos, List<Sweep> swe
     public static final List<List<String>> BUNDLES = List.of(List.of("ipguard", "akh", "sac-w-hard"),
             List.of("ipguard", "sac-w", "modeldiff"));
 
+    /** Bundles judged by calibrated verdicts (any member at alpha / m): IPGuard beside each extraction scheme. */
+    public static final List<List<String>> VERDICT_BUNDLES = List.of(List.of(PAPER_METHOD, "akh"), List.of(PAPER_METHOD, "fleet-llr"),
+            List.of(PAPER_METHOD, "cae"), List.of(PAPER_METHOD, "akh", "fleet-llr"));
+
     /** The label schemes judged by calibrated verdicts beside every fleet-selected scheme (at {@code queries} each). */
     public static final List<String> VERDICT_BASELINES = List.of(PAPER_METHOD, "akh");
 

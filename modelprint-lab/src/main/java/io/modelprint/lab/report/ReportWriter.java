@@ -48,12 +48,23 @@ public final class ReportWriter {
     }
 
     public static void write(EvaluationResults results, List<SchemeResult> schemes, EvaluationPreset preset, Path out) {
+        write(results, schemes, null, preset, out);
+    }
+
+    /** As above, with the calibrated verdicts made with the owner's fleet ({@code verdicts}; null when there are none). */
+    public static void write(EvaluationResults results, List<SchemeResult> schemes, FleetVerdicts verdicts, EvaluationPreset preset,
+            Path out) {
         List<ZooEntry> all = results.zoo().entries().stream()
                 .filter(e -> e.group() != SuspectGroup.TARGET && e.kept()).toList();
         // the paper's methods were verified on the target's own task only (not transfer-learning copies)
         List<ZooEntry> suspects = all.stream().filter(e -> SuspectFamily.task(e) == null).toList();
         try {
-            AtomicFiles.writeString(out.resolve("results.json"), JSON.writeValueAsString(document(results, schemes)));
+            Map<String, Object> doc = document(results, schemes);
+            if (verdicts != null) {
+                doc.put("fleet", verdicts.fleet());
+                doc.put("verdicts", verdicts.results());
+            }
+            AtomicFiles.writeString(out.resolve("results.json"), JSON.writeValueAsString(doc));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -71,8 +82,10 @@ public final class ReportWriter {
         SchemeReport.write(schemes, all, out);
         String schemeSection = SchemeReport.markdown(schemes, preset, all,
                 results.zoo().entry("target").map(ZooEntry::testAccuracy).orElse(Double.NaN));
+        String verdictSection = verdicts == null ? "" : VerdictSection.markdown(verdicts.results(), all, verdicts.fleet().text());
         String cost = CostSection.markdown(results, schemes, stageRuns(out));
-        AtomicFiles.writeString(out.resolve("report.md"), ReportMarkdown.render(results, preset, suspects) + schemeSection + cost);
+        AtomicFiles.writeString(out.resolve("report.md"), ReportMarkdown.render(results, preset, suspects) + schemeSection
+                + verdictSection + cost);
     }
 
     private static List<StageLog.Run> stageRuns(Path out) {
