@@ -46,6 +46,9 @@ final class CalibrateCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
+    @Mixin
+    SigningOption signing;
+
     @Override
     public Integer call() {
         List<String> references = new ArrayList<>(negatives);
@@ -73,6 +76,7 @@ final class CalibrateCommand implements Callable<Integer> {
             throw new InputException("calibrate needs at least 2 reference negatives (--negatives PATH... or --zoo DIR)");
         }
         requireDistinct(references);
+        signing.load();
         List<Fingerprint> members = FingerprintFile.readBundle(fingerprintFile);
         for (Fingerprint member : members) {
             suspectOptions.validate(member);
@@ -84,7 +88,7 @@ final class CalibrateCommand implements Callable<Integer> {
             calibrated.add(done);
             docs.add(summary(done));
         }
-        FingerprintFile.writeBundle(fingerprintFile, calibrated);
+        FingerprintFile.writeBundle(fingerprintFile, signing.afterChange("calibrate", members, calibrated));
         if (SupportedPValue.floor(references.size()) > Verifier.DEFAULT_ALPHA) {
             System.err.printf("calibrate: warning: %d reference negatives support p-values down to %.2g only, above alpha %s:"
                     + " no calibrated verdict can say derived at that level; calibrate with %d or more (docs/verification.md)%n",

@@ -90,6 +90,9 @@ final class ExtractCommand implements Callable<Integer> {
     @Mixin
     InputSpecOptions spec;
 
+    @Mixin
+    SigningOption signing;
+
     @Option(names = "--resize", description = "resize the data set's images (bilinear) to the target's height and width")
     boolean resize;
 
@@ -99,6 +102,7 @@ final class ExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputPaths.requireWritable(out, "--out");
+        signing.load();
         List<String> names = List.of(method.split(","));
         List<SchemeFactory> factories = new ArrayList<>();
         for (String name : names) {
@@ -141,7 +145,8 @@ final class ExtractCommand implements Callable<Integer> {
                 requireConverged(schemes.get(i), results.get(i));
             }
         }
-        FingerprintFile.writeBundle(out, results.stream().map(FingerprintExtractor.Result::fingerprint).toList());
+        FingerprintFile.writeBundle(out,
+                signing.apply("extract", results.stream().map(FingerprintExtractor.Result::fingerprint).toList()));
         report(results);
         return ExitCode.OK;
     }
