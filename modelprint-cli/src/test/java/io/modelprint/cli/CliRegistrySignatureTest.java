@@ -98,6 +98,8 @@ class CliRegistrySignatureTest {
         assertTrue(scan.out().contains("evidence records 1-1"), scan.out());
         JsonNode json = CliRunner.run("scan", "--db", db.toString(), model.toString(), "--format", "json").json();
         assertEquals("derived", json.get("results").get(0).get("matches").get(0).get("verdict").asText());
+        assertEquals(Sha256.hex(KeyFiles.loadPublic(aliceKey).getEncoded()),
+                json.get("results").get(0).get("matches").get(0).get("ownerKey").asText());
         assertTrue(json.get("results").get(0).get("matches").get(1).get("incompatible").asText().contains("cannot be used"));
 
         Path registryKey = Path.of(db + ".key");
