@@ -62,10 +62,12 @@ final class BenchRegistryCommand implements Callable<Integer> {
             int present = registry.list().size();
             Scheme<?> scheme = Schemes.create("random", Map.of("n", n), "--method");
             SeedSource seeds = SeedSource.uniform(target.inputSpec());
+            // the registry takes signed fingerprints: one key of the bench's for its owners
+            io.modelprint.signature.SigningKey owner = io.modelprint.signature.SigningKey.generate();
             for (int i = present + 1; i <= count; i++) {
                 Path file = scratch.resolve("random-" + i + ".npz");
-                FingerprintFile.write(file, FingerprintExtractor.extract(target, model.toString(), scheme, seeds, i,
-                        ProgressListener.NONE).fingerprint());
+                FingerprintFile.write(file, io.modelprint.fingerprint.FingerprintSigner.sign(FingerprintExtractor.extract(target,
+                        model.toString(), scheme, seeds, i, ProgressListener.NONE).fingerprint(), owner));
                 long t = System.nanoTime();
                 added += registry.add(file, "bench-owner-" + i, "random-" + i).added() ? 1 : 0;
                 addSeconds += (System.nanoTime() - t) / 1e9;

@@ -50,6 +50,9 @@ final class CalibrateCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
+    @Mixin
+    SigningOption signing;
+
     @Override
     public Integer call() {
         List<String> paths = new ArrayList<>(negatives);
@@ -64,6 +67,7 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         requireDistinct(paths);
         FleetDirectory fleet = fleetDir == null ? null : FleetDirectory.open(fleetDir);
+        signing.load();
         List<Fingerprint> members = FingerprintFile.readBundle(fingerprintFile);
         List<List<CalibrationReference>> perMember = new ArrayList<>();
         for (Fingerprint member : members) {
@@ -87,7 +91,7 @@ final class CalibrateCommand implements Callable<Integer> {
             calibrated.add(done);
             docs.add(summary(fingerprintFile.toString(), done));
         }
-        FingerprintFile.writeBundle(fingerprintFile, calibrated);
+        FingerprintFile.writeBundle(fingerprintFile, signing.afterChange("calibrate", members, calibrated));
         CalibrationRun.warnIfTooFew("calibrate", perMember.stream().mapToInt(List::size).min().orElse(0));
         if (format.json()) {
             if (docs.size() == 1) {

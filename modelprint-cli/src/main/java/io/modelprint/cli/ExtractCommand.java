@@ -101,6 +101,9 @@ final class ExtractCommand implements Callable<Integer> {
     @Mixin
     InputSpecOptions spec;
 
+    @Mixin
+    SigningOption signing;
+
     @Option(names = "--resize", description = "resize the data set's images (bilinear) to the target's height and width")
     boolean resize;
 
@@ -110,6 +113,7 @@ final class ExtractCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputPaths.requireWritable(out, "--out");
+        signing.load();
         List<String> names = List.of(method.split(","));
         List<SchemeFactory> factories = new ArrayList<>();
         for (String name : names) {
@@ -160,6 +164,7 @@ final class ExtractCommand implements Callable<Integer> {
         if (fleetSplit != null) {
             fingerprints = FleetExtraction.calibrate(fleetSplit, fingerprints, out);
         }
+        fingerprints = signing.apply("extract", fingerprints);
         FingerprintFile.writeBundle(out, fingerprints);
         report(results, fingerprints);
         return ExitCode.OK;

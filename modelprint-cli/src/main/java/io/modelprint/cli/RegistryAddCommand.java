@@ -5,6 +5,7 @@ import io.modelprint.registry.AddResult;
 import io.modelprint.registry.Registry;
 import io.modelprint.registry.RegistryDatabase;
 import io.modelprint.InputException;
+import io.modelprint.signature.Ed25519;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,11 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "add", mixinStandardHelpOptions = true,
         description = {"Register fingerprint files (one scheme or a bundle each) under their owner.",
-            "The file is checked as verify checks it (a changed file is refused, nothing stored) and kept byte for byte;"
-                    + " adding the same content again stores nothing and says so."})
+            "The file is checked as verify checks it (a changed file, a signature that does not verify or a scheme that does not"
+                    + " fit its arrays is refused, nothing stored) and kept byte for byte; adding the same content again stores"
+                    + " nothing and says so.",
+            "The file must be signed by its owner (keys new, then sign or extract --sign): the owner name and the fingerprint's"
+                    + " id are bound to the signing key, and another key cannot take either over."})
 final class RegistryAddCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FINGERPRINT", description = "fingerprint files (.npz) made by extract")
     List<Path> files;
@@ -54,8 +58,9 @@ final class RegistryAddCommand implements Callable<Integer> {
                 if (!format.json()) {
                     var e = result.entry();
                     System.out.println(result.added()
-                            ? "added " + e.id() + " (" + e.scheme() + ", owner " + Terminal.safe(e.owner()) + ", name "
-                                    + Terminal.safe(e.name()) + ") to " + database.location().describe()
+                            ? "added " + e.id() + " (" + e.scheme() + ", owner " + Terminal.safe(e.owner()) + ", key "
+                                    + Ed25519.shortId(e.ownerKey()) + ", name " + Terminal.safe(e.name()) + ") to "
+                                    + database.location().describe()
                             : "already registered as " + e.id() + " (owner " + Terminal.safe(e.owner()) + ", name "
                                     + Terminal.safe(e.name()) + "): nothing added");
                 }

@@ -1,6 +1,7 @@
 package io.modelprint.cli;
 
 import io.modelprint.registry.OpenIntent;
+import io.modelprint.signature.Ed25519;
 import io.modelprint.registry.Registry;
 import io.modelprint.registry.RegistryDatabase;
 import io.modelprint.registry.RegistryEntry;
@@ -34,10 +35,11 @@ final class RegistryListCommand implements Callable<Integer> {
                 System.out.println("no fingerprints in " + database.location().describe() + " (add one: modelprint registry add F.npz --owner NAME)");
                 return ExitCode.OK;
             }
-            Columns table = new Columns(12, 16, 24, 24, -7, 10).row("id", "owner", "name", "scheme", "queries", "calibrated", "added");
+            Columns table = new Columns(12, 16, 16, 24, 24, -7, 10).row("id", "owner", "key", "name", "scheme", "queries", "calibrated",
+                    "added");
             for (RegistryEntry e : entries) {
-                table.row(e.id(), e.owner(), e.name(), e.scheme(), Integer.toString(e.queries()), e.calibrated() ? "yes" : "no",
-                        e.addedAt());
+                table.row(e.id(), e.owner(), e.ownerKey() == null ? "- (unsigned)" : Ed25519.shortId(e.ownerKey()), e.name(), e.scheme(),
+                        Integer.toString(e.queries()), e.calibrated() ? "yes" : "no", e.addedAt());
             }
             table.print();
             return ExitCode.OK;

@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
 
 @Command(name = "log", mixinStandardHelpOptions = true,
         description = {"List the evidence log: every check scan and verify --db made (time, tool version, suspect identity,"
-                + " fingerprint, SHA-256 of the answers, similarity, p-value, verdict), oldest first.",
+                + " fingerprint and its owner, SHA-256 of the answers, similarity, p-value, verdict), oldest first.",
             "'registry log verify' recomputes its hash chain."},
         subcommands = RegistryLogVerifyCommand.class)
 final class RegistryLogCommand implements Callable<Integer> {
@@ -39,10 +39,11 @@ final class RegistryLogCommand implements Callable<Integer> {
                 return ExitCode.OK;
             }
             // every cell through Terminal.safe (Columns): the database is not trusted to hold printable text
-            Columns table = new Columns(-5, 30, 12, 10, -10, -9, 11, 16).row("seq", "time", "fingerprint", "scheme", "similarity",
-                    "p-value", "verdict", "record hash", "suspect");
+            Columns table = new Columns(-5, 30, 12, 12, 10, -10, -9, 11, 16).row("seq", "time", "fingerprint", "owner", "scheme",
+                    "similarity", "p-value", "verdict", "record hash", "suspect");
             for (EvidenceRecord r : records) {
-                table.row(Long.toString(r.seq()), r.recordedAt(), r.fingerprintId(), r.scheme(), String.format("%.4f", r.similarity()),
+                table.row(Long.toString(r.seq()), r.recordedAt(), r.fingerprintId(), r.owner() == null ? "-" : r.owner(), r.scheme(),
+                        String.format("%.4f", r.similarity()),
                         r.pValue() == null ? "-" : String.format("%.2g", r.pValue()), r.verdict(),
                         r.recordHash() == null ? "-" : r.recordHash().substring(0, Math.min(16, r.recordHash().length())), r.suspect());
             }

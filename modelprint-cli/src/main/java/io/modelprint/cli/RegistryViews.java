@@ -13,6 +13,7 @@ final class RegistryViews {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", e.id());
         m.put("owner", e.owner());
+        m.put("ownerKey", e.ownerKey());
         m.put("name", e.name());
         m.put("scheme", e.scheme());
         m.put("access", e.access());
@@ -47,6 +48,11 @@ final class RegistryViews {
         m.put("verdict", r.verdict());
         m.put("previousHash", r.previousHash());
         m.put("recordHash", r.recordHash());
+        m.put("hashVersion", r.hashVersion());
+        m.put("owner", r.owner());
+        m.put("ownerKey", r.ownerKey());
+        m.put("registryKey", r.registryKey());
+        m.put("registrySignature", r.registrySignature());
         return m;
     }
 }

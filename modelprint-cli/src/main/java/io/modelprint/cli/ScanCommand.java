@@ -28,7 +28,9 @@ import picocli.CommandLine.Parameters;
             "Each suspect is opened once and asked the queries of every registered fingerprint it can be checked against"
                     + " (same input, same class count, the access the scheme needs), identical queries once, in as few"
                     + " model calls or HTTP requests as the batch size allows; the fingerprints are then ranked (derived first,"
-                    + " smallest p-value, largest similarity above threshold). Every check is appended to the evidence log.",
+                    + " smallest p-value, largest similarity above threshold). Every check is appended to the evidence log, with"
+                    + " the fingerprint's owner, and the registry signs it (--registry-key). A registered fingerprint that cannot"
+                    + " be used is listed as not checked, with the reason; the scan goes on.",
             "Exit codes: 0 every suspect scanned; 1 some suspect failed (its error is shown, the others go on); 2 bad input,"
                     + " an empty registry included."})
 final class ScanCommand implements Callable<Integer> {
@@ -43,6 +45,9 @@ final class ScanCommand implements Callable<Integer> {
 
     @Mixin
     SuspectOptions suspectOptions;
+
+    @Mixin
+    RegistryKeyOption registryKey;
 
     @Parameters(arity = "0..*", paramLabel = "SUSPECT", description = {"model directories, TorchScript .pt or ONNX .onnx files,",
         "or Open Inference Protocol model URLs http(s)://host:port/v2/models/<name>"})
@@ -91,12 +96,13 @@ final class ScanCommand implements Callable<Integer> {
             }
             InputSpec spec = SuspectScan.commonSpec(registered);
             suspectOptions.validate(spec);
-            int classes = registered.get(0).members().get(0).meta().numClasses();
+            int classes = RegisteredFingerprint.requireUsable(database.location().describe(), registered).get(0).members().get(0)
+                    .meta().numClasses();
             boolean scores = RegisteredFingerprint.anyComparesScores(registered);
             String cacheKey = Sha256.hex(String.join("\n", registered.stream().map(r -> r.entry().contentSha256()).sorted().toList())
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             SuspectScan scan = new SuspectScan(verdictOptions.threshold, verdictOptions.alpha);
-            EvidenceLog log = new EvidenceLog(database);
+            EvidenceLog log = new EvidenceLog(database, registryKey.forAppend(database));
             List<Map<String, Object>> results = new ArrayList<>();
             boolean anyFailed = false;
             if (!format.json()) {
@@ -147,6 +153,9 @@ final class ScanCommand implements Callable<Integer> {
                 "--format", format.format.name()));
         if (db.db != null) {
             args.addAll(List.of("--db", db.db));
+        }
+        if (registryKey.dir != null) {
+            args.addAll(List.of("--registry-key", registryKey.dir.toString()));
         }
         if (masters != null) {
             masters.forEach(master -> args.addAll(List.of("--master", master)));

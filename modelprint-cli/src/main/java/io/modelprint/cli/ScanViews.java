@@ -15,6 +15,7 @@ final class ScanViews {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("fingerprint", m.entry().id());
         row.put("owner", m.entry().owner());
+        row.put("ownerKey", m.entry().ownerKey());
         row.put("name", m.entry().name());
         row.put("scheme", m.entry().scheme());
         if (!m.checked()) {

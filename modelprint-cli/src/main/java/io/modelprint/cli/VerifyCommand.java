@@ -18,6 +18,7 @@ import io.modelprint.model.remote.RemoteClassifier;
 import io.modelprint.model.remote.RemoteStats;
 import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.fingerprint.FingerprintFile;
+import io.modelprint.fingerprint.FingerprintSigner;
 import io.modelprint.verify.CombinedVerdict;
 import io.modelprint.verify.Verdict;
 import io.modelprint.verify.Verifier;
@@ -61,6 +62,9 @@ final class VerifyCommand implements Callable<Integer> {
                 "randomize their answers. Every repeat counts against --max-queries; answers are then not cached."})
     int repeat;
 
+    @Mixin
+    RegistryKeyOption registryKey;
+
     @Parameters(arity = "1..*", paramLabel = "SUSPECT", description = {"model directories, TorchScript .pt or ONNX .onnx files,",
         "or Open Inference Protocol model URLs http(s)://host:port/v2/models/<name> (label-only)"})
     List<String> suspects;
@@ -79,19 +83,27 @@ final class VerifyCommand implements Callable<Integer> {
         List<Fingerprint> members = FingerprintFile.readBundle(fingerprintFile);
         verdictOptions.validateThresholdFits(members.stream().<Scheme<?>>map(Fingerprint::scheme).toList());
         try (RegistryDatabase database = db == null ? null : RegistryDatabase.open(db, OpenIntent.WRITE)) {
-            return verifyAll(members, database == null ? null : new EvidenceLog(database));
+            return verifyAll(members, database == null ? null : new EvidenceLog(database, registryKey.forAppend(database)),
+                    database == null ? null : new Registry(database));
         }
     }
 
-    /** One suspect's checks for the evidence log, naming the fingerprint file by the id it has (or would have) in a registry. */
-    private record Evidence(String fingerprintId, List<EvidenceRecord> records) {
+    /**
+     * One suspect's checks for the evidence log, naming the fingerprint file by the id it has (or would have) in a registry,
+     * and its owner: the name it is registered under (null if it is not) and the key that signed it (null if unsigned).
+     */
+    private record Evidence(String fingerprintId, String owner, String ownerKey, List<EvidenceRecord> records) {
         void add(SuspectIdentity suspect, MemberCheck check) {
-            records.add(EvidenceRecords.of(suspect, fingerprintId, check, Instant.now().toString()));
+            records.add(EvidenceRecords.of(suspect, fingerprintId, check, Instant.now().toString()).withOwner(owner, ownerKey));
         }
     }
 
-    private int verifyAll(List<Fingerprint> members, EvidenceLog log) {
+    private int verifyAll(List<Fingerprint> members, EvidenceLog log, Registry registry) {
         String registryId = FingerprintFile.contentSha256(members).substring(0, Registry.ID_LENGTH);
+        FingerprintSigner.Status signature = FingerprintSigner.Status.of(members);
+        String ownerKey = signature.signers().size() == 1 && signature.status().equals("verified") ? signature.signers().get(0) : null;
+        var registered = registry == null ? null : registry.find(registryId);
+        String owner = registered != null && java.util.Objects.equals(registered.ownerKey(), ownerKey) ? registered.owner() : null;
         for (Fingerprint member : members) {
             suspectOptions.validate(member);
         }
@@ -108,13 +120,16 @@ final class VerifyCommand implements Callable<Integer> {
         String thresholdText = verdictOptions.threshold != null ? "threshold " + tau
                 : calibrated ? "p-value at most alpha " + verdictOptions.alpha
                 : bundle ? "uncalibrated: each scheme's default threshold" : "uncalibrated: default threshold " + tau;
+        if (!format.json()) {
+            System.out.println("fingerprint " + Terminal.safe(fingerprintFile.toString()) + ": " + signature.text());
+        }
         TextRows text = format.json() ? null : new TextRows(suspects, scheme, thresholdText,
                 members.stream().map(Fingerprint::meta).toList());
         for (String suspect : suspects) {
             long start = System.nanoTime();
             List<Map<String, Object>> rows = new ArrayList<>();
             List<Verdict> verdicts = new ArrayList<>();
-            Evidence evidence = log == null ? null : new Evidence(registryId, new ArrayList<>());
+            Evidence evidence = log == null ? null : new Evidence(registryId, owner, ownerKey, new ArrayList<>());
             for (Fingerprint member : members) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("suspect", suspect);
@@ -170,7 +185,7 @@ final class VerifyCommand implements Callable<Integer> {
             text.finish();
         } else {
             // a bundle's members each have their own default threshold: one number at the top would be wrong
-            print(results, scheme, bundle && verdictOptions.threshold == null ? null : tau, calibrated);
+            print(results, scheme, bundle && verdictOptions.threshold == null ? null : tau, calibrated, signature);
         }
         return anyInternal ? ExitCode.INTERNAL_ERROR : anyFailed ? ExitCode.PARTIAL_FAILURE : ExitCode.OK;
     }
@@ -232,10 +247,12 @@ final class VerifyCommand implements Callable<Integer> {
         return inner instanceof RemoteClassifier remote ? remote : null;
     }
 
-    private void print(List<Map<String, Object>> results, String scheme, Double tau, boolean calibrated) {
+    private void print(List<Map<String, Object>> results, String scheme, Double tau, boolean calibrated,
+            FingerprintSigner.Status signature) {
         if (format.json()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("fingerprint", fingerprintFile.toString());
+            doc.put("signature", InfoCommand.signatureView(signature));
             doc.put("scheme", scheme);
             doc.put("threshold", tau);
             doc.put("calibrated", calibrated);

@@ -36,7 +36,7 @@ class CliHostileServerTest {
                     server.modelUrl("m"));
             assertEquals(ExitCode.PARTIAL_FAILURE, r.exitCode(), r.out() + r.err());
             assertFalse(r.out().contains("\u001b"), "no escape character reaches stdout: " + r.out());
-            assertEquals(3, r.out().lines().count(), "header, the one error row, the calibration note: " + r.out());
+            assertEquals(4, r.out().lines().count(), "who signed, header, the one error row, the calibration note: " + r.out());
             assertTrue(r.out().contains("no\\n\\x1b[32mhttp://other"), r.out());
         }
     }

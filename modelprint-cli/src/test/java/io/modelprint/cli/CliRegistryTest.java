@@ -45,12 +45,17 @@ class CliRegistryTest {
                 "--out", bob.toString()).exitCode());
         aliceFp = dir.resolve("alice-ipguard.npz");
         bobFp = dir.resolve("bob-sac.npz");
+        // the registry takes signed fingerprints: alice signs as she extracts, bob signs his file afterwards
+        assertEquals(0, CliRunner.run("keys", "new", "--out", dir.resolve("alice-key").toString()).exitCode());
+        assertEquals(0, CliRunner.run("keys", "new", "--out", dir.resolve("bob-key").toString()).exitCode());
         CliRunner.Result a = CliRunner.run("extract", "--model", alice.toString(), "--n", "30", "--data", data.toString(),
-                "--out", aliceFp.toString());
+                "--out", aliceFp.toString(), "--sign", dir.resolve("alice-key").toString());
         assertEquals(0, a.exitCode(), a.err());
         CliRunner.Result b = CliRunner.run("extract", "--model", bob.toString(), "--method", "sac-w", "--n", "30", "--data",
                 data.toString(), "--out", bobFp.toString());
         assertEquals(0, b.exitCode(), b.err());
+        CliRunner.Result signed = CliRunner.run("sign", "--fingerprint", bobFp.toString(), "--key", dir.resolve("bob-key").toString());
+        assertEquals(0, signed.exitCode(), signed.err());
     }
 
     @Test
@@ -95,6 +100,8 @@ class CliRegistryTest {
         CliRunner.Result intact = CliRunner.run("registry", "log", "verify", "--db", db);
         assertEquals(0, intact.exitCode(), intact.out() + intact.err());
         assertTrue(intact.out().contains("intact: 4 records"), intact.out());
+        assertTrue(intact.out().contains("registry signatures verified through record 4") && intact.out().contains("(the registry's key)"),
+                intact.out());
 
         // verify --db appends too
         assertEquals(0, CliRunner.run("verify", "--fingerprint", aliceFp.toString(), "--db", db, alice.toString()).exitCode());

@@ -16,8 +16,8 @@ class UnknownCommandTest {
 
     @Test
     void anUnknownCommandIsRefusedEvenWithHelp() {
-        String main = "unknown command 'nosuch' (modelprint has: train, extract, verify, calibrate, serve, info, registry, scan,"
-                + " demo, zoo, fleet, bench, help)";
+        String main = "unknown command 'nosuch' (modelprint has: train, extract, verify, calibrate, serve, info, keys, sign,"
+                + " registry, scan, demo, zoo, fleet, bench, help)";
         assertUnknown(main, "nosuch", "--help");
         assertUnknown(main, "--help", "nosuch");
         assertUnknown(main, "nosuch");

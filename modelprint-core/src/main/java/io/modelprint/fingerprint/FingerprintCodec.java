@@ -38,6 +38,14 @@ final class FingerprintCodec {
                         : Npy.encode(fingerprint.scores(), new long[] {fingerprint.size(), meta.numClasses()}),
                 json(meta.withContentSha256(null)));
         FingerprintMeta finished = meta.withContentSha256(FingerprintHash.of(meta.formatVersion(), unhashed));
+        if (meta.signature() != null) {
+            try {
+                FingerprintSigner.check("the fingerprint to write", finished, finished.contentSha256());
+            } catch (InputException e) {
+                // a writer changed a signed fingerprint without signing it again: it must drop the signature or re-sign
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }
         return new Encoded(unhashed.withMeta(json(finished)), finished);
     }
 
@@ -75,6 +83,7 @@ final class FingerprintCodec {
                     + " were changed after the fingerprint was made (meta.json says " + meta.contentSha256() + ", content hashes to "
                     + actual + ")");
         }
+        FingerprintSigner.check(where, meta, actual);
         if (meta.formatVersion() == 2 && Schemes.find(meta.scheme()).isEmpty()) {
             throw new InputException(where + ": made with scheme '" + meta.scheme() + "', which this modelprint does not know"
                     + " (known: " + String.join(", ", Schemes.names()) + ")");
@@ -104,6 +113,7 @@ final class FingerprintCodec {
             Queries q = new Queries(meta.inputSpec(), queries.toFloats(), (int) labels.elementCount());
             Fingerprint fingerprint = new Fingerprint(q, labels.toLongs(), scores == null ? null : scores.toFloats(), meta);
             FingerprintChecks.validate(fingerprint);
+            SchemeFit.check(where, fingerprint);
             return fingerprint;
         } catch (IllegalArgumentException e) {
             throw new InputException(where + ": " + e.getMessage());

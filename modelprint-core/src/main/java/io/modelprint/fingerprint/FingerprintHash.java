@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * What a fingerprint's {@code contentSha256} covers, listed once for writing it and for checking it.
  * Version 1: {@code queries.npy} then {@code labels.npy}. Version 2: the arrays ({@code scores.npy}
- * when present) then {@code meta.json} without its hash (parsed, keys sorted, no whitespace).
+ * when present) then {@code meta.json} without its hash and its signature (parsed, keys sorted, no whitespace).
  */
 final class FingerprintHash {
     private static final ObjectMapper CANONICAL = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
@@ -36,6 +36,7 @@ final class FingerprintHash {
             @SuppressWarnings("unchecked")
             Map<String, Object> tree = CANONICAL.readValue(metaJson, Map.class);
             tree.remove("contentSha256");
+            tree.remove("signature"); // the owner's signature is over the hash, so the hash leaves it out
             return CANONICAL.writeValueAsBytes(tree);
         } catch (IOException e) {
             throw new InputException("meta.json is not valid JSON: " + e.getMessage());

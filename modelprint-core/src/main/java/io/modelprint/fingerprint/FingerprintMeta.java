@@ -11,6 +11,8 @@ import java.util.Map;
  * followed by {@code labels.npy}. Version 2: it covers every array ({@code queries.npy},
  * {@code labels.npy}, {@code scores.npy} when present) and then this meta.json itself without the
  * hash (canonical JSON, keys sorted), so calibration and parameters cannot be edited unnoticed.
+ * {@code signature} (optional, version 2) is the owner's Ed25519 signature over {@code contentSha256};
+ * the hash leaves it out, as it leaves itself out.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FingerprintMeta(
@@ -30,19 +32,27 @@ public record FingerprintMeta(
         Map<String, Object> stats,
         String contentSha256,
         Calibration calibration,
-        QuerySelection selection) {
+        QuerySelection selection,
+        FingerprintSignature signature) {
 
     /** Version written by this build; version 1 (labels only, arrays-only hash) is still read. */
     public static final int FORMAT_VERSION = 2;
 
     public FingerprintMeta withContentSha256(String sha) {
         return new FingerprintMeta(formatVersion, scheme, representation, distance, access, parameters, inputSpec, numClasses,
-                targetModel, targetSha256, seed, seedSource, createdAt, stats, sha, calibration, selection);
+                targetModel, targetSha256, seed, seedSource, createdAt, stats, sha, calibration, selection, signature);
     }
 
+    /** A new calibration changes the content: the old signature no longer covers it and is dropped (sign again). */
     public FingerprintMeta withCalibration(Calibration newCalibration) {
         return new FingerprintMeta(formatVersion, scheme, representation, distance, access, parameters, inputSpec, numClasses,
-                targetModel, targetSha256, seed, seedSource, createdAt, stats, contentSha256, newCalibration, selection);
+                targetModel, targetSha256, seed, seedSource, createdAt, stats, contentSha256, newCalibration, selection, null);
+    }
+
+    /** The owner's signature over the content hash ({@link FingerprintSigner}); null: unsigned. */
+    public FingerprintMeta withSignature(FingerprintSignature newSignature) {
+        return new FingerprintMeta(formatVersion, scheme, representation, distance, access, parameters, inputSpec, numClasses,
+                targetModel, targetSha256, seed, seedSource, createdAt, stats, contentSha256, calibration, selection, newSignature);
     }
 
     public static Builder builder() {
@@ -132,7 +142,7 @@ public record FingerprintMeta(
                 throw new IllegalStateException("a fingerprint's meta needs its scheme and input spec");
             }
             return new FingerprintMeta(formatVersion, scheme, representation, distance, access, parameters, inputSpec, numClasses,
-                    targetModel, targetSha256, seed, seedSource, createdAt, stats, null, calibration, selection);
+                    targetModel, targetSha256, seed, seedSource, createdAt, stats, null, calibration, selection, null);
         }
     }
 }

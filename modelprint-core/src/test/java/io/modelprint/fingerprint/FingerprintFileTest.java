@@ -43,7 +43,7 @@ class FingerprintFileTest {
         stats.put("converged", 3);
         FingerprintMeta meta = new FingerprintMeta(1, "ipguard", "labels", "matching-rate", null, parameters,
                 InputSpec.unitRange(1, 2, 2), 10, "target-model", "ab".repeat(32), 42, "uniform",
-                "2026-01-01T00:00:00Z", stats, null, null, null);
+                "2026-01-01T00:00:00Z", stats, null, null, null, null);
         return new Fingerprint(new Queries(InputSpec.unitRange(1, 2, 2), values, 3), new long[] {7, 0, 3}, meta);
     }
 
@@ -64,7 +64,7 @@ class FingerprintFileTest {
         parameters.put("n", 3);
         FingerprintMeta meta = new FingerprintMeta(2, "sac-w", "cosine-correlation-matrix", "one-minus-mean-absolute-difference",
                 "scores", parameters, InputSpec.unitRange(1, 2, 2), 3, "target-model", "cd".repeat(32), 7, "data:bands",
-                "2026-01-01T00:00:00Z", Map.of("queries", 3), null, null, null);
+                "2026-01-01T00:00:00Z", Map.of("queries", 3), null, null, null, null);
         return new Fingerprint(new Queries(InputSpec.unitRange(1, 2, 2), values, 3), new long[] {2, 2, 2}, scores, meta);
     }
 
@@ -104,7 +104,7 @@ class FingerprintFileTest {
         Path unknown = dir.resolve("unknown.npz");
         FingerprintFile.write(unknown, golden.withMeta(new FingerprintMeta(2, "sac-x", m.representation(), m.distance(),
                 m.access(), m.parameters(), m.inputSpec(), 3, m.targetModel(), m.targetSha256(), 7, m.seedSource(),
-                m.createdAt(), m.stats(), null, null, null)));
+                m.createdAt(), m.stats(), null, null, null, null)));
         InputException e = assertThrows(InputException.class, () -> FingerprintFile.read(unknown));
         assertTrue(e.getMessage().contains("'sac-x'") && e.getMessage().contains("sac-w-hard"), e.getMessage());
 

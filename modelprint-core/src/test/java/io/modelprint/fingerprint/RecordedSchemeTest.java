@@ -41,7 +41,8 @@ class RecordedSchemeTest {
     }
 
     private Fingerprint written(Scheme<?> scheme, Map<String, Object> recorded) {
-        int n = 2;
+        // a zest fingerprint holds n reference images x masks queries; the others 2 (the file's scheme must fit its arrays)
+        int n = scheme.name().equals("zest") ? scheme.parameters().integer("n") * scheme.parameters().integer("masks") : 2;
         FingerprintMeta meta = FingerprintMeta.builder()
                 .setScheme(scheme.name(), scheme.representation().name(), scheme.distance().name(), scheme.suspectAccess().label())
                 .setParameters(recorded)
@@ -51,8 +52,8 @@ class RecordedSchemeTest {
                 .optSelection(scheme.queries() instanceof FleetSelectedQueries ? selection(n) : null)
                 .build();
         float[] scores = scheme.suspectAccess().label().equals("scores") ? new float[n * CLASSES] : null;
-        Fingerprint fingerprint = new Fingerprint(new Queries(SPEC, new float[n * SPEC.pixelsPerImage()], n), new long[] {0, 1},
-                scores, meta);
+        Fingerprint fingerprint = new Fingerprint(new Queries(SPEC, new float[n * SPEC.pixelsPerImage()], n),
+                java.util.stream.LongStream.range(0, n).map(i -> i % 2).toArray(), scores, meta);
         Path file = dir.resolve(scheme.name() + ".npz");
         FingerprintFile.write(file, fingerprint);
         return FingerprintFile.read(file);
@@ -95,8 +96,9 @@ class RecordedSchemeTest {
         Scheme<?> akh = Schemes.create("akh", Map.of(), "test");
         Map<String, Object> forged = new LinkedHashMap<>(akh.parameters().values());
         forged.put("k", 3);
-        Fingerprint read = written(akh, forged);
-        InputException e = assertThrows(InputException.class, read::scheme);
-        assertTrue(e.getMessage().contains("unknown parameter 'k'") && e.getMessage().contains("akh"), e.getMessage());
+        // refused when the file is read, not first when its scheme is asked for
+        InputException e = assertThrows(InputException.class, () -> written(akh, forged));
+        assertTrue(e.getMessage().contains("unknown parameter 'k'") && e.getMessage().contains("akh")
+                && e.getMessage().contains(dir.resolve("akh.npz").toString()), e.getMessage());
     }
 }

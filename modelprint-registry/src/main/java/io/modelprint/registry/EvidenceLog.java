@@ -1,6 +1,8 @@
 package io.modelprint.registry;
 
 import io.modelprint.InputException;
+import io.modelprint.signature.SigningKey;
+import java.security.PublicKey;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,24 +13,37 @@ import java.util.List;
 /**
  * The append-only, hash-chained log of verifications. Appends run in one transaction that also moves
  * the head row, and only if the head is still the one read: concurrent appenders are serialised (the
- * loser retries on the new head), and a crash leaves either every record of an append or none.
+ * loser retries on the new head), and a crash leaves either every record of an append or none. The
+ * last record of every append carries the registry's signature of its hash, which vouches for every
+ * record before it too.
  */
 public final class EvidenceLog {
     private static final int MAX_ATTEMPTS = 20;
     private static final String COLUMNS = "seq, recorded_at, tool_version, suspect, suspect_sha256, suspect_metadata,"
             + " fingerprint_id, fingerprint_sha256, scheme, queries, answers_sha256, similarity, threshold, p_value, verdict,"
-            + " previous_hash, record_hash";
+            + " previous_hash, record_hash, hash_version, owner_name, owner_key, registry_key, registry_signature";
 
     private final RegistryDatabase database;
+    private final SigningKey registryKey;
 
+    /** A log to read and check; appending needs the registry's key. */
     public EvidenceLog(RegistryDatabase database) {
-        this.database = database;
+        this(database, null);
     }
 
-    /** Appends {@code records} in order (their seq and hashes are assigned here); returns them as stored. */
+    /** A log that appends, signing with {@code registryKey} ({@link RegistryKey#forAppend}). */
+    public EvidenceLog(RegistryDatabase database, SigningKey registryKey) {
+        this.database = database;
+        this.registryKey = registryKey;
+    }
+
+    /** Appends {@code records} in order (their seq, hashes and the closing signature are assigned here); returns them as stored. */
     public List<EvidenceRecord> append(List<EvidenceRecord> records) {
         if (records.isEmpty()) {
             return List.of();
+        }
+        if (registryKey == null) {
+            throw new IllegalStateException("appending to the evidence log needs the registry's key");
         }
         SQLException last = null;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -70,6 +85,10 @@ public final class EvidenceLog {
             stored.add(placed);
             head = placed.recordHash();
         }
+        EvidenceRecord last = stored.get(stored.size() - 1);
+        stored.set(stored.size() - 1, last.withRegistrySignature(registryKey.id(),
+                java.util.Base64.getEncoder().encodeToString(registryKey.sign(EvidenceRecord.signedBytes(last.recordHash())))));
+        RegistrySigners.record(database, registryKey);
         // the head moves first, and only if it is still what was read: a concurrent appender waits here (PostgreSQL's row
         // lock, SQLite's write lock) and then finds it moved
         try (PreparedStatement move = database.connection().prepareStatement(
@@ -82,7 +101,7 @@ public final class EvidenceLog {
             }
         }
         try (PreparedStatement insert = database.connection().prepareStatement(
-                "INSERT INTO evidence (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO evidence (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (EvidenceRecord placed : stored) {
                 bind(insert, placed);
                 insert.addBatch();
@@ -128,6 +147,11 @@ public final class EvidenceLog {
         insert.setString(15, r.verdict());
         insert.setString(16, r.previousHash());
         insert.setString(17, r.recordHash());
+        insert.setInt(18, r.hashVersion());
+        insert.setString(19, r.owner());
+        insert.setString(20, r.ownerKey());
+        insert.setString(21, r.registryKey());
+        insert.setString(22, r.registrySignature());
     }
 
     /** Every record in order. */
@@ -141,7 +165,8 @@ public final class EvidenceLog {
                 records.add(new EvidenceRecord(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
                         rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9),
                         rows.getInt(10), rows.getString(11), rows.getDouble(12), rows.getDouble(13), pValue, rows.getString(15),
-                        rows.getString(16), rows.getString(17)));
+                        rows.getString(16), rows.getString(17), rows.getInt(18), rows.getString(19), rows.getString(20),
+                        rows.getString(21), rows.getString(22)));
             }
         } catch (SQLException e) {
             throw database.failure("reading the evidence log", e);
@@ -149,50 +174,27 @@ public final class EvidenceLog {
         return records;
     }
 
-    /** Recomputes the chain from the first record and names the first record changed or removed. */
+    /** {@link #verify(PublicKey)} against the keys the database lists (the report names them, to compare with the published key). */
     public ChainReport verify() {
+        return verify(null);
+    }
+
+    /**
+     * Recomputes the chain from the first record, checks the registry's signatures, and names the first
+     * record changed or removed. {@code expectedKey}: the registry's public key as its operator
+     * published it, or null to check against the keys the database lists (and report them).
+     */
+    public ChainReport verify(PublicKey expectedKey) {
         List<EvidenceRecord> records = list();
-        long headCount;
-        String headHash;
         try (PreparedStatement select = database.connection().prepareStatement(
                 "SELECT records, head_hash FROM evidence_head WHERE id = 1"); ResultSet rows = select.executeQuery()) {
+            ChainCheck check = new ChainCheck(RegistrySigners.all(database), expectedKey);
             if (!rows.next()) {
-                return new ChainReport(records.size(), null, 1L, "the log's head row was removed");
+                return check.headMissing(records);
             }
-            headCount = rows.getLong(1);
-            headHash = rows.getString(2);
+            return check.run(records, rows.getLong(1), rows.getString(2));
         } catch (SQLException e) {
             throw database.failure("reading the evidence log", e);
         }
-        String previous = EvidenceRecord.GENESIS;
-        long expected = 1;
-        for (EvidenceRecord record : records) {
-            if (record.seq() != expected) {
-                return new ChainReport(records.size(), previous, expected, "record " + expected
-                        + (record.seq() > expected ? " was removed" + (record.seq() > expected + 1 ? " (through " + (record.seq() - 1) + ")" : "")
-                                : " is out of order"));
-            }
-            if (!record.previousHash().equals(previous)) {
-                return new ChainReport(records.size(), previous, expected, "record " + expected + " does not follow record "
-                        + (expected - 1) + ": its previous hash is " + record.previousHash() + ", record " + (expected - 1)
-                        + " hashes to " + previous);
-            }
-            String actual = record.computeHash();
-            if (!actual.equals(record.recordHash())) {
-                return new ChainReport(records.size(), previous, expected, "record " + expected
-                        + " was changed: its content hashes to " + actual + ", not to its stored hash " + record.recordHash());
-            }
-            previous = record.recordHash();
-            expected++;
-        }
-        if (headCount != records.size() || !headHash.equals(previous)) {
-            long from = records.size() + 1;
-            return new ChainReport(records.size(), previous, from, headCount > records.size()
-                    ? "record" + (headCount - records.size() > 1 ? "s " + from + " to " + headCount + " were" : " " + from + " was")
-                            + " removed (the head says " + headCount + " records ending in " + headHash + ")"
-                    : "the head says " + headCount + " records ending in " + headHash + " but the log holds " + records.size()
-                            + " ending in " + previous);
-        }
-        return new ChainReport(records.size(), previous, null, null);
     }
 }

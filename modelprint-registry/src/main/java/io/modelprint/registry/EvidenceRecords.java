@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The evidence a scan leaves: one record per fingerprint (per member of a bundle) that was checked. */
+/** The evidence a scan leaves: one record per fingerprint (per member of a bundle) that was checked, with its owner. */
 public final class EvidenceRecords {
     private EvidenceRecords() {}
 
@@ -15,13 +15,16 @@ public final class EvidenceRecords {
         List<EvidenceRecord> records = new ArrayList<>();
         for (ScanMatch match : matches) {
             for (MemberCheck member : match.members()) {
-                records.add(of(suspect, match.entry().id(), member, now));
+                records.add(of(suspect, match.entry().id(), member, now).withOwner(match.entry().owner(), match.entry().ownerKey()));
             }
         }
         return records;
     }
 
-    /** The record of one check of {@code suspect} against fingerprint {@code fingerprintId}, made at {@code recordedAt}. */
+    /**
+     * The record of one check of {@code suspect} against fingerprint {@code fingerprintId}, made at
+     * {@code recordedAt}; its owner is set with {@link EvidenceRecord#withOwner}.
+     */
     public static EvidenceRecord of(SuspectIdentity suspect, String fingerprintId, MemberCheck check, String recordedAt) {
         var v = check.verdict();
         return new EvidenceRecord(0, recordedAt, ToolVersion.version(), suspect.suspect(), suspect.sha256(), suspect.metadata(),

@@ -1,19 +1,18 @@
 package io.modelprint.registry;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelprint.InputException;
 import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.fingerprint.FingerprintFile;
+import io.modelprint.fingerprint.FingerprintSigner;
 import io.modelprint.io.AtomicFiles;
 import io.modelprint.io.Sha256;
-import io.modelprint.scheme.Access;
+import io.modelprint.signature.Ed25519;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +23,7 @@ public final class Registry {
     /** Shortest id prefix accepted on the command line. */
     public static final int MIN_PREFIX = 4;
     private static final String COLUMNS = "id, content_sha256, owner_name, name, scheme, access_level, input_spec, classes,"
-            + " queries, target_sha256, calibrated, added_at, file_sha256, file_size";
+            + " queries, target_sha256, calibrated, added_at, file_sha256, file_size, owner_key";
 
     private final RegistryDatabase database;
 
@@ -33,11 +32,13 @@ public final class Registry {
     }
 
     /**
-     * Stores {@code file} (checked as {@code verify} checks it: a tampered file is refused and nothing is
-     * stored) under {@code owner}. The same content again is not stored twice: the existing entry is returned.
+     * Stores {@code file} (checked as {@code verify} checks it: a tampered file, a forged signature or a
+     * scheme that does not fit its arrays is refused and nothing is stored) under {@code owner}, bound
+     * to the key that signed it ({@link OwnerBindings}); an unsigned file is refused. The same content
+     * again is not stored twice: the existing entry is returned.
      */
     public AddResult add(Path file, String owner, String name) {
-        requireText("--owner", owner);
+        RegistryEntries.requireText("--owner", owner);
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -47,10 +48,16 @@ public final class Registry {
             throw new InputException(file + ": cannot read: " + e.getMessage(), e);
         }
         List<Fingerprint> members = FingerprintFile.readBundle(file.toString(), bytes);
+        String signer = FingerprintSigner.signer(file.toString(), members);
+        if (signer == null) {
+            throw new InputException(file + ": unsigned; the registry takes fingerprints signed by their owner (make a key with"
+                    + " modelprint keys new --out DIR, then modelprint sign --fingerprint " + file + " --key DIR)");
+        }
         String content = FingerprintFile.contentSha256(members);
-        String label = name != null ? name : defaultName(file);
-        requireText("--name", label);
-        RegistryEntry entry = describe(members, content, owner, label, bytes);
+        String label = name != null ? name : RegistryEntries.defaultName(file);
+        RegistryEntries.requireText("--name", label);
+        RegistryEntry entry = RegistryEntries.describe(members, content, owner, label, bytes, signer);
+        String publicKey = members.get(0).meta().signature().publicKey();
         AddResult result;
         try {
             result = database.inTransaction(connection -> {
@@ -58,6 +65,7 @@ public final class Registry {
                 if (existing != null) {
                     return new AddResult(existing, false);
                 }
+                OwnerBindings.bind(database, file.toString(), entry, publicKey);
                 insert(entry, bytes);
                 return new AddResult(entry, true);
             });
@@ -66,50 +74,26 @@ public final class Registry {
                 // another process stored the same content between our check and our insert
                 RegistryEntry existing = find(entry.id());
                 if (existing != null && existing.contentSha256().equals(content)) {
-                    return new AddResult(existing, false);
+                    return requireSameOwner(file, existing, owner, signer);
                 }
             }
             throw database.failure("adding " + file, e);
         }
-        if (!result.added() && !result.entry().owner().equals(owner)) {
-            throw new InputException(file + ": this fingerprint is already registered as " + result.entry().id()
-                    + " by owner '" + result.entry().owner() + "', not '" + owner + "'");
-        }
-        return result;
+        return result.added() ? result : requireSameOwner(file, result.entry(), owner, signer);
     }
 
-    private static String defaultName(Path file) {
-        String name = file.getFileName().toString();
-        return name.endsWith(".npz") ? name.substring(0, name.length() - 4) : name;
-    }
-
-    private static void requireText(String option, String value) {
-        if (value == null || value.isBlank() || value.length() > 200) {
-            throw new InputException(option + ": expected a non-empty name of at most 200 characters");
+    private static AddResult requireSameOwner(Path file, RegistryEntry existing, String owner, String signer) {
+        if (!existing.owner().equals(owner) || !signer.equals(existing.ownerKey())) {
+            throw new InputException(file + ": this fingerprint is already registered as " + existing.id() + " by owner '"
+                    + existing.owner() + "' (key " + (existing.ownerKey() == null ? "none: registered unsigned"
+                    : Ed25519.shortId(existing.ownerKey())) + "), not '" + owner + "' (key " + Ed25519.shortId(signer) + ")");
         }
-    }
-
-    private static RegistryEntry describe(List<Fingerprint> members, String content, String owner, String name, byte[] bytes) {
-        Fingerprint first = members.get(0);
-        String scheme = members.size() == 1 ? first.meta().scheme()
-                : "bundle(" + String.join(",", members.stream().map(m -> m.meta().scheme()).toList()) + ")";
-        boolean scores = members.stream().anyMatch(m -> m.scheme().suspectAccess() == Access.SCORES);
-        int queries = members.stream().mapToInt(Fingerprint::size).sum();
-        boolean calibrated = members.stream().allMatch(m -> m.meta().calibration() != null);
-        String spec;
-        try {
-            spec = new ObjectMapper().writeValueAsString(first.meta().inputSpec());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return new RegistryEntry(content.substring(0, ID_LENGTH), content, owner, name, scheme,
-                scores ? Access.SCORES.label() : Access.LABELS.label(), spec, first.meta().numClasses(), queries,
-                first.meta().targetSha256(), calibrated, Instant.now().toString(), Sha256.hex(bytes), bytes.length);
+        return new AddResult(existing, false);
     }
 
     private void insert(RegistryEntry e, byte[] bytes) throws SQLException {
         try (PreparedStatement insert = database.connection().prepareStatement(
-                "INSERT INTO fingerprints (" + COLUMNS + ", file_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO fingerprints (" + COLUMNS + ", file_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, e.id());
             insert.setString(2, e.contentSha256());
             insert.setString(3, e.owner());
@@ -124,7 +108,8 @@ public final class Registry {
             insert.setString(12, e.addedAt());
             insert.setString(13, e.fileSha256());
             insert.setLong(14, e.fileSize());
-            insert.setBytes(15, bytes);
+            insert.setString(15, e.ownerKey());
+            insert.setBytes(16, bytes);
             insert.executeUpdate();
         }
     }
@@ -173,7 +158,8 @@ public final class Registry {
         return matches.get(0);
     }
 
-    private RegistryEntry find(String id) {
+    /** The entry with exactly this id, or null. */
+    public RegistryEntry find(String id) {
         try (PreparedStatement select = database.connection().prepareStatement("SELECT " + COLUMNS + " FROM fingerprints WHERE id = ?")) {
             select.setString(1, id);
             try (ResultSet rows = select.executeQuery()) {
@@ -215,11 +201,15 @@ public final class Registry {
         AtomicFiles.writePrivate(out, stream -> stream.write(bytes));
     }
 
-    /** Every entry with its fingerprints decoded and checked. */
+    /**
+     * Every entry with its fingerprints decoded and checked; an entry that cannot be used (its file no
+     * longer reads, or is not signed by the key it is registered to) is kept with the reason, so that
+     * a scan reports it and goes on.
+     */
     public List<RegisteredFingerprint> loadAll() {
         List<RegisteredFingerprint> all = new ArrayList<>();
         for (StoredFile file : files()) {
-            all.add(file.decode());
+            all.add(file.load());
         }
         return all;
     }
@@ -232,7 +222,7 @@ public final class Registry {
                 ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 RegistryEntry entry = entry(rows);
-                all.add(new StoredFile(entry, checked(entry, rows.getBytes(15))));
+                all.add(new StoredFile(entry, checked(entry, rows.getBytes(16))));
             }
         } catch (SQLException e) {
             throw database.failure("reading fingerprints", e);
@@ -261,6 +251,6 @@ public final class Registry {
     private static RegistryEntry entry(ResultSet rows) throws SQLException {
         return new RegistryEntry(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
                 rows.getString(6), rows.getString(7), rows.getInt(8), rows.getInt(9), rows.getString(10), rows.getInt(11) != 0,
-                rows.getString(12), rows.getString(13), rows.getLong(14));
+                rows.getString(12), rows.getString(13), rows.getLong(14), rows.getString(15));
     }
 }

@@ -40,6 +40,10 @@ public final class SuspectScan {
         List<ScanMatch> matches = new ArrayList<>();
         List<RegisteredFingerprint> compatible = new ArrayList<>();
         for (RegisteredFingerprint fingerprint : registered) {
+            if (!fingerprint.usable()) {
+                matches.add(ScanMatch.incompatible(fingerprint.entry(), "the fingerprint cannot be used: " + fingerprint.problem()));
+                continue;
+            }
             String why = incompatibility(suspect, offered, fingerprint);
             if (why != null) {
                 matches.add(ScanMatch.incompatible(fingerprint.entry(), why));
@@ -54,9 +58,13 @@ public final class SuspectScan {
         return matches;
     }
 
-    /** The input spec most registered fingerprints share: suspects are opened for it (the others are reported incompatible). */
+    /**
+     * The input spec most usable registered fingerprints share: suspects are opened for it (the others are
+     * reported incompatible). Refused when none is usable.
+     */
     public static InputSpec commonSpec(List<RegisteredFingerprint> registered) {
-        Map<InputSpec, Long> counts = registered.stream().map(r -> r.members().get(0).meta().inputSpec())
+        Map<InputSpec, Long> counts = RegisteredFingerprint.requireUsable("the registry", registered).stream()
+                .map(r -> r.members().get(0).meta().inputSpec())
                 .collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()));
         return counts.entrySet().stream().max(Comparator.comparingLong(Map.Entry::getValue)).orElseThrow().getKey();
     }
@@ -85,23 +93,34 @@ public final class SuspectScan {
         List<ScanMatch> matches = new ArrayList<>();
         int next = 0;
         for (RegisteredFingerprint fingerprint : compatible) {
-            List<MemberCheck> checks = new ArrayList<>();
-            List<Verdict> verdicts = new ArrayList<>();
-            for (int i = 0; i < fingerprint.members().size(); i++) {
-                Fingerprint member = fingerprint.members().get(i);
-                Scheme<?> scheme = fingerprint.schemes().get(i);
-                Answers answers = all.select(plan.rows(next));
-                if (scheme.suspectAccess() == Access.LABELS) {
-                    answers = answers.withoutScores();
-                }
-                next++;
-                Verdict verdict = verifier.judge(member, scheme, answers);
-                verdicts.add(verdict);
-                checks.add(new MemberCheck(scheme.name(), member.meta().contentSha256(), verdict, answers.sha256()));
+            try {
+                matches.add(judge(fingerprint, all, plan, next));
+            } catch (RuntimeException e) {
+                // one fingerprint that cannot be judged is its own row, never the end of the scan
+                matches.add(ScanMatch.incompatible(fingerprint.entry(), "the fingerprint could not be checked: "
+                        + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())));
             }
-            CombinedVerdict combined = fingerprint.isBundle() ? CombinedVerdict.of(verdicts, alpha) : null;
-            matches.add(new ScanMatch(fingerprint.entry(), checks, combined, null));
+            next += fingerprint.members().size();
         }
         return matches;
+    }
+
+    /** One fingerprint judged on its rows of the answers; its members are {@code plan}'s fingerprints from {@code first}. */
+    private ScanMatch judge(RegisteredFingerprint fingerprint, Answers all, QueryPlan plan, int first) {
+        List<MemberCheck> checks = new ArrayList<>();
+        List<Verdict> verdicts = new ArrayList<>();
+        for (int i = 0; i < fingerprint.members().size(); i++) {
+            Fingerprint member = fingerprint.members().get(i);
+            Scheme<?> scheme = fingerprint.schemes().get(i);
+            Answers answers = all.select(plan.rows(first + i));
+            if (scheme.suspectAccess() == Access.LABELS) {
+                answers = answers.withoutScores();
+            }
+            Verdict verdict = verifier.judge(member, scheme, answers);
+            verdicts.add(verdict);
+            checks.add(new MemberCheck(scheme.name(), member.meta().contentSha256(), verdict, answers.sha256()));
+        }
+        CombinedVerdict combined = fingerprint.isBundle() ? CombinedVerdict.of(verdicts, alpha) : null;
+        return new ScanMatch(fingerprint.entry(), checks, combined, null);
     }
 }

@@ -12,12 +12,13 @@ public final class ConcurrentWriterMain {
         String db = args[0];
         Path work = Path.of(args[1]);
         int writer = Integer.parseInt(args[2]);
+        Path keyDir = args[3].equals("-") ? null : Path.of(args[3]);
         while (!Files.exists(work.resolve("go"))) {
             Thread.sleep(5);
         }
         try (RegistryDatabase database = RegistryDatabase.open(db, OpenIntent.WRITE)) {
             Registry registry = new Registry(database);
-            EvidenceLog log = new EvidenceLog(database);
+            EvidenceLog log = new EvidenceLog(database, RegistryKey.forAppend(database.location(), keyDir));
             for (int i = 0; i < ConcurrentWriters.RECORDS_PER_WRITER; i++) {
                 if (i < ConcurrentWriters.PER_WRITER) {
                     registry.add(work.resolve("fp-" + (writer * ConcurrentWriters.PER_WRITER + i) + ".npz"), "owner-" + writer, null);

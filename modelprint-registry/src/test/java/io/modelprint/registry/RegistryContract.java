@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelprint.InputException;
+import io.modelprint.fingerprint.Fingerprint;
+import io.modelprint.fingerprint.FingerprintSigner;
+import io.modelprint.signature.SigningKey;
 import io.modelprint.testing.CountingModel;
 import io.modelprint.testing.LabelsOnly;
 import io.modelprint.testing.LinearModel;
@@ -34,6 +37,10 @@ abstract class RegistryContract {
     static Path aliceIpguard;
     static Path aliceSac;
     static Path bobBundle;
+    static final SigningKey ALICE = SigningKey.generate();
+    static final SigningKey BOB = SigningKey.generate();
+    /** The registry's own key, which signs the evidence log. */
+    static final SigningKey REGISTRY = SigningKey.generate();
 
     /** A new, empty database for one test. */
     abstract String newDatabase(Path dir) throws Exception;
@@ -46,9 +53,9 @@ abstract class RegistryContract {
         alice = TinyFingerprints.target(1);
         bob = TinyFingerprints.target(2);
         aliceCopy = LinearModel.perturbed(alice, 0.05f, 9);
-        aliceIpguard = TinyFingerprints.write(files, "alice-ipguard", TinyFingerprints.extract("ipguard", alice, 30, 3));
-        aliceSac = TinyFingerprints.write(files, "alice-sac", TinyFingerprints.extract("sac-w", alice, 30, 4));
-        bobBundle = TinyFingerprints.write(files, "bob-bundle", TinyFingerprints.extract("sac-w", bob, 30, 5),
+        aliceIpguard = signed("alice-ipguard", ALICE, TinyFingerprints.extract("ipguard", alice, 30, 3));
+        aliceSac = signed("alice-sac", ALICE, TinyFingerprints.extract("sac-w", alice, 30, 4));
+        bobBundle = signed("bob-bundle", BOB, TinyFingerprints.extract("sac-w", bob, 30, 5),
                 TinyFingerprints.extract("sac-w-hard", bob, 30, 5));
     }
 
@@ -131,7 +138,7 @@ abstract class RegistryContract {
             assertTrue(distinct < 120, "identical queries merged: " + distinct);
             assertEquals(distinct, copy.images());
 
-            EvidenceLog log = new EvidenceLog(db);
+            EvidenceLog log = new EvidenceLog(db, REGISTRY);
             List<EvidenceRecord> stored = log.append(EvidenceRecords.of(new SuspectIdentity("alice-copy", "ab".repeat(32), null), matches));
             assertEquals(4, stored.size(), "one record per fingerprint checked (bundle members each)");
             List<ScanMatch> other = scan.scan(bob, all);
@@ -191,7 +198,7 @@ abstract class RegistryContract {
         try (RegistryDatabase db = RegistryDatabase.open(newDatabase(dir), OpenIntent.WRITE)) {
             Registry registry = new Registry(db);
             registry.add(aliceIpguard, "alice", null);
-            EvidenceLog log = new EvidenceLog(db);
+            EvidenceLog log = new EvidenceLog(db, REGISTRY);
             for (int i = 0; i < 3; i++) {
                 log.append(EvidenceRecords.of(new SuspectIdentity("suspect-" + i, "cd".repeat(32), null),
                         new SuspectScan(null, 0.01).scan(i == 1 ? aliceCopy : bob, registry.loadAll())));
@@ -229,7 +236,7 @@ abstract class RegistryContract {
     @Test
     void appendsAfterARecordWasRemovedStillChainOnTheHead() throws Exception {
         try (RegistryDatabase db = RegistryDatabase.open(newDatabase(dir), OpenIntent.WRITE)) {
-            EvidenceLog log = new EvidenceLog(db);
+            EvidenceLog log = new EvidenceLog(db, REGISTRY);
             EvidenceRecord r = new EvidenceRecord(0, "2026-01-01T00:00:00Z", "test", "s", null, null, "abcdabcdabcd", "ef".repeat(32),
                     "ipguard", 10, "01".repeat(32), 0.9, 0.5, null, "derived", null, null);
             log.append(List.of(r, r));
@@ -237,6 +244,11 @@ abstract class RegistryContract {
             assertNull(log.list().get(0).pValue());
             assertTrue(log.verify().intact());
         }
+    }
+
+    /** {@code members} signed by {@code key}, written to {@code files/name.npz}. */
+    static Path signed(String name, SigningKey key, Fingerprint... members) {
+        return TinyFingerprints.write(files, name, FingerprintSigner.sign(List.of(members), key).toArray(new Fingerprint[0]));
     }
 
     static void execute(RegistryDatabase db, String sql) throws SQLException {

@@ -30,7 +30,7 @@ public final class FingerprintBroadcast implements Serializable {
         return DECODED.computeIfAbsent(key, k -> {
             List<RegisteredFingerprint> decoded = new ArrayList<>();
             for (int i = 0; i < entries.size(); i++) {
-                decoded.add(new StoredFile(entries.get(i), files.get(i)).decode());
+                decoded.add(new StoredFile(entries.get(i), files.get(i)).load()); // an unusable one: a not-checked row
             }
             return decoded;
         });

@@ -16,6 +16,7 @@ public class ScanRow implements Serializable {
     private String fingerprintId;
     private String fingerprintSha256;
     private String owner;
+    private String ownerKey;
     private String name;
     private String scheme;
     private Integer queries;
@@ -40,7 +41,7 @@ public class ScanRow implements Serializable {
 
     public EvidenceRecord toEvidence() {
         return new EvidenceRecord(0, recordedAt, toolVersion, suspect, suspectSha256, null, fingerprintId, fingerprintSha256, scheme,
-                queries, answersSha256, similarity, threshold, pValue, verdict, null, null);
+                queries, answersSha256, similarity, threshold, pValue, verdict, null, null).withOwner(owner, ownerKey);
     }
 
     public String getSuspect() { return suspect; }
@@ -53,6 +54,8 @@ public class ScanRow implements Serializable {
     public void setFingerprintSha256(String v) { fingerprintSha256 = v; }
     public String getOwner() { return owner; }
     public void setOwner(String v) { owner = v; }
+    public String getOwnerKey() { return ownerKey; }
+    public void setOwnerKey(String v) { ownerKey = v; }
     public String getName() { return name; }
     public void setName(String v) { name = v; }
     public String getScheme() { return scheme; }

@@ -75,7 +75,8 @@ final class ScanTask implements FlatMapFunction<Iterator<String>, ScanRow> {
     private static Classifier open(String suspect, InputSpec spec, List<RegisteredFingerprint> registered) {
         if (RemoteClassifier.isUrl(suspect)) {
             boolean scores = RegisteredFingerprint.anyComparesScores(registered);
-            return RemoteClassifier.connect(suspect, spec, registered.get(0).members().get(0).meta().numClasses(),
+            int classes = RegisteredFingerprint.requireUsable("the registry", registered).get(0).members().get(0).meta().numClasses();
+            return RemoteClassifier.connect(suspect, spec, classes,
                     RemoteOptions.defaults(), null, scores);
         }
         return ModelLoader.loadClassifier(Path.of(suspect), spec);
@@ -116,6 +117,7 @@ final class ScanTask implements FlatMapFunction<Iterator<String>, ScanRow> {
         ScanRow row = base(suspect, sha);
         row.setFingerprintId(match.entry().id());
         row.setOwner(match.entry().owner());
+        row.setOwnerKey(match.entry().ownerKey());
         row.setName(match.entry().name());
         row.setScheme(match.entry().scheme());
         return row;

@@ -26,6 +26,10 @@ public final class SparkScan implements Callable<Integer> {
     @Option(names = "--db", description = "registry database (file path for SQLite, or jdbc:postgresql:// URL); default as for scan")
     String db;
 
+    @Option(names = "--registry-key", paramLabel = "DIR", description = "the registry's key directory, which signs the evidence log"
+            + " (default as for scan: $MODELPRINT_REGISTRY_KEY, else DB.key beside an SQLite database)")
+    Path registryKey;
+
     @Option(names = "--master", description = {"Spark master: local[*] (default), local[N], spark://host:port, yarn, ...;",
         "repeated, the scan runs once per master, in order, and the speed-up over the first is reported"})
     List<String> masters;
@@ -68,7 +72,7 @@ public final class SparkScan implements Callable<Integer> {
             SparkScanJob.Summary summary;
             SparkSession spark = session(master);
             try {
-                summary = SparkScanJob.run(spark, db, list, threshold, alpha, partitions, out);
+                summary = SparkScanJob.run(spark, db, registryKey, list, threshold, alpha, partitions, out);
             } finally {
                 spark.stop();
             }

@@ -8,7 +8,10 @@ import io.modelprint.registry.EvidenceRecord;
 import io.modelprint.registry.Registry;
 import io.modelprint.registry.RegistryDatabase;
 import io.modelprint.registry.RegistryEntry;
+import io.modelprint.registry.RegistryKey;
 import io.modelprint.registry.StoredFile;
+import io.modelprint.signature.SigningKey;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -50,12 +53,14 @@ public final class SparkScanJob {
      * @param partitions suspects are split into this many tasks (0: 4 per core of the master)
      * @param out Parquet directory (or URI) for the rows, or null for none
      */
-    public static Summary run(SparkSession spark, String db, List<String> suspects, Double threshold, double alpha, int partitions,
-            String out) {
+    public static Summary run(SparkSession spark, String db, Path registryKey, List<String> suspects, Double threshold, double alpha,
+            int partitions, String out) {
         long start = System.nanoTime();
         List<StoredFile> files;
+        SigningKey signer;
         try (RegistryDatabase database = RegistryDatabase.open(db, OpenIntent.WRITE)) {
             files = new Registry(database).files();
+            signer = RegistryKey.forAppend(database.location(), registryKey); // before the job: a missing key stops it early
         }
         if (files.isEmpty()) {
             throw new InputException(io.modelprint.registry.DatabaseLocation.parse(db).describe()
@@ -80,7 +85,7 @@ public final class SparkScanJob {
             } else {
                 rows.count(); // compute every partition in parallel: toLocalIterator below would run them one at a time
             }
-            Tally tally = appendEvidence(db, rows.toLocalIterator());
+            Tally tally = appendEvidence(db, signer, rows.toLocalIterator());
             return new Summary(suspects.size(), entries.size(), tally.failed, tally.checks, tally.derived,
                     (System.nanoTime() - start) / 1e9, tally.taskSeconds, tally.notable);
         } finally {
@@ -109,10 +114,10 @@ public final class SparkScanJob {
     }
 
     /** Every check to the evidence log, suspect by suspect in the order they were listed (the partitions' order). */
-    private static Tally appendEvidence(String db, Iterator<ScanRow> rows) {
+    private static Tally appendEvidence(String db, SigningKey key, Iterator<ScanRow> rows) {
         Tally tally = new Tally();
         try (RegistryDatabase database = RegistryDatabase.open(db, OpenIntent.WRITE)) {
-            EvidenceLog log = new EvidenceLog(database);
+            EvidenceLog log = new EvidenceLog(database, key);
             List<EvidenceRecord> batch = new ArrayList<>();
             while (rows.hasNext()) {
                 ScanRow row = rows.next();

@@ -11,7 +11,10 @@ import io.modelprint.engine.ModelLoader;
 import io.modelprint.engine.TrainingConfig;
 import io.modelprint.engine.TrainingRun;
 import io.modelprint.engine.arch.Architecture;
+import io.modelprint.fingerprint.FingerprintSigner;
 import io.modelprint.registry.OpenIntent;
+import io.modelprint.registry.RegistryKey;
+import io.modelprint.signature.SigningKey;
 import io.modelprint.registry.EvidenceLog;
 import io.modelprint.registry.EvidenceRecord;
 import io.modelprint.registry.Registry;
@@ -35,6 +38,7 @@ class SparkScanTest {
 
     private static final ImageDataset TRAIN = SyntheticData.bands(400, 10, 12, 12, 1);
     private static final ImageDataset TEST = SyntheticData.bands(100, 10, 12, 12, 2);
+    private static final SigningKey OWNER = SigningKey.generate();
 
     private Path train(String name, Architecture arch, long seed) {
         Path out = dir.resolve(name);
@@ -44,8 +48,8 @@ class SparkScanTest {
 
     private Path fingerprint(Path model, String scheme, long seed) {
         try (DjlClassifier target = ModelLoader.load(model, null)) {
-            return TinyFingerprints.write(dir, model.getFileName() + "-" + scheme,
-                    TinyFingerprints.extract(target, model.toString(), scheme, TRAIN, 30, seed));
+            return TinyFingerprints.write(dir, model.getFileName() + "-" + scheme, FingerprintSigner.sign(
+                    TinyFingerprints.extract(target, model.toString(), scheme, TRAIN, 30, seed), OWNER));
         }
     }
 
@@ -70,11 +74,11 @@ class SparkScanTest {
         SparkScanJob.Summary summary;
         List<ScanRow> rows;
         try {
-            summary = SparkScanJob.run(spark, db, suspects, null, 0.01, 3, dir.resolve("rows.parquet").toString());
+            summary = SparkScanJob.run(spark, db, null, suspects, null, 0.01, 3, dir.resolve("rows.parquet").toString());
             rows = spark.read().parquet(dir.resolve("rows.parquet").toString()).as(org.apache.spark.sql.Encoders.bean(ScanRow.class))
                     .collectAsList();
             // without Parquet output the same checks are made and logged
-            SparkScanJob.Summary again = SparkScanJob.run(spark, db, suspects, null, 0.01, 3, null);
+            SparkScanJob.Summary again = SparkScanJob.run(spark, db, null, suspects, null, 0.01, 3, null);
             assertEquals(summary.checks(), again.checks());
             assertEquals(summary.derived(), again.derived());
         } finally {
@@ -119,7 +123,11 @@ class SparkScanTest {
                     "evidence in the order the suspects were listed, two fingerprints each");
             assertEquals(alice.toString(), records.get(0).suspect());
             assertEquals(io.modelprint.io.Sha256.ofPath(alice), records.get(0).suspectSha256());
-            assertTrue(log.verify().intact());
+            assertEquals("alice", records.get(0).owner());
+            assertEquals(OWNER.id(), records.get(0).ownerKey());
+            var report = log.verify(RegistryKey.forVerify(database.location(), null));
+            assertTrue(report.intact(), report.problem());
+            assertEquals(16, report.signedThrough(), "the driver signs its appends with the registry's key beside the database");
         }
     }
 

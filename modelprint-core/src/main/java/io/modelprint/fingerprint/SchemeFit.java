@@ -1,0 +1,56 @@
+package io.modelprint.fingerprint;
+
+import io.modelprint.InputException;
+import io.modelprint.scheme.Access;
+import io.modelprint.scheme.Scheme;
+import io.modelprint.scheme.Schemes;
+
+/**
+ * Whether the scheme a fingerprint names fits the arrays it holds: the scheme builds from the recorded
+ * parameters, meta.json's representation, distance and access are the scheme's own, scores are there
+ * exactly when the scheme compares scores, and the scheme computes the fingerprint's similarity to
+ * itself (a finite number). A scheme relabelled in meta.json (hash recomputed) is refused here, at
+ * read, instead of failing inside every later scan.
+ */
+final class SchemeFit {
+    private SchemeFit() {}
+
+    static void check(String where, Fingerprint fingerprint) {
+        FingerprintMeta meta = fingerprint.meta();
+        Scheme<?> scheme = meta.formatVersion() == 1 ? fingerprint.scheme()
+                : Schemes.recorded(meta.scheme(), meta.parameters(), meta.selection(), where);
+        if (meta.formatVersion() != 1) {
+            same(where, meta.scheme(), "representation", meta.representation(), scheme.representation().name());
+            same(where, meta.scheme(), "distance", meta.distance(), scheme.distance().name());
+            same(where, meta.scheme(), "access", meta.access(), scheme.suspectAccess().label());
+        }
+        boolean scores = scheme.suspectAccess() != Access.LABELS;
+        if (scores && fingerprint.scores() == null) {
+            throw new InputException(where + ": scheme " + meta.scheme() + " compares scores, but the file holds labels only (no "
+                    + FingerprintParts.SCORES + "): the scheme does not fit the arrays");
+        }
+        if (!scores && fingerprint.scores() != null) {
+            throw new InputException(where + ": scheme " + meta.scheme() + " compares labels, but the file holds "
+                    + FingerprintParts.SCORES + ": the scheme does not fit the arrays");
+        }
+        double self;
+        try {
+            self = scheme.similarity(fingerprint.answers(), fingerprint.answers());
+        } catch (RuntimeException e) {
+            throw new InputException(where + ": scheme " + meta.scheme() + " cannot compare this fingerprint's "
+                    + fingerprint.size() + " answers (" + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())
+                    + "): the scheme does not fit the arrays", e);
+        }
+        if (!Double.isFinite(self)) {
+            throw new InputException(where + ": scheme " + meta.scheme() + " finds the fingerprint's similarity to itself "
+                    + self + ": the scheme does not fit the arrays");
+        }
+    }
+
+    private static void same(String where, String scheme, String field, String recorded, String actual) {
+        if (!actual.equals(recorded)) {
+            throw new InputException(where + ": meta.json says " + field + " '" + recorded + "', but scheme " + scheme + " uses '"
+                    + actual + "': the scheme does not fit the file");
+        }
+    }
+}
