@@ -100,6 +100,11 @@ public final class ZooBuilder {
                 }
                 continue;
             }
+            Optional<String> unavailable = plan.recipe().unavailable();
+            if (unavailable.isPresent()) {
+                log.printf("zoo: skipping %s: %s%n", plan.name(), unavailable.get());
+                continue;
+            }
             int left = plans.size() - i;
             String eta = suspectsBuilt == 0 ? "" : String.format(", about %s left", Durations.of(suspectSeconds / suspectsBuilt * left));
             log.printf("zoo: [%d/%d] building %s (%s %s %s)%s%n", i + 1, plans.size(), plan.name(), plan.group().json(),

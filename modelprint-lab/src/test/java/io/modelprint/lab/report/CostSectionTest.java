@@ -28,7 +28,7 @@ class CostSectionTest {
     }
 
     private static SchemeResult scheme(String name, double seconds, String error) {
-        FamilyScore all = new FamilyScore("all positives", 1, 1, 1, 1, 1, 1);
+        FamilyScore all = new FamilyScore("all positives", 1, 1, 1, 1, 1, 1, 1);
         return new SchemeResult(new SchemeRun(name, 100, Map.of()), "labels", 100, seconds, 3, List.of(), all, Map.of(), Map.of(),
                 error);
     }
