@@ -6,9 +6,6 @@ import static io.modelprint.lab.zoo.TrainingSchedule.LAST_LAYER;
 
 import io.modelprint.engine.TrainingConfig;
 import io.modelprint.engine.arch.Architecture;
-import io.modelprint.lab.attack.AdversarialExtraction;
-import io.modelprint.lab.attack.AttackerQueries;
-import io.modelprint.lab.attack.Distillation;
 import io.modelprint.lab.attack.FilterPruning;
 import io.modelprint.lab.attack.FinePruning;
 import io.modelprint.lab.attack.FineTuning;
@@ -22,7 +19,6 @@ import io.modelprint.lab.evasive.Defense;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Every model of a preset's zoo for one target architecture and seed, in build order. */
