@@ -26,6 +26,12 @@ import java.util.Locale;
  * logits [N,classes]. TorchScript is loaded with trainable parameters so that input gradients flow.
  */
 public final class ModelLoader {
+    /**
+     * The {@code arch} of a model directory whose weights file is a TorchScript module (a model made by
+     * another program, e.g. the zoo's PyTorch negatives): it loads as that file would.
+     */
+    public static final String TORCHSCRIPT_ARCH = "torchscript";
+
     private ModelLoader() {}
 
     /**
@@ -133,6 +139,9 @@ public final class ModelLoader {
     private static DjlClassifier loadDirectory(Path dir) {
         ModelProvenance provenance = checkIntact(dir);
         Path weights = dir.resolve(provenance.weightsFile());
+        if (TORCHSCRIPT_ARCH.equals(provenance.arch())) {
+            return loadTorchScript(weights, provenance.inputSpec());
+        }
         String sha = provenance.weightsSha256();
         Architecture arch = Architecture.parse(provenance.arch());
         Model model = newModel(arch, provenance.inputSpec(), provenance.numClasses(), dir.getFileName().toString());

@@ -89,4 +89,21 @@ class TorchScriptTest {
             assertArrayEquals(first, withGradient, 1e-5f, "same eval-mode answers while recording gradients");
         }
     }
+
+    @Test
+    void aModelDirectoryHoldingTorchScriptLoadsAsItsFile(@org.junit.jupiter.api.io.TempDir Path dir) {
+        InputSpec spec = InputSpec.fashionMnist();
+        ModelProvenance provenance = new ModelProvenance(ModelProvenance.FORMAT_VERSION, ModelLoader.TORCHSCRIPT_ARCH, spec, 10,
+                "fashion-mnist", 0, 0, 0, 0, "pytorch", 0, 0.1, 0, null, null, null, Map.of());
+        ModelProvenance saved = ModelStore.save(tmp -> {
+            java.nio.file.Files.copy(fixture("tiny-cnn.pt"), tmp.resolve("model.pt"));
+            return "model.pt";
+        }, provenance, dir.resolve("made-elsewhere"));
+        try (io.modelprint.model.Classifier fromDir = ModelLoader.loadClassifier(dir.resolve("made-elsewhere"), InputSpec.unitRange(3, 8, 8));
+                DjlClassifier fromFile = ModelLoader.load(fixture("tiny-cnn.pt"), spec); NDManager manager = NDManager.newBaseManager()) {
+            float[] x = manager.randomUniform(0, 1, spec.batchShape(5)).toFloatArray();
+            assertArrayEquals(fromFile.predictLabels(x, 5), fromDir.predictLabels(x, 5), "the directory's own input spec, not the caller's");
+            assertEquals(saved.weightsSha256(), ((DjlClassifier) fromDir).sha256());
+        }
+    }
 }

@@ -63,7 +63,7 @@ record FamilyScores(List<FamilyScore> families, FamilyScore allPositives, int ne
 
     static FamilyScore score(String family, double[] positives, double[] negatives) {
         if (positives.length == 0 || negatives.length == 0) {
-            return new FamilyScore(family, positives.length, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            return new FamilyScore(family, positives.length, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -72,7 +72,7 @@ record FamilyScores(List<FamilyScore> families, FamilyScore allPositives, int ne
             max = Math.max(max, p);
         }
         return new FamilyScore(family, positives.length, Roc.auc(positives, negatives), Roc.tprAtFpr(positives, negatives, 0.01),
-                Roc.tprAtFpr(positives, negatives, 0.05), min, max);
+                Roc.tprAtFpr(positives, negatives, 0.05), min, max, Roc.tprAtFpr(positives, negatives, 0));
     }
 
     private static double[] toArray(List<Double> values) {

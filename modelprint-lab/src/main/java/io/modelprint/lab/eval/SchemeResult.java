@@ -24,6 +24,6 @@ public record SchemeResult(
 
     static SchemeResult failed(SchemeRun run, String error) {
         return new SchemeResult(run, null, 0, 0, 0, List.of(), new FamilyScore("all positives", 0, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN), Map.of(), Map.of(), error);
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN), Map.of(), Map.of(), error);
     }
 }

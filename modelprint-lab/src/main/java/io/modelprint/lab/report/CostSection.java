@@ -33,14 +33,18 @@ final class CostSection {
         return md.toString();
     }
 
-    /** The cost group of a zoo model: its family, negatives split by architecture (they differ most in cost). */
+    /**
+     * The cost group of a zoo model: its family, negatives split by architecture (they differ most in cost) and the
+     * target's own recipe (the whole split) apart from the subsets.
+     */
     static String group(ZooEntry entry) {
         String family = SuspectFamily.of(entry);
         if (entry.group() != SuspectGroup.NEGATIVE) {
             return family;
         }
         String task = SuspectFamily.task(entry);
-        return family + " " + entry.kind().toLowerCase(Locale.ROOT) + (task == null ? "" : " (" + task + ")");
+        boolean twin = SuspectFamily.NEGATIVE_SAME_RECIPE.equals(SuspectFamily.negativeKind(entry));
+        return family + " " + entry.kind().toLowerCase(Locale.ROOT) + (twin ? " (same recipe)" : "") + (task == null ? "" : " (" + task + ")");
     }
 
     private static void zoo(StringBuilder md, List<ZooEntry> entries) {

@@ -44,8 +44,9 @@ public final class SchemeReport {
         Set<String> families = new LinkedHashSet<>();
         main.forEach(r -> r.families().forEach(f -> families.add(f.family())));
         StringBuilder md = new StringBuilder("## Schemes against every suspect family\n\n");
-        md.append("AUC / TPR at 1 % FPR / TPR at 5 % FPR of each family of positives against the negatives (QuRD's form);"
-                + " access = what a suspect must give; queries = asked of each suspect; seconds = to fingerprint the target.\n\n");
+        md.append("AUC / TPR at 1 % FPR / TPR at 5 % FPR / TPR at zero false positives of each family of positives against the"
+                + " negatives (QuRD's form, and the share of the family above every negative); access = what a suspect must give;"
+                + " queries = asked of each suspect; seconds = to fingerprint the target.\n\n");
         List<String> columns = new ArrayList<>(List.of("scheme", "access", "queries", "seconds"));
         columns.addAll(families);
         columns.add("all positives");
@@ -86,6 +87,7 @@ public final class SchemeReport {
             notes.add(String.format(Locale.ROOT, "%s %d%s", label(r), r.negatives(), why.isEmpty() ? "" : " (" + String.join(", ", why) + ")"));
         }
         md.append(String.join(", ", notes)).append(".\n\n");
+        md.append(NegativeKindsTable.markdown(main, suspects));
         md.append(String.format(Locale.ROOT, "Accuracy per family (target %.4f): ", targetAccuracy));
         Map<String, double[]> ranges = accuracyRanges(suspects);
         List<String> parts = new ArrayList<>();
@@ -135,7 +137,8 @@ public final class SchemeReport {
     }
 
     private static String cell(FamilyScore f) {
-        return Double.isNaN(f.auc()) ? "-" : String.format(Locale.ROOT, "%.2f / %.2f / %.2f", f.auc(), f.tprAt1Fpr(), f.tprAt5Fpr());
+        return Double.isNaN(f.auc()) ? "-"
+                : String.format(Locale.ROOT, "%.2f / %.2f / %.2f / %.2f", f.auc(), f.tprAt1Fpr(), f.tprAt5Fpr(), f.tprAtZeroFpr());
     }
 
     /** What each evasive API costs the thief in test accuracy; more than 3 points is said. */
@@ -178,7 +181,7 @@ public final class SchemeReport {
             }
         }
         AtomicFiles.writeString(out.resolve("scheme-similarities.csv"), csv.toString());
-        StringBuilder budget = new StringBuilder("scheme,queries,family,auc,tpr_at_1pct_fpr,tpr_at_5pct_fpr\n");
+        StringBuilder budget = new StringBuilder("scheme,queries,family,auc,tpr_at_1pct_fpr,tpr_at_5pct_fpr,tpr_at_zero_fpr\n");
         XYChart chart = new XYChartBuilder().width(620).height(400).title("TPR at 5% FPR (all positives) vs queries per suspect")
                 .xAxisTitle("queries per suspect").yAxisTitle("TPR at 5% FPR").build();
         Map<String, List<SchemeResult>> byScheme = new LinkedHashMap<>();
@@ -195,7 +198,8 @@ public final class SchemeReport {
             for (SchemeResult r : points) {
                 for (FamilyScore f : r.families()) {
                     budget.append(String.join(",", e.getKey().replace(',', ';'), String.valueOf(r.queries()), f.family(),
-                            ReportWriter.num(f.auc()), ReportWriter.num(f.tprAt1Fpr()), ReportWriter.num(f.tprAt5Fpr()))).append('\n');
+                            ReportWriter.num(f.auc()), ReportWriter.num(f.tprAt1Fpr()), ReportWriter.num(f.tprAt5Fpr()),
+                            ReportWriter.num(f.tprAtZeroFpr()))).append('\n');
                 }
                 xs.add((double) r.queries());
                 ys.add(Double.isNaN(r.allPositives().tprAt5Fpr()) ? 0 : r.allPositives().tprAt5Fpr());

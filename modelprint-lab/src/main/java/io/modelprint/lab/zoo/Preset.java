@@ -37,6 +37,10 @@ public final class Preset implements BuildPlan {
     private final int fullSplitNegatives;
     private final boolean fullStudentSet;
     private final int transferNegatives;
+    private final int extraLabelStudents;
+    private final int sameRecipeNegatives;
+    private final int pytorchNegatives;
+    private final int pytorchEpochs;
 
     Preset(PresetBuilder b) {
         name = b.name;
@@ -59,6 +63,10 @@ public final class Preset implements BuildPlan {
         fullSplitNegatives = b.fullSplitNegatives;
         fullStudentSet = b.fullStudentSet;
         transferNegatives = b.transferNegatives;
+        extraLabelStudents = b.extraLabelStudents;
+        sameRecipeNegatives = b.sameRecipeNegatives;
+        pytorchNegatives = b.pytorchNegatives;
+        pytorchEpochs = b.pytorchEpochs;
     }
 
     public static PresetBuilder builder() {
@@ -72,7 +80,7 @@ public final class Preset implements BuildPlan {
                     .optDistillBudget(30_000).optDistillEpochs(5).optDistillSeeds(2).optSameArchNegatives(50).optNegativeImages(20_000)
                     .optOtherArchNegatives(10).optCheapOtherArch(Architecture.RESNET20).optForests(10).optForestImages(10_000)
                     .optSweepStep(1).optAdvImages(10_000).optFullSplitNegatives(2).optFullStudentSet(true).optTransferNegatives(5)
-                    .build();
+                    .optExtraLabelStudents(6).optSameRecipeNegatives(5).optPytorchNegatives(6).optPytorchEpochs(3).build();
             default -> throw new InputException("--preset: unknown preset '" + name + "' (expected quick or paper)");
         };
     }
@@ -189,5 +197,27 @@ public final class Preset implements BuildPlan {
     /** Negatives of the transfer-learning task, trained from scratch. */
     public int transferNegatives() {
         return transferNegatives;
+    }
+
+    /**
+     * Label students beyond the ones of each seed, alternately LeNet-5 and MLP, on half the budget or
+     * all of it, each on its own seed and each the parent of an adversarial student at both PGD radii.
+     */
+    public int extraLabelStudents() {
+        return extraLabelStudents;
+    }
+
+    /** Negatives trained exactly as the target (its architecture and epochs, the whole training split) with other seeds. */
+    public int sameRecipeNegatives() {
+        return sameRecipeNegatives;
+    }
+
+    /** Negatives trained by PyTorch ({@code scripts/train_pytorch_negatives.py}) on the whole training split, read as TorchScript. */
+    public int pytorchNegatives() {
+        return pytorchNegatives;
+    }
+
+    public int pytorchEpochs() {
+        return pytorchEpochs;
     }
 }

@@ -24,6 +24,10 @@ public final class PresetBuilder {
     int fullSplitNegatives = 0;
     boolean fullStudentSet = false;
     int transferNegatives = 2;
+    int extraLabelStudents = 3;
+    int sameRecipeNegatives = 3;
+    int pytorchNegatives = 3;
+    int pytorchEpochs = 2;
 
     PresetBuilder() {}
 
@@ -124,6 +128,26 @@ public final class PresetBuilder {
 
     public PresetBuilder optTransferNegatives(int value) {
         transferNegatives = value;
+        return this;
+    }
+
+    public PresetBuilder optExtraLabelStudents(int value) {
+        extraLabelStudents = value;
+        return this;
+    }
+
+    public PresetBuilder optSameRecipeNegatives(int value) {
+        sameRecipeNegatives = value;
+        return this;
+    }
+
+    public PresetBuilder optPytorchNegatives(int value) {
+        pytorchNegatives = value;
+        return this;
+    }
+
+    public PresetBuilder optPytorchEpochs(int value) {
+        pytorchEpochs = value;
         return this;
     }
 

@@ -54,6 +54,16 @@ final class PresetNotes {
                 + (p.fullSplitNegatives() > 0 ? "; the last " + p.fullSplitNegatives() + " of each architecture on the whole training"
                         + " split (\"data\": \"full\")" : "")
                 + "; random forests on " + p.forestImages() + " images, " + p.forestTrees() + " trees");
+        notes.put("extraStudents", p.extraLabelStudents() + " more label students, LeNet-5 and MLP in turn, on " + p.distillBudget() / 2
+                + " or " + p.distillBudget() + " queries, each with adversarial children at both PGD radii");
+        notes.put("adversarialExtractionSmall", "as adversarialExtraction with PGD L-inf eps 4/256, step 1/256, " + ZooPlan.PGD_STEPS
+                + " steps (SACBench's radius)");
+        notes.put("otherDataLabels", "label students trained on the target's top-1 labels for CutMix queries");
+        notes.put("sameRecipeNegatives", p.sameRecipeNegatives() + " models of the target's architecture trained as the target ("
+                + p.targetEpochs() + " epoch(s) on the whole training split) with other seeds");
+        notes.put("pytorchNegatives", p.pytorchNegatives() + " models trained by PyTorch (scripts/" + PytorchPipeline.SCRIPT + ": "
+                + String.join(", ", PytorchPipeline.ARCHITECTURES) + ") for " + p.pytorchEpochs() + " epoch(s) on the whole training"
+                + " split, kept as TorchScript; skipped where Python has no torch");
         return notes;
     }
 }

@@ -169,7 +169,7 @@ public final class Recipes {
         };
     }
 
-    private static double accuracy(io.modelprint.model.Classifier model, ImageDataset test) {
+    static double accuracy(io.modelprint.model.Classifier model, ImageDataset test) {
         long[] predicted = Labels.predict(model, test.pixels(), test.size());
         int correct = 0;
         for (int i = 0; i < predicted.length; i++) {

@@ -115,6 +115,11 @@ public final class ZooBuilder {
                 }
                 continue;
             }
+            Optional<String> unavailable = next.recipe().unavailable();
+            if (unavailable.isPresent()) {
+                log.printf("%s: skipping %s: %s%n", what, next.name(), unavailable.get());
+                continue;
+            }
             int left = plans.size() - i;
             String eta = modelsBuilt == 0 ? "" : String.format(", about %s left", Durations.of(modelSeconds / modelsBuilt * left));
             log.printf("%s: [%d/%d] building %s (%s %s %s)%s%n", what, i + 1, plans.size(), next.name(), next.group().json(),

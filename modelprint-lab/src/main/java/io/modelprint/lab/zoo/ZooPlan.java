@@ -6,9 +6,6 @@ import static io.modelprint.lab.zoo.TrainingSchedule.LAST_LAYER;
 
 import io.modelprint.engine.TrainingConfig;
 import io.modelprint.engine.arch.Architecture;
-import io.modelprint.lab.attack.AdversarialExtraction;
-import io.modelprint.lab.attack.AttackerQueries;
-import io.modelprint.lab.attack.Distillation;
 import io.modelprint.lab.attack.FilterPruning;
 import io.modelprint.lab.attack.FinePruning;
 import io.modelprint.lab.attack.FineTuning;
@@ -22,7 +19,6 @@ import io.modelprint.lab.evasive.Defense;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Every model of a preset's zoo for one target architecture and seed, in build order. */
@@ -32,6 +28,9 @@ public final class ZooPlan {
     public static final float PGD_EPSILON = 0.1f;
     public static final float PGD_STEP = 0.02f;
     public static final int PGD_STEPS = 10;
+    /** The smaller PGD radius, SACBench's adversarial student's: 4/256, in steps of one grey level (1/256). */
+    public static final float PGD_SMALL_EPSILON = 4f / 256;
+    public static final float PGD_SMALL_STEP = 1f / 256;
     /** Fine-pruning removes up to this fraction of the last convolution's channels, in steps of a fifth. */
     static final double[] FINE_PRUNING_FRACTIONS = {0.2, 0.4, 0.6, 0.8};
     /** The evasive APIs the zoo serves its target behind (docs/remote.md). */
@@ -53,14 +52,19 @@ public final class ZooPlan {
         ZooPlan zoo = new ZooPlan(preset, targetArch, seed);
         if (trainTarget) {
             zoo.plans.add(new SuspectPlan("target", SuspectGroup.TARGET, "TARGET", null, Map.of("arch", targetArch.cliName()), null,
-                    Recipes.train(targetArch, ALL_LAYERS.withEpochs(preset.targetEpochs()).config(seed + 1, 0))));
+                    Recipes.train(targetArch, targetConfig(preset, seed + 1))));
         }
         zoo.addPostProcessed();
         zoo.addTransfer(TransferTask.forClasses(numClasses));
         zoo.addEvasive();
-        zoo.addStudents();
-        zoo.addNegatives();
+        new StudentPlans(preset, targetArch, seed, zoo.plans).add();
+        new NegativePlans(preset, targetArch, seed, zoo.plans).add();
         return List.copyOf(zoo.plans);
+    }
+
+    /** How the target is trained here (the same-recipe negatives too, on their own seeds): all of the training split. */
+    static TrainingConfig targetConfig(Preset preset, long seed) {
+        return ALL_LAYERS.withEpochs(preset.targetEpochs()).config(seed, 0);
     }
 
     /** The WP sweep's steps in tenths: every {@code sweepStep}-th of 1..9. */
@@ -135,8 +139,9 @@ public final class ZooPlan {
     private void addTransfer(TransferTask task) {
         addTransfer(new TransferLearning(task, false), LAST_LAYER.config(seed + 34, preset.fineTuneImages()));
         addTransfer(new TransferLearning(task, true), ALL_LAYERS_SMALL_STEP.config(seed + 35, preset.fineTuneImages()));
+        NegativePlans negatives = new NegativePlans(preset, targetArch, seed, plans);
         for (int i = 0; i < preset.transferNegatives(); i++) {
-            addNegative(targetArch, seed + 400 + i, false, task);
+            negatives.addTaskNegative(targetArch, seed + 400 + i, task);
         }
     }
 
@@ -149,64 +154,6 @@ public final class ZooPlan {
             plans.add(new SuspectPlan("evasive-" + defense.replace('=', '-').replace(',', '-'), SuspectGroup.POSITIVE, "EVASIVE",
                     "target", parameters, null, Recipes.evasive(Defense.parse(List.of(defense)), served)));
         }
-    }
-
-    /** Students of the target's architecture and of smaller ones, each on its own seeds (the first keeps the plain name). */
-    private void addStudents() {
-        Architecture smaller = Architecture.LENET5 == targetArch ? Architecture.VGG : Architecture.LENET5;
-        for (int s = 0; s < preset.distillSeeds(); s++) {
-            TrainingConfig distill = ALL_LAYERS.withEpochs(preset.distillEpochs()).config(seed + 21 + 100L * s, 0);
-            String suffix = s == 0 ? "" : "-s" + (s + 1);
-            addDistillation(Distillation.Access.PROBABILITIES, targetArch, distill, suffix);
-            addDistillation(Distillation.Access.PROBABILITIES, smaller, distill, suffix);
-            addDistillation(Distillation.Access.LABELS, targetArch, distill, suffix);
-            addDistillation(Distillation.Access.LABELS, smaller, distill, suffix);
-            if (targetArch != Architecture.MLP) {
-                addDistillation(Distillation.Access.LABELS, Architecture.MLP, distill, suffix);
-            }
-            // adversarial and other-data students: of the smaller architecture, and of the target's in the full set
-            // (PGD training costs ~12 passes per image)
-            TrainingConfig adversarial = ALL_LAYERS.withEpochs(preset.advEpochs()).config(seed + 22 + 100L * s, 0);
-            if (preset.fullStudentSet()) {
-                addAdversarial("distill-label-" + targetArch.cliName() + suffix, adversarial);
-            }
-            addAdversarial("distill-label-" + smaller.cliName() + suffix, adversarial);
-            for (AttackerQueries queries : List.of(AttackerQueries.CUTMIX, AttackerQueries.UNIFORM)) {
-                Distillation other = new Distillation(Distillation.Access.PROBABILITIES, queries, preset.distillBudget(), NOISE);
-                if (preset.fullStudentSet()) {
-                    addDistillation(other, targetArch, distill, suffix);
-                }
-                addDistillation(other, smaller, distill, suffix);
-            }
-        }
-    }
-
-    private void addNegatives() {
-        for (int i = 0; i < preset.sameArchNegatives(); i++) {
-            addNegative(targetArch, seed + 100 + i, i, preset.sameArchNegatives());
-        }
-        for (Architecture other : otherArchitectures()) {
-            for (int i = 0; i < preset.otherArchNegatives(); i++) {
-                addNegative(other, seed + 200 + i, i, preset.otherArchNegatives());
-            }
-        }
-        for (int i = 0; i < preset.forests(); i++) {
-            long forestSeed = seed + 300 + i;
-            Map<String, Object> parameters = new LinkedHashMap<>();
-            parameters.put("seed", forestSeed);
-            parameters.put("trees", preset.forestTrees());
-            parameters.put("images", preset.forestImages());
-            plans.add(new SuspectPlan("neg-rf-s" + forestSeed, SuspectGroup.NEGATIVE, "RF", null, parameters, null,
-                    Recipes.forest(preset.forestTrees(), preset.forestImages(), forestSeed)));
-        }
-    }
-
-    private List<Architecture> otherArchitectures() {
-        List<Architecture> others = new ArrayList<>();
-        for (Architecture candidate : new Architecture[] {Architecture.LENET5, preset.cheapOtherArch()}) {
-            others.add(candidate == targetArch ? Architecture.VGG : candidate);
-        }
-        return others;
     }
 
     private void addPostProcessing(PostProcessing attack, TrainingConfig config, String name, String series) {
@@ -225,21 +172,6 @@ public final class ZooPlan {
                 Recipes.postProcess(attack, config)));
     }
 
-    private void addDistillation(Distillation.Access access, Architecture student, TrainingConfig config, String suffix) {
-        addDistillation(new Distillation(access, preset.distillBudget(), NOISE), student, config, suffix);
-    }
-
-    private void addDistillation(Distillation attack, Architecture student, TrainingConfig config, String suffix) {
-        Map<String, Object> parameters = new LinkedHashMap<>(attack.parameters());
-        parameters.put("student", student.cliName());
-        parameters.put("epochs", config.epochs());
-        parameters.put("seed", config.seed());
-        Object queries = attack.parameters().get("queries");
-        String name = attack.kind().toLowerCase(Locale.ROOT) + (queries == null ? "" : "-" + queries) + "-" + student.cliName() + suffix;
-        plans.add(new SuspectPlan(name, SuspectGroup.EXTRACTION, attack.kind(), "target", parameters, null,
-                Recipes.distill(attack, student, config)));
-    }
-
     private void addTransfer(TransferLearning attack, TrainingConfig config) {
         Map<String, Object> parameters = new LinkedHashMap<>(attack.parameters());
         parameters.put("epochs", config.epochs());
@@ -248,38 +180,5 @@ public final class ZooPlan {
         parameters.put("seed", config.seed());
         plans.add(new SuspectPlan(attack.toString(), SuspectGroup.POSITIVE, attack.kind(), "target", parameters, null,
                 Recipes.transfer(attack, config)));
-    }
-
-    /** Adversarial extraction of the zoo's label student {@code student} (built before it in the plan). */
-    private void addAdversarial(String student, TrainingConfig config) {
-        AdversarialExtraction attack = new AdversarialExtraction(preset.advImages(), NOISE, PGD_EPSILON, PGD_STEP, PGD_STEPS);
-        Map<String, Object> parameters = new LinkedHashMap<>(attack.parameters());
-        parameters.put("epochs", config.epochs());
-        parameters.put("seed", config.seed());
-        plans.add(new SuspectPlan(attack.kind().toLowerCase(Locale.ROOT) + "-" + student.substring("distill-label-".length()),
-                SuspectGroup.EXTRACTION, attack.kind(), student, parameters, null, Recipes.adversarial(attack, student, config)));
-    }
-
-    /** The {@code index}-th of {@code count} negatives of one architecture: the last {@code fullSplitNegatives} see every image. */
-    private void addNegative(Architecture arch, long negativeSeed, int index, int count) {
-        addNegative(arch, negativeSeed, index >= count - preset.fullSplitNegatives(), null);
-    }
-
-    /** A model trained from scratch: on the target's task, or on {@code task} (the transfer family's negatives). */
-    private void addNegative(Architecture arch, long negativeSeed, boolean full, TransferTask task) {
-        int images = full ? 0 : preset.negativeImages();
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("arch", arch.cliName());
-        if (task != null) {
-            parameters.put("task", task.name());
-        }
-        parameters.put("seed", negativeSeed);
-        parameters.put("epochs", ALL_LAYERS.epochs());
-        parameters.put("images", images);
-        parameters.put("data", full ? "full" : "subset");
-        TrainingConfig config = ALL_LAYERS.config(negativeSeed, images);
-        plans.add(new SuspectPlan((task == null ? "neg-" : "neg-task-") + arch.cliName() + "-s" + negativeSeed, SuspectGroup.NEGATIVE,
-                arch.cliName().toUpperCase(Locale.ROOT), null, parameters, null,
-                task == null ? Recipes.train(arch, config) : Recipes.trainOnTask(arch, task, config)));
     }
 }

@@ -28,7 +28,7 @@ class CostSectionTest {
     }
 
     private static SchemeResult scheme(String name, double seconds, String error) {
-        FamilyScore all = new FamilyScore("all positives", 1, 1, 1, 1, 1, 1);
+        FamilyScore all = new FamilyScore("all positives", 1, 1, 1, 1, 1, 1, 1);
         return new SchemeResult(new SchemeRun(name, 100, Map.of()), "labels", 100, seconds, 3, List.of(), all, Map.of(), Map.of(),
                 error);
     }
@@ -49,7 +49,9 @@ class CostSectionTest {
                 entry("neg-vgg-s2", SuspectGroup.NEGATIVE, "VGG", 50, true),
                 entry("neg-lenet5-s1", SuspectGroup.NEGATIVE, "LENET5", 3, true),
                 new ZooEntry("neg-task-vgg-s1", SuspectGroup.NEGATIVE, "VGG", null, Map.of("task", "halves"), 0.9, "t", "0".repeat(64), 30,
-                        true)), null);
+                        true),
+                new ZooEntry("neg-same-recipe-vgg-s600", SuspectGroup.NEGATIVE, "VGG", null, Map.of("recipe", "target", "data", "full"),
+                        0.9, "s", "0".repeat(64), 95, true)), null);
         EvaluationResults results = new EvaluationResults("tiny", zoo, List.of(method("ipguard", "TL", 8), method("ipguard", "RR", 4),
                 method("cw-l2", "TL", 20), new MethodResult("random", "RR", Map.of(), 0.5, 0.5, 0, 0, 0, Double.NaN, 1, 100, Map.of())));
         List<SchemeResult> schemes = List.of(scheme("sac-w", 2, null), scheme("akh", 0, "too few mistakes"),
@@ -64,9 +66,11 @@ class CostSectionTest {
         assertEquals("| pruning | 2 | 12 | wp-0.2 7 |", row(md, "pruning"), "a sweep step not kept still cost its seconds");
         assertEquals("| negative vgg | 2 | 90 | neg-vgg-s2 50 |", row(md, "negative vgg"));
         assertEquals("| negative lenet5 | 1 | 3 | neg-lenet5-s1 3 |", row(md, "negative lenet5"));
+        assertEquals("| negative vgg (same recipe) | 1 | 95 | neg-same-recipe-vgg-s600 95 |", row(md, "negative vgg (same recipe)"),
+                "the target's own recipe costs a target each: apart from the subsets");
         assertEquals("| negative vgg (halves) | 1 | 30 | neg-task-vgg-s1 30 |", row(md, "negative vgg (halves)"),
                 "negatives of another task are costed apart");
-        assertTrue(md.contains("| all | 8 | 245 (4m05s) | |"), md);
+        assertTrue(md.contains("| all | 9 | 340 (5m40s) | |"), md);
         assertTrue(md.indexOf("| target |") < md.indexOf("| fine-tuning |") && md.indexOf("| pruning |") < md.indexOf("| negative vgg |"),
                 "target first, negatives last: " + md);
 
