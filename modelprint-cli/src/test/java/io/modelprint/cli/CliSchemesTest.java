@@ -131,6 +131,27 @@ class CliSchemesTest {
     }
 
     @Test
+    void deepFoolMultipointsUapAndDeepJudgeGoIntoACalibratedBundle() {
+        Path bundle = dir.resolve("new-schemes.npz");
+        CliRunner.Result made = CliRunner.run("extract", "--model", target.toString(), "--method",
+                "deepfool,ipguard-multipoint,uap,deepjudge", "--n", "20", "--data", data.toString(), "--out", bundle.toString(),
+                "--format", "json");
+        assertEquals(0, made.exitCode(), made.err());
+        assertEquals(4, made.json().get("members").size(), made.out());
+        assertEquals(0, CliRunner.run("calibrate", "--fingerprint", bundle.toString(), "--negatives", independent.toString(),
+                independent2.toString()).exitCode());
+        CliRunner.Result verified = CliRunner.run("verify", "--fingerprint", bundle.toString(), "--format", "json",
+                target.toString(), independent.toString());
+        assertEquals(0, verified.exitCode(), verified.err());
+        JsonNode self = verified.json().get("results").get(0).get("members");
+        JsonNode other = verified.json().get("results").get(1).get("members");
+        for (int m = 0; m < 4; m++) {
+            assertEquals(1.0, self.get(m).get("similarity").asDouble(), 1e-6, verified.out());
+            assertTrue(self.get(m).has("pValue") && other.get(m).get("similarity").asDouble() < 1, verified.out());
+        }
+    }
+
+    @Test
     void scoreSchemesWorkOnTorchScriptTargetsAndOnnxSuspects() {
         Path pt = Path.of("../modelprint-engine/src/test/resources/fixtures/tiny-cnn.pt");
         Path onnx = Path.of("../modelprint-engine/src/test/resources/fixtures/tiny-cnn.onnx");

@@ -14,7 +14,7 @@ import io.modelprint.scheme.SchemeParameters;
  * paper compares the outputs with a contrastively trained encoder instead (docs/schemes.md).
  */
 public final class UapScheme implements SchemeFactory {
-    public static final double DEFAULT_THRESHOLD = 0.8;
+    public static final double DEFAULT_THRESHOLD = 0.9;
     private static final ParameterSpec PARAMETERS = ParameterSpec.builder()
             .n(100, "number of queries: an even number, data points and their perturbed versions in pairs")
             .real("epsilon", 0.2f, Range.above(0), "L-infinity radius of the universal perturbation")
