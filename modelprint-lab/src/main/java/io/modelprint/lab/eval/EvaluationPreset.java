@@ -15,6 +15,8 @@ public record EvaluationPreset(String name, List<String> combos, List<Sweep> swe
     public static final List<String> COMBOS = List.of("TR", "TL", "RR", "RL");
     /** The paper's own method: featured first in the report, and the boundary scheme of the scheme comparison. */
     public static final String PAPER_METHOD = "ipguard";
+    /** IPGuard's points where three classes meet: compared at the paper's method's k. */
+    static final String MULTIPOINT = "ipguard-multipoint";
 
     public EvaluationPreset {
         combos = List.copyOf(combos);
@@ -86,7 +88,7 @@ public record EvaluationPreset(String name, List<String> combos, List<Sweep> swe
             if (baselines.contains(scheme) || Schemes.fleetSelected().contains(scheme)) {
                 continue; // fleet-selected schemes are judged with the owner's fleet: verdictRuns
             }
-            if (scheme.equals(PAPER_METHOD)) {
+            if (scheme.equals(PAPER_METHOD) || scheme.equals(MULTIPOINT)) {
                 runs.add(new SchemeRun(scheme, queries, Map.of("k", 10)));
             } else if (scheme.equals("zest")) {
                 runs.add(new SchemeRun(scheme, Math.max(1, queries / 50), Map.of("masks", 50)));
