@@ -41,8 +41,13 @@ class RecordedSchemeTest {
     }
 
     private Fingerprint written(Scheme<?> scheme, Map<String, Object> recorded) {
-        // a zest fingerprint holds n reference images x masks queries; the others 2 (the file's scheme must fit its arrays)
-        int n = scheme.name().equals("zest") ? scheme.parameters().integer("n") * scheme.parameters().integer("masks") : 2;
+        // a zest fingerprint holds n reference images x masks queries, a uap one its n points and their perturbed copies;
+        // the others 2 (the file's scheme must fit its arrays)
+        int n = switch (scheme.name()) {
+            case "zest" -> scheme.parameters().integer("n") * scheme.parameters().integer("masks");
+            case "uap" -> scheme.parameters().integer("n");
+            default -> 2;
+        };
         FingerprintMeta meta = FingerprintMeta.builder()
                 .setScheme(scheme.name(), scheme.representation().name(), scheme.distance().name(), scheme.suspectAccess().label())
                 .setParameters(recorded)
