@@ -31,7 +31,8 @@ import io.modelprint.lab.zoo.ZooManifest;
 class EvaluationTest {
     static final Preset TINY_ZOO = Preset.builder().setName("tiny").optTargetEpochs(2).optFineTuneImages(300).optRetrainImages(300)
             .optDistillBudget(300).optDistillEpochs(1).optSameArchNegatives(2).optNegativeImages(300).optOtherArchNegatives(1)
-            .optForests(1).optForestImages(100).optForestTrees(3).optSweepStep(4).optAdvImages(100).build();
+            .optForests(1).optForestImages(100).optForestTrees(3).optSweepStep(4).optAdvImages(100).optExtraLabelStudents(0)
+            .optSameRecipeNegatives(1).optPytorchNegatives(0).build();
     static final EvaluationPreset TINY = new EvaluationPreset("tiny", EvaluationPreset.COMBOS, EvaluationPreset.paperSweeps(
             new double[] {0.1}, new double[] {1}, new double[] {1, 3}, Map.of("binarySteps", 2, "maxIter", 30, "initialConst", 0.1), 60), 20);
 
@@ -124,6 +125,8 @@ class EvaluationTest {
         assertFalse(Files.readString(out.resolve("results.json")).isBlank());
         assertTrue(report.contains("## Schemes against every suspect family") && report.contains("| sac-m-hard | labels | 20 |")
                 && report.contains("| modeldiff | scores | 20 |"), report);
+        assertTrue(report.contains("| negative (same recipe) (1) | negative (subset) (")
+                && report.contains("No negatives made by another pipeline"), "negatives by kind: " + report);
         assertTrue(Files.readString(out.resolve("results.json")).contains("\"schemes\""));
         assertEquals(schemes.stream().mapToLong(r -> r.similarities().size()).sum() + 1,
                 Files.readString(out.resolve("scheme-similarities.csv")).lines().filter(l -> !l.endsWith(",")).count());

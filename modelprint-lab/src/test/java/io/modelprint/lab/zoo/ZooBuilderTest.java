@@ -27,7 +27,7 @@ class ZooBuilderTest {
     /** A preset small enough for tests: every kind, tiny counts. */
     static final Preset TINY = Preset.builder().setName("tiny").optFineTuneImages(200).optRetrainImages(200).optDistillBudget(200)
             .optDistillEpochs(1).optSameArchNegatives(2).optNegativeImages(200).optOtherArchNegatives(1).optForests(1).optForestImages(100)
-            .optForestTrees(3).optSweepStep(4).optAdvImages(100).optFullSplitNegatives(1).optTransferNegatives(1).optExtraLabelStudents(1)
+            .optForestTrees(3).optSweepStep(4).optAdvImages(100).optFullSplitNegatives(1).optTransferNegatives(1).optExtraLabelStudents(0)
             .optSameRecipeNegatives(1).optPytorchNegatives(1).build();
 
     private final ImageDataset train = SyntheticData.bands(300, 4, 12, 12, 1);
