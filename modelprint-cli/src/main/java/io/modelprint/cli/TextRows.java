@@ -13,11 +13,13 @@ import java.util.Map;
 final class TextRows {
     private final int width;
     private final boolean calibrated;
+    private final boolean bundle;
 
     TextRows(List<String> suspects, String scheme, String thresholdText, List<FingerprintMeta> members) {
         this.width = Math.max(7, suspects.stream().mapToInt(s -> Terminal.safe(s).length()).max().orElse(7)
                 + (scheme.startsWith("bundle") ? 14 : 0));
         this.calibrated = members.stream().allMatch(m -> m.calibration() != null);
+        this.bundle = members.size() > 1;
         // a bundle's rows mix matching rates with other similarities
         boolean rates = members.stream().allMatch(m -> m.formatVersion() == 1 || "labels".equals(m.representation()));
         String column = rates ? "matching rate" : "similarity";
@@ -83,6 +85,12 @@ final class TextRows {
     void finish() {
         if (!calibrated) {
             System.out.println("(no p-value: the fingerprint is not calibrated; run modelprint calibrate with reference negatives)");
+        }
+        if (!calibrated && bundle) {
+            // complementary schemes (IPGuard for fine-tuned copies, AKH/SAC for extraction) rarely agree on a copy
+            System.out.println("(an uncalibrated bundle takes the majority of its schemes' verdicts: a copy that only one scheme"
+                    + " recognises, e.g. a fine-tuned copy under ipguard alone, is called independent; calibrated, the bundle"
+                    + " decides by the Bonferroni p-value, where one scheme that is sure is enough)");
         }
     }
 }

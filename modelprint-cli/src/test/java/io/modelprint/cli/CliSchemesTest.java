@@ -109,6 +109,9 @@ class CliSchemesTest {
         assertTrue(plain.json().get("threshold").isNull(), "each member has its own default threshold: " + plain.out());
         assertEquals("derived", self.get("verdict").asText());
         assertEquals("independent", plain.json().get("results").get(1).get("verdict").asText(), plain.out());
+        CliRunner.Result plainText = CliRunner.run("verify", "--fingerprint", bundle.toString(), target.toString());
+        assertTrue(plainText.out().contains("(majority, uncalibrated)")
+                && plainText.out().contains("an uncalibrated bundle takes the majority of its schemes' verdicts"), plainText.out());
 
         assertEquals(0, CliRunner.run("calibrate", "--fingerprint", bundle.toString(), "--negatives", independent.toString(),
                 independent2.toString()).exitCode());
