@@ -6,11 +6,13 @@ import io.modelprint.io.Sha256;
 import io.modelprint.model.Classifier;
 import io.modelprint.registry.OpenIntent;
 import io.modelprint.registry.EvidenceLog;
+import io.modelprint.registry.EvidenceRecord;
 import io.modelprint.registry.EvidenceRecords;
 import io.modelprint.registry.RegisteredFingerprint;
 import io.modelprint.registry.Registry;
 import io.modelprint.registry.RegistryDatabase;
 import io.modelprint.registry.ScanMatch;
+import io.modelprint.registry.SuspectIdentity;
 import io.modelprint.registry.SuspectScan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +24,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Check suspects against every fingerprint in the registry.",
@@ -74,14 +78,25 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--partitions", description = "with --spark: tasks to split the suspects into (default 4 per core)")
     Integer partitions;
 
+    @Option(names = "--report", paramLabel = "DIR", description = {"write each suspect's ownership report to DIR (made if missing):"
+        + " one self-contained HTML page per suspect, named from the suspect (NAME-HASH.html); owner-only: it shows the queries"})
+    Path reportDir;
+
+    @Spec
+    CommandSpec commandSpec;
+
     @Override
     public Integer call() {
+        if (spark && reportDir != null) {
+            throw new InputException("--report goes without --spark: scan the suspects to report on without it");
+        }
         if (spark) {
             return SparkScanLauncher.run(sparkArguments());
         }
         if (masters != null || suspectList != null || out != null || partitions != null) {
             throw new InputException("--master, --suspects, --out and --partitions go with --spark");
         }
+
         if (suspects == null || suspects.isEmpty()) {
             throw new InputException("scan: name at least one SUSPECT (or use --spark --suspects FILE|DIR)");
         }
@@ -102,6 +117,7 @@ final class ScanCommand implements Callable<Integer> {
             String cacheKey = Sha256.hex(String.join("\n", registered.stream().map(r -> r.entry().contentSha256()).sorted().toList())
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             SuspectScan scan = new SuspectScan(verdictOptions.threshold, verdictOptions.alpha);
+            ScanReport report = ScanReport.of(reportDir, commandSpec, database.location().describe());
             EvidenceLog log = new EvidenceLog(database, registryKey.forAppend(database));
             List<Map<String, Object>> results = new ArrayList<>();
             boolean anyFailed = false;
@@ -113,17 +129,24 @@ final class ScanCommand implements Callable<Integer> {
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("suspect", suspect);
                 long start = System.nanoTime();
+                SuspectIdentity identity = null;
+                List<ScanMatch> matches = null;
+                List<EvidenceRecord> stored = List.of();
                 try (Classifier model = suspectOptions.open(suspect, spec, classes, scores, cacheKey)) {
-                    var identity = SuspectIdentities.of(suspect, model);
+                    identity = SuspectIdentities.of(suspect, model);
                     result.put("suspectSha256", identity.sha256());
-                    List<ScanMatch> matches = scan.scan(model, registered);
-                    var stored = log.append(EvidenceRecords.of(identity, matches));
+                    matches = scan.scan(model, registered);
+                    stored = log.append(EvidenceRecords.of(identity, matches));
                     result.put("evidence", stored.isEmpty() ? List.of()
                             : List.of(stored.get(0).seq(), stored.get(stored.size() - 1).seq()));
                     result.put("matches", matches.stream().map(ScanViews::match).toList());
                 } catch (InputException e) {
                     anyFailed = true;
                     result.put("error", e.getMessage());
+                }
+                if (report != null) {
+                    result.put("report", report.write(suspect, identity, (String) result.get("error"), matches, registered, stored)
+                            .toString());
                 }
                 result.put("seconds", (System.nanoTime() - start) / 1e9);
                 results.add(result);

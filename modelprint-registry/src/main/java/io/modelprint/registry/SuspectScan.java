@@ -118,7 +118,7 @@ public final class SuspectScan {
             }
             Verdict verdict = verifier.judge(member, scheme, answers);
             verdicts.add(verdict);
-            checks.add(new MemberCheck(scheme.name(), member.meta().contentSha256(), verdict, answers.sha256()));
+            checks.add(new MemberCheck(scheme.name(), member.meta().contentSha256(), verdict, answers.sha256(), answers));
         }
         CombinedVerdict combined = fingerprint.isBundle() ? CombinedVerdict.of(verdicts, alpha) : null;
         return new ScanMatch(fingerprint.entry(), checks, combined, null);
