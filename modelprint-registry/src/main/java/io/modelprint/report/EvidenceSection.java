@@ -19,17 +19,19 @@ final class EvidenceSection {
                 + " record before it (docs/registry.md gives the canonical text), so a change to any of them, or a removal, breaks"
                 + " the chain.</p>");
         html.append("<table class=\"evidence\"><thead><tr><th>#</th><th>recorded at</th><th>fingerprint</th><th>owner</th><th>verdict</th>"
-                + "<th>similarity</th><th>p-value</th><th>hashes</th></tr></thead><tbody>");
+                + "<th>similarity</th><th>p-value</th></tr></thead><tbody>");
         for (EvidenceRecord r : evidence.records()) {
             html.append("<tr class=\"evidence-record\"><td class=\"num\">").append(r.seq()).append("</td><td>")
                     .append(Html.escape(r.recordedAt())).append("</td><td><code>").append(Html.escape(r.fingerprintId()))
                     .append("</code> ").append(Html.escape(r.scheme())).append("</td><td>").append(Html.escape(r.owner()))
                     .append("</td>").append(FingerprintSection.verdictCell(r.verdict(), r.verdict()))
                     .append("<td class=\"num\">").append(ReportNumbers.similarity(r.similarity())).append("</td><td class=\"num\">")
-                    .append(ReportNumbers.pValue(r.pValue())).append("</td><td>")
-                    .append(hash("record", r.recordHash())).append(hash("previous", r.previousHash()))
-                    .append(hash("answers", r.answersSha256())).append(hash("fingerprint", r.fingerprintSha256()))
-                    .append(r.suspectSha256() != null ? hash("suspect", r.suspectSha256()) : "").append("</td></tr>");
+                    .append(ReportNumbers.pValue(r.pValue())).append("</td></tr>");
+            html.append("<tr class=\"evidence-hashes\"><td></td><td colspan=\"6\"><dl class=\"fields\">")
+                    .append(hash("record hash", r.recordHash())).append(hash("previous hash", r.previousHash()))
+                    .append(hash("answers SHA-256", r.answersSha256())).append(hash("fingerprint SHA-256", r.fingerprintSha256()))
+                    .append(r.suspectSha256() != null ? hash("suspect SHA-256", r.suspectSha256()) : "")
+                    .append(r.ownerKey() != null ? hash("owner key", r.ownerKey()) : "").append("</dl></td></tr>");
         }
         html.append("</tbody></table>");
         EvidenceRecord head = evidence.head();
@@ -48,6 +50,6 @@ final class EvidenceSection {
     }
 
     private static String hash(String name, String value) {
-        return "<div>" + Html.escape(name) + " <code class=\"hash\">" + Html.escape(value) + "</code></div>";
+        return "<dt>" + Html.escape(name) + "</dt><dd><code class=\"hash\">" + Html.escape(value) + "</code></dd>";
     }
 }

@@ -31,12 +31,13 @@ final class ReportStyle {
             .signature.verified { color: var(--independent); }
             .signature.unsigned, .signature.partly { color: var(--derived); }
             .query-grid { display: flex; flex-wrap: wrap; gap: .4rem; }
-            figure.query { margin: 0; padding: .25rem; border: 2px solid var(--rule); border-radius: 4px; width: 84px;
+            figure.query { margin: 0; padding: .25rem; border: 2px solid var(--rule); border-radius: 4px; width: 100px;
               text-align: center; break-inside: avoid; page-break-inside: avoid; }
             figure.query.agree { border-color: var(--independent); }
             figure.query.differ { border-color: #e0a000; border-style: dashed; }
-            figure.query img { width: 72px; height: 72px; image-rendering: pixelated; display: block; margin: 0 auto; }
-            figure.query figcaption { font-size: .72rem; color: #111; white-space: nowrap; }
+            figure.query img { width: 84px; height: 84px; image-rendering: pixelated; display: block; margin: 0 auto; }
+            figure.query figcaption { font-size: .75rem; color: #111; white-space: nowrap; }
+            tr.evidence-hashes dl.fields { margin: 0; font-size: .9em; }
             .mark { color: var(--independent); font-weight: 700; }
             .index { color: var(--muted); }
             figure.null-distribution { margin: .5rem 0 1rem; break-inside: avoid; page-break-inside: avoid; }

@@ -43,12 +43,12 @@ class EvidenceSectionTest {
                 new ReportEvidence(dir.resolve("r.db").toString(), stored)).html();
         assertEquals(2, OwnershipReportTest.count(html, "<tr class=\"evidence-record\">"));
         for (EvidenceRecord record : stored) {
-            assertTrue(html.contains("record <code class=\"hash\">" + record.recordHash() + "</code>"));
-            assertTrue(html.contains("previous <code class=\"hash\">" + record.previousHash() + "</code>"));
+            assertTrue(html.contains("<dt>record hash</dt><dd><code class=\"hash\">" + record.recordHash() + "</code>"));
+            assertTrue(html.contains("<dt>previous hash</dt><dd><code class=\"hash\">" + record.previousHash() + "</code>"));
             assertEquals(record.computeHash(), record.recordHash());
         }
         assertEquals(stored.get(0).recordHash(), stored.get(1).previousHash());
-        assertTrue(html.contains("answers <code class=\"hash\">" + outcome.answers().sha256() + "</code>"));
+        assertTrue(html.contains("<dt>answers SHA-256</dt><dd><code class=\"hash\">" + outcome.answers().sha256() + "</code>"));
         EvidenceRecord head = stored.get(1);
         assertEquals(3, head.seq());
         assertTrue(html.contains("record 3: <code class=\"hash head-hash\">" + head.recordHash() + "</code>"));
