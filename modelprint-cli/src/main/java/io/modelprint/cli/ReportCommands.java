@@ -29,10 +29,10 @@ final class ReportCommands {
         return options(spec, name -> !dropped.contains(name));
     }
 
-    /** {@code modelprint registry log verify} of the database (and registry key) {@code spec}'s command was run with. */
-    static String logVerify(CommandSpec spec) {
-        List<String> words = new ArrayList<>(List.of("modelprint", "registry", "log", "verify"));
-        words.addAll(options(spec, name -> name.equals("--db") || name.equals("--registry-key")));
+    /** {@code modelprint registry log verify} of {@code database}, with the registry key {@code spec}'s command was given. */
+    static String logVerify(CommandSpec spec, String database) {
+        List<String> words = new ArrayList<>(List.of("modelprint", "registry", "log", "verify", "--db", database));
+        words.addAll(options(spec, name -> name.equals("--registry-key")));
         return ShellWords.join(words);
     }
 

@@ -80,9 +80,11 @@ final class ScanReport {
             checked.add(new CheckedFingerprint(entry.id(), entry.name(), entry.owner(), entry.ownerKey(), byId.get(entry.id()).members(),
                     outcomes, match.combined(), verifyAgain(entry.id(), suspect)));
         }
-        List<String> commands = List.of(ReportCommands.changeDirectory(),
-                ReportCommands.line(List.of("scan"), ReportCommands.options(spec, Set.of("--report", "--format")), suspect),
-                ReportCommands.logVerify(spec));
+        // the database named even when it came from $MODELPRINT_DB or the default, so the commands do not depend on either
+        List<String> scanOptions = new ArrayList<>(List.of("--db", database));
+        scanOptions.addAll(ReportCommands.options(spec, Set.of("--report", "--format", "--db")));
+        List<String> commands = List.of(ReportCommands.changeDirectory(), ReportCommands.line(List.of("scan"), scanOptions, suspect),
+                ReportCommands.logVerify(spec, database));
         OwnershipReport report = new OwnershipReport(identity != null ? identity : new SuspectIdentity(suspect, null, null), error,
                 checked, unchecked, stored.isEmpty() ? null : new ReportEvidence(database, stored), commands, true,
                 Instant.now().toString());
@@ -97,8 +99,7 @@ final class ScanReport {
 
     /** Export the registered file, and verify the suspect against it with the scan's verdict and suspect options. */
     private List<String> verifyAgain(String id, String suspect) {
-        List<String> export = new ArrayList<>(List.of("modelprint", "registry", "export", id, "--out", id + ".npz"));
-        export.addAll(ReportCommands.options(spec, name -> name.equals("--db")));
+        List<String> export = List.of("modelprint", "registry", "export", id, "--out", id + ".npz", "--db", database);
         List<String> options = new ArrayList<>(List.of("--fingerprint", id + ".npz"));
         options.addAll(ReportCommands.options(spec, SCAN_ONLY));
         return List.of(ReportCommands.changeDirectory(), ShellWords.join(export), ReportCommands.line(List.of("verify"), options, suspect));

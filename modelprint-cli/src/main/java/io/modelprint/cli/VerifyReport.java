@@ -53,7 +53,7 @@ final class VerifyReport {
         List<String> commands = new ArrayList<>(List.of(ReportCommands.changeDirectory(),
                 ReportCommands.line(List.of("verify"), ReportCommands.options(spec, Set.of("--report", "--format")), suspect)));
         if (database != null) {
-            commands.add(ReportCommands.logVerify(spec));
+            commands.add(ReportCommands.logVerify(spec, database));
         }
         CheckedFingerprint checked = new CheckedFingerprint(fingerprintId, fingerprintFile.getFileName().toString(), owner, ownerKey,
                 members, checks.outcomes(), combined, List.of());

@@ -14,14 +14,15 @@ import io.modelprint.verify.Verdict;
 final class FingerprintSection {
     private FingerprintSection() {}
 
-    static String html(CheckedFingerprint check, int imagesPerMember, boolean showQueries) {
+    /** @param images how many query images each member may show */
+    static String html(CheckedFingerprint check, java.util.List<Integer> images, boolean showQueries) {
         StringBuilder html = new StringBuilder("<section class=\"fingerprint\" id=\"fingerprint-").append(Html.escape(check.id()))
                 .append("\"><h2>Fingerprint <code>").append(Html.escape(check.id())).append("</code>")
                 .append(check.name() != null ? " &mdash; " + Html.escape(check.name()) : "").append("</h2>");
         html.append(identity(check));
         html.append("<h3>Verdicts</h3>").append(verdicts(check));
         for (int i = 0; i < check.members().size(); i++) {
-            html.append(member(check, i, imagesPerMember, showQueries));
+            html.append(member(check, i, images.get(i), showQueries));
         }
         if (!check.commands().isEmpty()) {
             html.append("<h3>Check this fingerprint again</h3><pre class=\"command\">")

@@ -56,9 +56,22 @@ public record OwnershipReport(SuspectIdentity suspect, String suspectError, List
         return checks.subList(0, Math.min(MAX_DETAILED, checks.size()));
     }
 
-    /** Query images per member shown in detail, so that the report holds at most {@link #MAX_IMAGES}. */
-    int imagesPerMember() {
+    /**
+     * How many query images each member shown in detail gets, in page order, so that the report holds at most
+     * {@link #MAX_IMAGES}: an even share, at least one while the budget lasts.
+     */
+    List<Integer> imageBudget() {
         int members = detailed().stream().mapToInt(c -> c.members().size()).sum();
-        return members == 0 ? 0 : Math.max(1, MAX_IMAGES / members);
+        int share = members == 0 ? 0 : Math.max(1, MAX_IMAGES / members);
+        List<Integer> budget = new java.util.ArrayList<>();
+        int left = MAX_IMAGES;
+        for (CheckedFingerprint check : detailed()) {
+            for (var member : check.members()) {
+                int images = Math.min(Math.min(share, left), member.size());
+                budget.add(images);
+                left -= images;
+            }
+        }
+        return budget;
     }
 }

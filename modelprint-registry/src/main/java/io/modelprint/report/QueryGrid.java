@@ -35,6 +35,10 @@ final class QueryGrid {
                     .append(same ? " <span class=\"mark\" title=\"the labels agree\">&#10003;</span>" : "")
                     .append("</figcaption></figure>");
         }
+        if (shown == 0) {
+            return "<p class=\"grid-summary\">None of the " + n + " queries is shown: a report shows at most "
+                    + OwnershipReport.MAX_IMAGES + " query images, and the fingerprints before this one used them.</p>";
+        }
         String summary = "Showing " + (shown == n ? "all " + n : "the first " + shown + " of " + n) + " queries"
                 + (answers == null ? "; the suspect gave no answers." : "; the labels agree on " + agree + " of the " + shown + " shown.")
                 + " T: the target's label (recorded in the fingerprint), S: the suspect's, &#10003; where they agree.";

@@ -23,8 +23,12 @@ final class ReportPage {
                 .append(" by modelprint ").append(Html.escape(ToolVersion.version())).append("</p></header>\n");
         html.append(headline(report)).append(summary(report)).append(suspect(report));
         List<CheckedFingerprint> detailed = report.detailed();
+        List<Integer> budget = report.imageBudget();
+        int member = 0;
         for (CheckedFingerprint check : detailed) {
-            html.append(FingerprintSection.html(check, report.imagesPerMember(), report.showQueries())).append('\n');
+            html.append(FingerprintSection.html(check, budget.subList(member, member + check.members().size()), report.showQueries()))
+                    .append('\n');
+            member += check.members().size();
         }
         if (report.checks().size() > detailed.size()) {
             html.append("<p class=\"note\">The first ").append(detailed.size()).append(" of the ").append(report.checks().size())

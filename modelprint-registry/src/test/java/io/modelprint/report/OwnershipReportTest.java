@@ -135,6 +135,23 @@ class OwnershipReportTest {
     }
 
     @Test
+    void manyFingerprintsShareTheHundredImagesAndTheFirstTwentyAreShownInDetail() {
+        List<CheckedFingerprint> checks = new java.util.ArrayList<>();
+        for (int i = 0; i < OwnershipReport.MAX_DETAILED + 1; i++) {
+            checks.add(new CheckedFingerprint(String.format("%012x", i), "b" + i, "owner" + i, null, java.util.Collections.nCopies(6,
+                    calibrated), java.util.Collections.nCopies(6, copy), CombinedVerdict.of(java.util.Collections.nCopies(6, copy.verdict()),
+                    0.01), List.of()));
+        }
+        String html = new OwnershipReport(new io.modelprint.registry.SuspectIdentity("s", null, null), null, checks, List.of(), null,
+                List.of(), true, "2026-01-01T00:00:00Z").html();
+        assertEquals(OwnershipReport.MAX_IMAGES, count(html, "<img "));
+        assertEquals(OwnershipReport.MAX_DETAILED, count(html, "<section class=\"fingerprint\""));
+        assertEquals(OwnershipReport.MAX_DETAILED * 6 - OwnershipReport.MAX_IMAGES, count(html, "None of the 40 queries is shown"));
+        assertTrue(html.contains("The first 20 of the 21 fingerprints checked are shown in detail"));
+        assertEquals(21, count(html, "<td><code>0000000000"), "every fingerprint in the summary table");
+    }
+
+    @Test
     void queriesAreWithheldFromAPageForSomeoneOtherThanTheOwner() {
         OwnershipReport full = ReportFixtures.report(ReportFixtures.check("alice", calibrated, copy), "s", null);
         OwnershipReport withheld = new OwnershipReport(full.suspect(), null, full.checks(), List.of(), null, List.of(), false,
