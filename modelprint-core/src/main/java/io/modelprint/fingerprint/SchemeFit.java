@@ -17,8 +17,14 @@ final class SchemeFit {
 
     static void check(String where, Fingerprint fingerprint) {
         FingerprintMeta meta = fingerprint.meta();
-        Scheme<?> scheme = meta.formatVersion() == 1 ? fingerprint.scheme()
-                : Schemes.recorded(meta.scheme(), meta.parameters(), meta.selection(), where);
+        Scheme<?> scheme;
+        try {
+            scheme = meta.formatVersion() == 1 ? fingerprint.scheme()
+                    : Schemes.recorded(meta.scheme(), meta.parameters(), meta.selection(), where);
+        } catch (InputException e) {
+            // a scheme that refuses what the file recorded (no selection, a verifier it does not have) names no file itself
+            throw e.getMessage().startsWith(where) ? e : new InputException(where + ": " + e.getMessage(), e);
+        }
         if (meta.formatVersion() != 1) {
             same(where, meta.scheme(), "representation", meta.representation(), scheme.representation().name());
             same(where, meta.scheme(), "distance", meta.distance(), scheme.distance().name());

@@ -1,4 +1,4 @@
-package io.modelprint.scheme.llr;
+package io.modelprint.testing;
 
 import io.modelprint.ProgressListener;
 import io.modelprint.data.ImageDataset;
@@ -10,40 +10,38 @@ import io.modelprint.gradient.GradientCheck;
 import io.modelprint.scheme.SchemeFactory;
 import io.modelprint.scheme.Schemes;
 import io.modelprint.scheme.SeedSource;
-import io.modelprint.testing.InMemoryFleet;
-import io.modelprint.testing.LinearModel;
-import io.modelprint.testing.SyntheticData;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Tiny fleets for fleet-llr's tests: a linear target, surrogates that are perturbed copies of it and
- * references that are independent linear models, all on 10 x 10 band images of 10 classes.
+ * Tiny fleets for the tests of schemes a fleet chooses label queries for (fleet-llr, metav): a linear
+ * target, surrogates that are perturbed copies of it and references that are independent linear
+ * models, all on 10 x 10 band images of 10 classes.
  */
-final class LlrFleets {
-    static final ImageDataset DATA = SyntheticData.bands(600, 10, 10, 10, 3);
-    static final long TARGET_SEED = 1;
+public final class CopyFleets {
+    public static final ImageDataset DATA = SyntheticData.bands(600, 10, 10, 10, 3);
+    public static final long TARGET_SEED = 1;
     /** Per weight, how far a copy moves from the target: enough that copies disagree with it now and then. */
-    static final float COPY_NOISE = 0.4f;
+    public static final float COPY_NOISE = 0.4f;
 
-    private LlrFleets() {}
+    private CopyFleets() {}
 
-    static LinearModel target() {
+    public static LinearModel target() {
         return new LinearModel(DATA.spec(), 10, TARGET_SEED);
     }
 
-    static LinearModel copy(long seed) {
+    public static LinearModel copy(long seed) {
         try (LinearModel target = target()) {
             return LinearModel.perturbed(target, COPY_NOISE, seed);
         }
     }
 
-    static LinearModel independent(long seed) {
+    public static LinearModel independent(long seed) {
         return new LinearModel(DATA.spec(), 10, seed);
     }
 
     /** Surrogates are copies with seeds 1.., references independent models with seeds 100..; no other test model uses them. */
-    static InMemoryFleet fleet(int surrogates, int references) {
+    public static InMemoryFleet fleet(int surrogates, int references) {
         InMemoryFleet fleet = new InMemoryFleet(DATA.spec(), 10);
         for (int i = 0; i < surrogates; i++) {
             long seed = 1 + i;
@@ -56,9 +54,9 @@ final class LlrFleets {
         return fleet;
     }
 
-    /** fleet-llr's fingerprint of the target with {@code parameters} (n included), chosen with {@code split}. */
-    static Fingerprint extract(FleetSplit split, Map<String, Object> parameters) {
-        SchemeFactory factory = Schemes.require(FleetLlrScheme.NAME, "test");
+    /** {@code scheme}'s fingerprint of the target with {@code parameters} (n included), chosen with {@code split}. */
+    public static Fingerprint extract(String scheme, FleetSplit split, Map<String, Object> parameters) {
+        SchemeFactory factory = Schemes.require(scheme, "test");
         try (LinearModel target = target()) {
             return FingerprintExtractor.extract(target, "target", factory.create(new LinkedHashMap<>(parameters)),
                     SeedSource.fromData(DATA), 7, split, ProgressListener.NONE, new GradientCheck()).fingerprint();
