@@ -7,6 +7,9 @@ import io.modelprint.fingerprint.FingerprintExtractor;
 import io.modelprint.fleet.FleetRole;
 import io.modelprint.fleet.FleetSplit;
 import io.modelprint.gradient.GradientCheck;
+import io.modelprint.model.Classifier;
+import io.modelprint.scheme.Access;
+import io.modelprint.scheme.Answers;
 import io.modelprint.scheme.SchemeFactory;
 import io.modelprint.scheme.Schemes;
 import io.modelprint.scheme.SeedSource;
@@ -52,6 +55,30 @@ public final class CopyFleets {
             fleet.add("independent-" + seed, FleetRole.REFERENCE, "seed", () -> independent(seed));
         }
         return fleet;
+    }
+
+    /** {@code suspect}'s similarity to {@code fingerprint} under the fingerprint's scheme, asked for labels only. */
+    public static double similarity(Fingerprint fingerprint, Classifier suspect) {
+        return fingerprint.scheme().similarity(fingerprint.answers(), Answers.ask(suspect, fingerprint.queries(), Access.LABELS));
+    }
+
+    /** The lowest similarity of held-out copies (seeds 50-53) and the highest of held-out independent models (seeds 500-507). */
+    public record Separation(double lowestCopy, double highestIndependent) {}
+
+    public static Separation separation(Fingerprint fingerprint) {
+        double lowestCopy = Double.POSITIVE_INFINITY;
+        double highestIndependent = Double.NEGATIVE_INFINITY;
+        for (long seed = 50; seed < 54; seed++) {
+            try (LinearModel copy = copy(seed)) {
+                lowestCopy = Math.min(lowestCopy, similarity(fingerprint, copy));
+            }
+        }
+        for (long seed = 500; seed < 508; seed++) {
+            try (LinearModel independent = independent(seed)) {
+                highestIndependent = Math.max(highestIndependent, similarity(fingerprint, independent));
+            }
+        }
+        return new Separation(lowestCopy, highestIndependent);
     }
 
     /** {@code scheme}'s fingerprint of the target with {@code parameters} (n included), chosen with {@code split}. */

@@ -54,10 +54,6 @@ public final class FleetLlrScheme implements SchemeFactory {
             throw new InputException(NAME + ": the fingerprint records no fleet selection (meta.json 'selection'): its queries"
                     + " are weighed by the rates the fleet that chose them measured; make it again with extract --fleet DIR");
         }
-        if (selection.verifier() != null) {
-            throw new InputException(NAME + ": the fingerprint's selection holds a learned verifier (meta.json"
-                    + " 'selection.verifier'), which " + NAME + " does not have: the scheme does not fit the file");
-        }
         return scheme(p, selection);
     }
 

@@ -2,18 +2,14 @@ package io.modelprint.scheme.llr;
 
 import io.modelprint.ProgressListener;
 import io.modelprint.fleet.FleetMinimum;
-import io.modelprint.fleet.FleetSplit;
 import io.modelprint.model.Differentiable;
-import io.modelprint.scheme.Access;
-import io.modelprint.scheme.FleetSelectedQueries;
 import io.modelprint.scheme.GeneratedQueries;
-import io.modelprint.scheme.SeedSource;
 
 /**
  * fleet-llr's queries: the fleet's choice ({@link FleetQueryChoice}), carrying the selection that
  * records the fleet, the models that chose, and per query the rates p1 and p0 the score weighs by.
  */
-public final class LikelihoodRatioQueries implements FleetSelectedQueries {
+public final class LikelihoodRatioQueries extends ChosenLabelQueries {
     /** Held-out references a Student-t p-value as small as 0.01 needs (4 per decade below 1). */
     public static final int MIN_CALIBRATION_REFERENCES = 8;
     /** Below 3 surrogates and 2 references a rate is a guess. */
@@ -21,10 +17,8 @@ public final class LikelihoodRatioQueries implements FleetSelectedQueries {
             "fewer cannot estimate an agreement rate (one model agrees or does not), and p-values down to 0.01 need "
                     + MIN_CALIBRATION_REFERENCES + " held-out references");
 
-    private final FleetQueryChoice choice;
-
     public LikelihoodRatioQueries(FleetQueryChoice choice) {
-        this.choice = choice;
+        super(choice);
     }
 
     @Override
@@ -33,15 +27,12 @@ public final class LikelihoodRatioQueries implements FleetSelectedQueries {
     }
 
     @Override
-    public Access targetAccess() {
-        return choice.targetAccess();
+    protected FleetMinimum minimum() {
+        return MINIMUM;
     }
 
     @Override
-    public GeneratedQueries generate(Differentiable target, SeedSource seeds, int n, long seed, FleetSplit fleet,
-            ProgressListener progress) {
-        fleet.requireAtLeast(MINIMUM, FleetLlrScheme.NAME);
-        FleetQueryChoice.Chosen chosen = choice.choose(FleetLlrScheme.NAME, target, seeds, n, seed, fleet, progress);
+    protected GeneratedQueries record(FleetQueryChoice.Chosen chosen, Differentiable target, ProgressListener progress) {
         return chosen.generated(chosen.selection());
     }
 }

@@ -2,14 +2,11 @@ package io.modelprint.scheme.metav;
 
 import io.modelprint.ProgressListener;
 import io.modelprint.fleet.FleetMinimum;
-import io.modelprint.fleet.FleetSplit;
 import io.modelprint.fleet.LearnedVerifier;
 import io.modelprint.fleet.VerifierFeatures;
 import io.modelprint.model.Differentiable;
-import io.modelprint.scheme.Access;
-import io.modelprint.scheme.FleetSelectedQueries;
 import io.modelprint.scheme.GeneratedQueries;
-import io.modelprint.scheme.SeedSource;
+import io.modelprint.scheme.llr.ChosenLabelQueries;
 import io.modelprint.scheme.llr.FleetQueryChoice;
 
 /**
@@ -18,7 +15,7 @@ import io.modelprint.scheme.llr.FleetQueryChoice;
  * ({@link VerifierTraining}). The queries carry the selection with the verifier's weights in it; the
  * references held out of the split never see either.
  */
-public final class MetaVerifierQueries implements FleetSelectedQueries {
+public final class MetaVerifierQueries extends ChosenLabelQueries {
     /** Held-out references a Student-t p-value as small as 0.01 needs (4 per decade below 1). */
     public static final int MIN_CALIBRATION_REFERENCES = 8;
     /** What the classifier needs to learn from (docs/schemes.md, "metav", measures it). */
@@ -26,11 +23,10 @@ public final class MetaVerifierQueries implements FleetSelectedQueries {
             "with fewer examples of a class the verifier learns the quirks of one or two models rather than what sets copies"
                     + " apart, and p-values down to 0.01 need " + MIN_CALIBRATION_REFERENCES + " held-out references");
 
-    private final FleetQueryChoice choice;
     private final VerifierTraining training;
 
     public MetaVerifierQueries(FleetQueryChoice choice, double l2, VerifierFeatures features) {
-        this.choice = choice;
+        super(choice);
         this.training = new VerifierTraining(l2, features);
     }
 
@@ -40,17 +36,15 @@ public final class MetaVerifierQueries implements FleetSelectedQueries {
     }
 
     @Override
-    public Access targetAccess() {
-        return choice.targetAccess();
+    protected FleetMinimum minimum() {
+        return MINIMUM;
     }
 
     @Override
-    public GeneratedQueries generate(Differentiable target, SeedSource seeds, int n, long seed, FleetSplit fleet,
-            ProgressListener progress) {
-        fleet.requireAtLeast(MINIMUM, MetaVerifierScheme.NAME);
-        FleetQueryChoice.Chosen chosen = choice.choose(MetaVerifierScheme.NAME, target, seeds, n, seed, fleet, progress);
+    protected GeneratedQueries record(FleetQueryChoice.Chosen chosen, Differentiable target, ProgressListener progress) {
         LearnedVerifier verifier = training.learn(chosen.targetLabels(), chosen.surrogates(), chosen.references(),
                 target.numClasses());
+        int n = chosen.targetLabels().length;
         progress.update(n, n, "verifier learned from " + chosen.surrogates().members().size() + " surrogates and "
                 + chosen.references().members().size() + " references");
         return chosen.generated(chosen.selection().withVerifier(verifier));

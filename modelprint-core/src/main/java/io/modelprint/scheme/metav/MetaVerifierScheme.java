@@ -24,8 +24,10 @@ public final class MetaVerifierScheme implements SchemeFactory {
     public static final String NAME = "metav";
     /** Uncalibrated, a suspect is "derived" when the verifier finds it more likely than not. */
     public static final double DEFAULT_THRESHOLD = 0;
+    /** Chosen on tiny linear worlds of other seeds than those docs/schemes.md reports (it changed AUC by < 0.01 over 0.001-1). */
+    public static final float DEFAULT_L2 = 0.01f;
     private static final ParameterSpec PARAMETERS = FleetQueryChoice.declare(ParameterSpec.builder())
-            .real("l2", 0.01f, Parameter.Range.atLeast(1e-4).atMost(1e4),
+            .real("l2", DEFAULT_L2, Parameter.Range.atLeast(1e-4).atMost(1e4),
                     "ridge penalty on the verifier's weights, per query (the penalty on the squared norm is l2 x n)")
             .choice("features", VerifierFeatures.AGREEMENT.label(), List.of("agreement", "answers"), Map.of(),
                     "what the verifier sees of a suspect: agreement with the target per query, or its one-hot answers")

@@ -56,6 +56,11 @@ public final class VerifierLogOdds implements Distance<long[]> {
         return new SimilarityRange(min, max);
     }
 
+    @Override
+    public boolean usesLearnedVerifier() {
+        return true;
+    }
+
     /** A continuous score: references' scores are modelled by a Student-t predictive. */
     @Override
     public NullModel nullModel() {

@@ -12,7 +12,6 @@ import io.modelprint.fleet.FleetSplit;
 import io.modelprint.fleet.QuerySelection;
 import io.modelprint.model.Classifier;
 import io.modelprint.scheme.Access;
-import io.modelprint.scheme.Answers;
 import io.modelprint.scheme.Scheme;
 import io.modelprint.scheme.Schemes;
 import io.modelprint.testing.CopyFleets;
@@ -38,24 +37,14 @@ class FleetLlrSchemeTest {
     }
 
     private static double similarity(Fingerprint fingerprint, Classifier suspect) {
-        Scheme<?> scheme = fingerprint.scheme();
-        return scheme.similarity(fingerprint.answers(), Answers.ask(suspect, fingerprint.queries(), Access.LABELS));
+        return CopyFleets.similarity(fingerprint, suspect);
     }
 
     @Test
     void heldOutCopiesScoreAboveEveryHeldOutIndependentModel() {
-        double lowestCopy = Double.POSITIVE_INFINITY;
-        double highestIndependent = Double.NEGATIVE_INFINITY;
-        for (long seed = 50; seed < 54; seed++) {
-            try (LinearModel copy = CopyFleets.copy(seed)) {
-                lowestCopy = Math.min(lowestCopy, similarity(fingerprint, copy));
-            }
-        }
-        for (long seed = 500; seed < 508; seed++) {
-            try (LinearModel independent = CopyFleets.independent(seed)) {
-                highestIndependent = Math.max(highestIndependent, similarity(fingerprint, independent));
-            }
-        }
+        CopyFleets.Separation separation = CopyFleets.separation(fingerprint);
+        double lowestCopy = separation.lowestCopy();
+        double highestIndependent = separation.highestIndependent();
         System.out.printf("fleet-llr: lowest held-out copy %.3f, highest held-out independent %.3f%n", lowestCopy, highestIndependent);
         assertTrue(lowestCopy > highestIndependent, lowestCopy + " vs " + highestIndependent);
         assertTrue(lowestCopy > 0 && highestIndependent < 0, "the default threshold 0 separates them here");

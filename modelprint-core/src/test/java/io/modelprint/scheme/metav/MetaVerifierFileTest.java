@@ -112,7 +112,8 @@ class MetaVerifierFileTest {
             parameters.remove("l2");
             parameters.remove("features");
         }, true);
-        assertTrue(e.getMessage().contains("holds a learned verifier") && e.getMessage().contains("does not fit"), e.getMessage());
+        assertTrue(e.getMessage().contains("fleet-llr uses no learned verifier, but the file holds one")
+                && e.getMessage().contains("does not fit"), e.getMessage());
     }
 
     @Test

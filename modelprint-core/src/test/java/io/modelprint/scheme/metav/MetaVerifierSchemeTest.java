@@ -13,7 +13,6 @@ import io.modelprint.fleet.LearnedVerifier;
 import io.modelprint.fleet.VerifierFeatures;
 import io.modelprint.model.Classifier;
 import io.modelprint.scheme.Access;
-import io.modelprint.scheme.Answers;
 import io.modelprint.scheme.Scheme;
 import io.modelprint.scheme.Schemes;
 import io.modelprint.testing.CopyFleets;
@@ -40,8 +39,7 @@ class MetaVerifierSchemeTest {
     }
 
     static double similarity(Fingerprint fingerprint, Classifier suspect) {
-        Scheme<?> scheme = fingerprint.scheme();
-        return scheme.similarity(fingerprint.answers(), Answers.ask(suspect, fingerprint.queries(), Access.LABELS));
+        return CopyFleets.similarity(fingerprint, suspect);
     }
 
     @Test
@@ -50,18 +48,9 @@ class MetaVerifierSchemeTest {
         assertNotNull(verifier);
         assertEquals(VerifierFeatures.AGREEMENT, verifier.features());
         assertEquals(60, verifier.weights().length);
-        double lowestCopy = Double.POSITIVE_INFINITY;
-        double highestIndependent = Double.NEGATIVE_INFINITY;
-        for (long seed = 50; seed < 54; seed++) {
-            try (LinearModel copy = CopyFleets.copy(seed)) {
-                lowestCopy = Math.min(lowestCopy, similarity(fingerprint, copy));
-            }
-        }
-        for (long seed = 500; seed < 508; seed++) {
-            try (LinearModel independent = CopyFleets.independent(seed)) {
-                highestIndependent = Math.max(highestIndependent, similarity(fingerprint, independent));
-            }
-        }
+        CopyFleets.Separation separation = CopyFleets.separation(fingerprint);
+        double lowestCopy = separation.lowestCopy();
+        double highestIndependent = separation.highestIndependent();
         System.out.printf("metav: lowest held-out copy %.3f, highest held-out independent %.3f%n", lowestCopy, highestIndependent);
         assertTrue(lowestCopy > highestIndependent, lowestCopy + " vs " + highestIndependent);
         assertTrue(lowestCopy > 0 && highestIndependent < 0, "log-odds 0 (probability 1/2) separates them here");

@@ -1,16 +1,13 @@
 package io.modelprint.scheme.metav;
 
 import io.modelprint.ProgressListener;
-import io.modelprint.data.ImageDataset;
 import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.fingerprint.FingerprintExtractor;
 import io.modelprint.fleet.FleetMember;
-import io.modelprint.fleet.FleetRole;
 import io.modelprint.fleet.FleetSplit;
-import io.modelprint.fleet.LearnedVerifier;
-import io.modelprint.fleet.VerifierFeatures;
+import io.modelprint.gradient.GradientCheck;
 import io.modelprint.metrics.Roc;
-import io.modelprint.model.Classifier;
+import io.modelprint.fleet.VerifierFeatures;
 import io.modelprint.scheme.Labels;
 import io.modelprint.scheme.Schemes;
 import io.modelprint.scheme.SeedSource;
@@ -18,246 +15,194 @@ import io.modelprint.scheme.llr.FleetQueryChoice;
 import io.modelprint.scheme.llr.LogLikelihoodRatio;
 import io.modelprint.testing.InMemoryFleet;
 import io.modelprint.testing.LinearModel;
-import io.modelprint.testing.SyntheticData;
+import io.modelprint.verify.Calibrator;
+import io.modelprint.verify.Decision;
+import io.modelprint.verify.FleetReferences;
+import io.modelprint.verify.Verdict;
+import io.modelprint.verify.Verifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
+import java.util.function.LongFunction;
 
 /**
- * The measurement behind metav's defaults and docs (not a test): on tiny linear worlds, metav's learned
- * verifier against fleet-llr's likelihood ratio on the same fleet-chosen queries and AKH on the same
- * budget, by AUC and TPR at zero false positives against held-out independent models. Run with
- * {@code mvn -o -q -pl modelprint-core exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.modelprint.scheme.metav.MetavComparison -Dexec.args="tune|report|minimum"}:
- * "tune" chooses l2 on worlds of other seeds than "report" and "minimum" measure on.
+ * The measurement behind metav's defaults and docs/schemes.md (a program, not a test). On tiny linear
+ * worlds, each scheme is extracted with the owner's fleet, calibrated on the references held out of
+ * its choice (as extract --fleet does) and judged on held-out copies and independent models: AUC, TPR
+ * at zero false positives, and the calibrated verdict's TPR and FPR at alpha 0.01. Arguments:
+ * {@code tune} (l2 and features, on worlds of other seeds than the rest), {@code report [l2]} and
+ * {@code minimum [l2] [tuning]} (surrogates and references in the selection part). Run with the test
+ * class path, e.g. {@code java -cp ... io.modelprint.scheme.metav.MetavComparison report}.
  */
 public final class MetavComparison {
     static final int N = 100;
-    static final double[] L2 = {0.001, 0.01, 0.05, 0.2, 1, 5};
-    static final int SUSPECTS_PER_LEVEL = 12;
+    static final int SUSPECTS_PER_FAMILY = 12;
     static final int NEGATIVES = 24;
     static final int WORLDS = 5;
-
-    /** A world: how its target, fleet members, held-out copies at a noise level and independent models are made. */
-    record World(String kind, long offset, float[] levels, float[] mixes) {
-        ImageDataset data() {
-            return SyntheticData.bands(600, 10, 10, 10, 3 + offset);
-        }
-
-        LinearModel task() {
-            return new LinearModel(data().spec(), 10, 100 + offset);
-        }
-
-        LinearModel target() {
-            return kind.equals("random") ? new LinearModel(data().spec(), 10, 1 + offset) : perturbedTask(0.3f, 1 + offset);
-        }
-
-        private LinearModel perturbedTask(float noise, long seed) {
-            try (LinearModel task = task()) {
-                return LinearModel.perturbed(task, noise, seed);
-            }
-        }
-
-        LinearModel copy(float noise, long seed) {
-            try (LinearModel target = target()) {
-                return LinearModel.perturbed(target, noise, seed + offset);
-            }
-        }
-
-        LinearModel independent(long seed) {
-            return kind.equals("random") ? new LinearModel(data().spec(), 10, seed + offset) : perturbedTask(0.3f, seed + offset);
-        }
-
-        /** (1 - share) x the target's weights + share x an independent model's: a copy partly retrained elsewhere. */
-        LinearModel mix(float share, long seed) {
-            try (LinearModel target = target(); LinearModel other = independent(seed)) {
-                float[][] t = weights(target);
-                float[][] o = weights(other);
-                for (int k = 0; k < 2; k++) {
-                    for (int i = 0; i < t[k].length; i++) {
-                        t[k][i] = (1 - share) * t[k][i] + share * o[k][i];
-                    }
-                }
-                return LinearModel.of(target.inputSpec(), 10, t[0], t[1]);
-            }
-        }
-
-        float fleetNoise() {
-            return kind.equals("random") ? 0.4f : 0.1f;
-        }
-
-        InMemoryFleet fleet(int surrogates, int references) {
-            InMemoryFleet fleet = new InMemoryFleet(data().spec(), 10);
-            for (int i = 0; i < surrogates; i++) {
-                long seed = 10 + i;
-                fleet.add("copy-" + seed, FleetRole.SURROGATE, "copy", () -> copy(fleetNoise(), seed));
-            }
-            for (int i = 0; i < references; i++) {
-                long seed = 30 + i;
-                fleet.add("independent-" + seed, FleetRole.REFERENCE, "seed", () -> independent(seed));
-            }
-            return fleet;
-        }
-    }
-
-    static List<World> worlds(boolean tuning) {
-        List<World> worlds = new ArrayList<>();
-        for (int w = 0; w < WORLDS; w++) {
-            long offset = (tuning ? 5000 : 0) + 1000L * w;
-            worlds.add(new World("random", offset, new float[] {0.8f, 1.2f, 1.6f, 2.0f}, new float[] {0.5f, 0.7f}));
-            worlds.add(new World("shared", offset, new float[] {0.1f, 0.2f, 0.3f, 0.4f}, new float[] {0.4f, 0.6f}));
-        }
-        return worlds;
-    }
-
-    /** Mean AUC and TPR at zero false positives, per method, over worlds and levels. */
+    /** Mean AUC, TPR at 0 FP, calibrated TPR and FPR, per row, summed over worlds; the last slot counts them. */
     static final Map<String, double[]> TOTALS = new LinkedHashMap<>();
 
-    static void record(String key, double auc, double tpr0) {
-        double[] sums = TOTALS.computeIfAbsent(key, k -> new double[3]);
-        sums[0] += auc;
-        sums[1] += tpr0;
-        sums[2] += 1;
-    }
+    /** One scheme with its parameters under a row label. */
+    record Method(String label, String scheme, Map<String, Object> parameters) {}
 
-    /** Scores every method on one world, with the split {@code split} of its fleet. */
-    static void measure(World world, FleetSplit split, double[] l2s, String tag) {
-        ImageDataset data = world.data();
-        Map<String, ToDoubleFunction<long[]>> methods = new LinkedHashMap<>();
-        long[] queries;
-        float[] values;
-        try (LinearModel target = world.target()) {
-            FleetQueryChoice.Chosen chosen = new FleetQueryChoice(600, 4f / 256, 2, 0.5, 0.5).choose("metav", target,
-                    SeedSource.fromData(data), N, 7, split, ProgressListener.NONE);
-            queries = chosen.targetLabels();
-            values = chosen.queries().values();
-            for (VerifierFeatures features : VerifierFeatures.values()) {
-                for (double l2 : l2s) {
-                    LearnedVerifier v = new VerifierTraining(l2, features).learn(queries, chosen.surrogates(), chosen.references(), 10);
-                    VerifierLogOdds score = new VerifierLogOdds(chosen.selection().withVerifier(v));
-                    methods.put(String.format(Locale.ROOT, "metav %s l2=%s", features.label(), l2), s -> score.similarity(queries, s));
-                }
+    /** Extracts and calibrates every method on {@code world} with {@code split}, and judges the held-out suspects. */
+    static void measure(LinearWorld world, FleetSplit split, List<Method> methods, String tag) {
+        Map<String, LongFunction<LinearModel>> families = world.families();
+        Verifier verifier = new Verifier((Double) null);
+        for (Method method : methods) {
+            Fingerprint calibrated;
+            try (LinearModel target = world.target()) {
+                Map<String, Object> parameters = new LinkedHashMap<>(method.parameters());
+                parameters.put("n", N);
+                Fingerprint fingerprint = FingerprintExtractor.extract(target, "target", Schemes.create(method.scheme(), parameters,
+                        "t"), SeedSource.fromData(world.data()), 7, split, ProgressListener.NONE, new GradientCheck()).fingerprint();
+                calibrated = Calibrator.calibrate(fingerprint, method.label(), FleetReferences.heldOut(split, fingerprint,
+                        method.label()), ProgressListener.NONE, w -> {});
             }
-            LogLikelihoodRatio llr = new LogLikelihoodRatio(chosen.selection());
-            methods.put("fleet-llr", s -> llr.similarity(queries, s));
-            Fingerprint akh = FingerprintExtractor.extract(target, "target", Schemes.create("akh", Map.of("n", N), "t"),
-                    SeedSource.fromData(data), 7, ProgressListener.NONE).fingerprint();
-            methods.put("akh", s -> matching(akh, s));
-            akhValues = akh.queries().values();
-            akhLabels = akh.labels();
-        }
-        Map<String, double[]> negatives = new LinkedHashMap<>();
-        List<long[][]> negativeAnswers = new ArrayList<>();
-        for (int i = 0; i < NEGATIVES; i++) {
-            negativeAnswers.add(answers(world.independent(700 + i), values));
-        }
-        methods.forEach((name, f) -> negatives.put(name, negativeAnswers.stream().mapToDouble(a -> score(name, f, a)).toArray()));
-        List<String> families = new ArrayList<>();
-        for (float level : world.levels()) {
-            families.add("noise " + level);
-        }
-        for (float mix : world.mixes()) {
-            families.add("mix " + mix);
-        }
-        for (String family : families) {
-            List<long[][]> positiveAnswers = new ArrayList<>();
-            float amount = Float.parseFloat(family.substring(family.indexOf(' ') + 1));
-            for (int i = 0; i < SUSPECTS_PER_LEVEL; i++) {
-                LinearModel suspect = family.startsWith("noise") ? world.copy(amount, 400 + i) : world.mix(amount, 800 + i);
-                positiveAnswers.add(answers(suspect, values));
-            }
-            methods.forEach((name, f) -> {
-                double[] positives = positiveAnswers.stream().mapToDouble(a -> score(name, f, a)).toArray();
-                record(tag + world.kind() + " " + family + " | " + name, Roc.auc(positives, negatives.get(name)),
-                        Roc.tprAtFpr(positives, negatives.get(name), 0));
+            double[][] negatives = judge(calibrated, verifier, NEGATIVES, seed -> world.independent(700 + seed));
+            families.forEach((family, make) -> {
+                double[][] positives = judge(calibrated, verifier, SUSPECTS_PER_FAMILY, make);
+                record(tag + world.kind() + " " + family + " | " + method.label(), Roc.auc(positives[0], negatives[0]),
+                        Roc.tprAtFpr(positives[0], negatives[0], 0), mean(positives[1]), mean(negatives[1]));
             });
         }
     }
 
-    private static float[] akhValues;
-    private static long[] akhLabels;
-
-    /** A suspect's labels on the fleet-chosen queries (row 0) and on AKH's (row 1); the suspect is closed. */
-    private static long[][] answers(LinearModel suspect, float[] values) {
-        try (suspect) {
-            return new long[][] {Labels.predict(suspect, values, N), Labels.predict(suspect, akhValues, N)};
+    /**
+     * For fleets below metav's minimum, which extraction refuses: the same choice and verifier computed
+     * directly (FleetQueryChoice, VerifierTraining), with fleet-llr's score on the same queries; ranking
+     * only (AUC, TPR at 0 FP), no calibration.
+     */
+    static void measureRanking(LinearWorld world, FleetSplit split, double l2, String tag) {
+        long[] labels;
+        float[] queries;
+        VerifierLogOdds metav;
+        LogLikelihoodRatio llr;
+        try (LinearModel target = world.target()) {
+            FleetQueryChoice.Chosen chosen = new FleetQueryChoice(600, 4f / 256, 2, 0.5, 0.5).choose("metav", target,
+                    SeedSource.fromData(world.data()), N, 7, split, ProgressListener.NONE);
+            labels = chosen.targetLabels();
+            queries = chosen.queries().values();
+            metav = new VerifierLogOdds(chosen.selection().withVerifier(new VerifierTraining(l2, VerifierFeatures.AGREEMENT)
+                    .learn(labels, chosen.surrogates(), chosen.references(), 10)));
+            llr = new LogLikelihoodRatio(chosen.selection());
         }
+        double[][] negatives = rank(labels, queries, metav, llr, NEGATIVES, seed -> world.independent(700 + seed));
+        world.families().forEach((family, make) -> {
+            double[][] positives = rank(labels, queries, metav, llr, SUSPECTS_PER_FAMILY, make);
+            record(tag + world.kind() + " " + family + " | metav (direct)", Roc.auc(positives[0], negatives[0]),
+                    Roc.tprAtFpr(positives[0], negatives[0], 0), 0, 0);
+            record(tag + world.kind() + " " + family + " | fleet-llr (direct)", Roc.auc(positives[1], negatives[1]),
+                    Roc.tprAtFpr(positives[1], negatives[1], 0), 0, 0);
+        });
     }
 
-    private static double score(String name, ToDoubleFunction<long[]> f, long[][] answers) {
-        return f.applyAsDouble(name.equals("akh") ? answers[1] : answers[0]);
-    }
-
-    private static double matching(Fingerprint akh, long[] suspect) {
-        int same = 0;
-        for (int i = 0; i < suspect.length; i++) {
-            same += akhLabels[i] == suspect[i] ? 1 : 0;
-        }
-        return same / (double) suspect.length;
-    }
-
-    /** A linear model's weights [pixels, classes] and biases, read from its logits on 0 and on every unit image. */
-    static float[][] weights(LinearModel model) {
-        int pixels = model.inputSpec().pixelsPerImage();
-        float[] probes = new float[(pixels + 1) * pixels];
-        for (int i = 0; i < pixels; i++) {
-            probes[(i + 1) * pixels + i] = 1;
-        }
-        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
-            float[] z = model.predictLogits(manager.create(probes, model.inputSpec().batchShape(pixels + 1))).toFloatArray();
-            float[] b = java.util.Arrays.copyOf(z, 10);
-            float[] w = new float[pixels * 10];
-            for (int i = 0; i < pixels; i++) {
-                for (int c = 0; c < 10; c++) {
-                    w[i * 10 + c] = z[(i + 1) * 10 + c] - b[c];
-                }
+    /** metav's (row 0) and fleet-llr's (row 1) scores of {@code count} suspects on {@code queries}. */
+    private static double[][] rank(long[] labels, float[] queries, VerifierLogOdds metav, LogLikelihoodRatio llr, int count,
+            LongFunction<LinearModel> make) {
+        double[][] out = new double[2][count];
+        for (int i = 0; i < count; i++) {
+            try (LinearModel suspect = make.apply(i)) {
+                long[] answers = Labels.predict(suspect, queries, labels.length);
+                out[0][i] = metav.similarity(labels, answers);
+                out[1][i] = llr.similarity(labels, answers);
             }
-            return new float[][] {w, b};
         }
+        return out;
     }
 
+    /** Similarities (row 0) and calibrated decisions, 1 for derived (row 1), of {@code count} suspects. */
+    private static double[][] judge(Fingerprint fingerprint, Verifier verifier, int count, LongFunction<LinearModel> make) {
+        double[][] out = new double[2][count];
+        for (int i = 0; i < count; i++) {
+            try (LinearModel suspect = make.apply(i)) {
+                Verdict verdict = verifier.verify(fingerprint, suspect);
+                out[0][i] = verdict.similarity();
+                out[1][i] = verdict.decision() == Decision.DERIVED ? 1 : 0;
+            }
+        }
+        return out;
+    }
+
+    private static double mean(double[] values) {
+        return java.util.Arrays.stream(values).average().orElse(0);
+    }
+
+    static void record(String key, double... values) {
+        double[] sums = TOTALS.computeIfAbsent(key, k -> new double[values.length + 1]);
+        for (int i = 0; i < values.length; i++) {
+            sums[i] += values[i];
+        }
+        sums[values.length] += 1;
+    }
+
+    /** The split with the first {@code surrogates} surrogates and {@code selection} references choosing, the rest calibrating. */
     static FleetSplit split(InMemoryFleet fleet, int surrogates, int selection) {
-        List<FleetMember> refs = fleet.references();
-        return new FleetSplit(fleet, fleet.surrogates().subList(0, surrogates), refs.subList(0, selection),
-                refs.subList(selection, refs.size()));
+        List<FleetMember> references = fleet.references();
+        return new FleetSplit(fleet, fleet.surrogates().subList(0, surrogates), references.subList(0, selection),
+                references.subList(selection, references.size()));
+    }
+
+    static List<Method> methods(double[] l2s, boolean baselines) {
+        List<Method> methods = new ArrayList<>();
+        for (String features : List.of("agreement", "answers")) {
+            for (double l2 : l2s) {
+                methods.add(new Method("metav " + features + " l2=" + (float) l2, "metav", Map.of("l2", (float) l2, "features", features)));
+            }
+        }
+        if (baselines) {
+            methods.add(new Method("fleet-llr", "fleet-llr", Map.of()));
+            methods.add(new Method("akh", "akh", Map.of()));
+        }
+        return methods;
     }
 
     public static void main(String[] args) {
         String mode = args.length == 0 ? "report" : args[0];
-        double chosenL2 = args.length > 1 ? Double.parseDouble(args[1]) : 0.05;
-        boolean tuningWorlds = mode.equals("tune") || args.length > 2 && args[2].equals("tuning-worlds");
-        for (World world : worlds(tuningWorlds)) {
-            if (mode.equals("tune")) {
-                measure(world, split(world.fleet(6, 12), 3, 3), L2, "m=3 ");
-            }
-            if (mode.equals("minimum")) {
-                for (int m : new int[] {1, 2, 3, 4, 6}) {
-                    measure(world, split(world.fleet(6, 12), m, m), new double[] {chosenL2}, "m=" + m + " ");
-                    measure(world, split(world.fleet(6, 12), 6, m), new double[] {chosenL2}, "m=6/" + m + " ");
+        double l2 = args.length > 1 ? Double.parseDouble(args[1]) : MetaVerifierScheme.DEFAULT_L2;
+        boolean tuning = mode.equals("tune") || args.length > 2 && args[2].equals("tuning");
+        for (int w = 0; w < WORLDS; w++) {
+            for (String kind : List.of("random", "shared")) {
+                LinearWorld world = new LinearWorld(kind, (tuning ? 5000 : 0) + 1000L * w);
+                // 6 surrogates, 12 references: 4 choose, 8 calibrate (extract --fleet's split)
+                FleetSplit standard = split(world.fleet(6, 12), 6, 4);
+                switch (mode) {
+                    case "tune" -> {
+                        measure(world, standard, methods(new double[] {0.001, 0.01, 0.1, 1}, true), "");
+                        measure(world, split(world.fleet(3, 11), 3, 3), methods(new double[] {0.001, 0.01, 0.1, 1}, true), "m=3 ");
+                    }
+                    case "minimum" -> {
+                        for (int m : new int[] {1, 2, 3, 4, 6}) {
+                            measureRanking(world, split(world.fleet(6, 14), m, m), l2, "m=" + m + " ");
+                        }
+                    }
+                    default -> measure(world, standard, methods(new double[] {l2}, true), "");
                 }
-            } else {
-                measure(world, FleetSplit.crossFit(world.fleet(6, 12), 5), mode.equals("tune") ? L2 : new double[] {chosenL2}, "");
             }
         }
-        System.out.println("| world, level | method | mean AUC | mean TPR at 0 FP | worlds |");
-        System.out.println("|---|---|---|---|---|");
-        TOTALS.forEach((key, s) -> System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %d |%n", key, s[0] / s[2], s[1] / s[2],
-                (int) s[2]));
+        print(TOTALS);
+    }
+
+    private static void print(Map<String, double[]> totals) {
+        System.out.println("| world, family | method | AUC | TPR at 0 FP | TPR at alpha 0.01 | FPR at alpha 0.01 | worlds |");
+        System.out.println("|---|---|---|---|---|---|---|");
         Map<String, double[]> overall = new LinkedHashMap<>();
-        TOTALS.forEach((key, s) -> {
-            String prefix = key.startsWith("m=") ? key.substring(0, key.indexOf(' ') + 1) : "";
-            String worldKind = key.substring(prefix.length()).split(" ")[0];
-            double[] sums = overall.computeIfAbsent(prefix + worldKind + " all | " + key.substring(key.indexOf("| ") + 2),
-                    k -> new double[3]);
-            sums[0] += s[0];
-            sums[1] += s[1];
-            sums[2] += s[2];
+        totals.forEach((key, s) -> {
+            int k = s.length - 1;
+            System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %d |%n", key, s[0] / s[k], s[1] / s[k], s[2] / s[k],
+                    s[3] / s[k], (int) s[k]);
+            String[] parts = key.split(" \\| ");
+            String[] words = parts[0].split(" ");
+            String world = parts[0].startsWith("m=") ? words[0] + " " + words[1] : words[0];
+            double[] sums = overall.computeIfAbsent(world + " all | " + parts[1], x -> new double[s.length]);
+            for (int i = 0; i < s.length; i++) {
+                sums[i] += s[i];
+            }
         });
         System.out.println();
-        overall.forEach((key, s) -> System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %d |%n", key, s[0] / s[2], s[1] / s[2],
-                (int) s[2]));
+        overall.forEach((key, s) -> System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %d |%n", key,
+                s[0] / s[4], s[1] / s[4], s[2] / s[4], s[3] / s[4], (int) s[4]));
     }
 }
