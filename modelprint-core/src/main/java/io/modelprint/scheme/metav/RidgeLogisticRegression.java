@@ -10,6 +10,8 @@ import org.apache.commons.math3.linear.RealMatrix;
  * the intercept b practically unpenalised ({@value #INTERCEPT_SHARE} λ, so that the Newton system stays
  * positive definite when every example is far from the boundary). With λ > 0 the objective is
  * strictly convex and its minimiser finite even when the classes separate, as a fleet's few models do.
+ * With more features than examples the fit is made in the span of the examples ({@link RowSpace}),
+ * which holds the minimiser: a Newton system of the examples' size, not the features'.
  */
 final class RidgeLogisticRegression {
     /** Newton steps at the most; a strictly convex problem of this size converges in tens. */
@@ -43,6 +45,22 @@ final class RidgeLogisticRegression {
             throw new IllegalArgumentException(x.length + " examples, " + y.length + " classes, " + c.length
                     + " weights, lambda " + lambda + ": need as many of each, at least one, and lambda > 0");
         }
+        int features = x[0].length;
+        if (features <= x.length) {
+            return fitDirect(x, y, c, lambda);
+        }
+        // more features than examples (a fleet's 10 models, n or n x classes features): fit in the examples' span
+        RowSpace space = RowSpace.of(x);
+        double[][] reduced = new double[x.length][];
+        for (int j = 0; j < x.length; j++) {
+            reduced[j] = space.coordinates(x[j]);
+        }
+        Fit fit = fitDirect(reduced, y, c, lambda);
+        return new Fit(space.vector(fit.weights(), features), fit.intercept(), fit.steps());
+    }
+
+    /** Newton's method in the features' own coordinates. */
+    static Fit fitDirect(double[][] x, boolean[] y, double[] c, double lambda) {
         int d = x[0].length + 1; // coordinate 0 is the intercept
         double[] theta = new double[d];
         double objective = objective(x, y, c, lambda, theta);

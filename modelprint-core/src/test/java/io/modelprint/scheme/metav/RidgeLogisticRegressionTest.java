@@ -80,6 +80,32 @@ class RidgeLogisticRegressionTest {
     }
 
     @Test
+    void withMoreFeaturesThanExamplesTheFitInTheirSpanIsTheFitInAllFeatures() {
+        Random random = new Random(5);
+        int examples = 8;
+        double[][] x = new double[examples][40];
+        boolean[] y = new boolean[examples];
+        double[] c = new double[examples];
+        for (int j = 0; j < examples; j++) {
+            y[j] = j % 2 == 0;
+            c[j] = 1.0 / examples;
+            for (int i = 0; i < 40; i++) {
+                x[j][i] = random.nextDouble() < (y[j] ? 0.7 : 0.4) ? 1 : 0;
+            }
+        }
+        x[7] = x[5].clone(); // two models that answer alike: the examples span fewer dimensions than there are examples
+        for (double lambda : new double[] {0.05, 2}) {
+            RidgeLogisticRegression.Fit reduced = RidgeLogisticRegression.fit(x, y, c, lambda);
+            RidgeLogisticRegression.Fit direct = RidgeLogisticRegression.fitDirect(x, y, c, lambda);
+            assertEquals(direct.intercept(), reduced.intercept(), 1e-8);
+            for (int i = 0; i < 40; i++) {
+                assertEquals(direct.weights()[i], reduced.weights()[i], 1e-8, "weight " + i + " at lambda " + lambda);
+            }
+        }
+        assertEquals(7, RowSpace.of(x).dimension(), "8 examples, two of them alike");
+    }
+
+    @Test
     void itRefusesWhatItCannotFit() {
         assertThrows(IllegalArgumentException.class, () -> RidgeLogisticRegression.fit(new double[0][], new boolean[0], new double[0], 1));
         assertThrows(IllegalArgumentException.class,
