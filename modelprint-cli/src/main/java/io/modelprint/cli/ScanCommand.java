@@ -1,7 +1,6 @@
 package io.modelprint.cli;
 
 import io.modelprint.InputException;
-import io.modelprint.data.InputSpec;
 import io.modelprint.io.Sha256;
 import io.modelprint.model.Classifier;
 import io.modelprint.registry.OpenIntent;
@@ -29,9 +28,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Check suspects against every fingerprint in the registry.",
-            "Each suspect is opened once and asked the queries of every registered fingerprint it can be checked against"
-                    + " (same input, same class count, the access the scheme needs), identical queries once, in as few"
-                    + " model calls or HTTP requests as the batch size allows; the fingerprints are then ranked (derived first,"
+            "Each suspect is opened once per input spec of the registered fingerprints and asked the queries of every"
+                    + " fingerprint it can be checked against (same input, same class count, the access the scheme needs); a"
+                    + " fingerprint whose queries it cannot take is listed as not checked, with the reason. Identical queries are"
+                    + " asked once, in as few model calls or HTTP requests as the batch size allows; the fingerprints are then ranked (derived first,"
                     + " smallest p-value, largest similarity above threshold). Every check is appended to the evidence log, with"
                     + " the fingerprint's owner, and the registry signs it (--registry-key). A registered fingerprint that cannot"
                     + " be used is listed as not checked, with the reason; the scan goes on.",
@@ -96,7 +96,6 @@ final class ScanCommand implements Callable<Integer> {
         if (masters != null || suspectList != null || out != null || partitions != null) {
             throw new InputException("--master, --suspects, --out and --partitions go with --spark");
         }
-
         if (suspects == null || suspects.isEmpty()) {
             throw new InputException("scan: name at least one SUSPECT (or use --spark --suspects FILE|DIR)");
         }
@@ -109,11 +108,8 @@ final class ScanCommand implements Callable<Integer> {
                 throw new InputException(database.location().describe() + ": the registry holds no fingerprints; add some with"
                         + " modelprint registry add F.npz --owner NAME");
             }
-            InputSpec spec = SuspectScan.commonSpec(registered);
-            suspectOptions.validate(spec);
-            int classes = RegisteredFingerprint.requireUsable(database.location().describe(), registered).get(0).members().get(0)
-                    .meta().numClasses();
-            boolean scores = RegisteredFingerprint.anyComparesScores(registered);
+            RegisteredFingerprint.requireUsable(database.location().describe(), registered);
+            suspectOptions.validate(SuspectScan.commonSpec(registered));
             String cacheKey = Sha256.hex(String.join("\n", registered.stream().map(r -> r.entry().contentSha256()).sorted().toList())
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             SuspectScan scan = new SuspectScan(verdictOptions.threshold, verdictOptions.alpha);
@@ -129,13 +125,20 @@ final class ScanCommand implements Callable<Integer> {
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("suspect", suspect);
                 long start = System.nanoTime();
-                SuspectIdentity identity = null;
+                SuspectIdentity[] opened = new SuspectIdentity[1];
                 List<ScanMatch> matches = null;
                 List<EvidenceRecord> stored = List.of();
-                try (Classifier model = suspectOptions.open(suspect, spec, classes, scores, cacheKey)) {
-                    identity = SuspectIdentities.of(suspect, model);
+                try {
+                    // opened once per input spec of the registry's fingerprints (grey 28x28 and colour 32x32 can share one)
+                    matches = scan.scan((spec, classes, scores) -> {
+                        Classifier model = suspectOptions.open(suspect, spec, classes, scores, cacheKey);
+                        if (opened[0] == null) {
+                            opened[0] = SuspectIdentities.of(suspect, model);
+                        }
+                        return model;
+                    }, registered);
+                    SuspectIdentity identity = opened[0];
                     result.put("suspectSha256", identity.sha256());
-                    matches = scan.scan(model, registered);
                     stored = log.append(EvidenceRecords.of(identity, matches));
                     result.put("evidence", stored.isEmpty() ? List.of()
                             : List.of(stored.get(0).seq(), stored.get(stored.size() - 1).seq()));
@@ -145,7 +148,7 @@ final class ScanCommand implements Callable<Integer> {
                     result.put("error", e.getMessage());
                 }
                 if (report != null) {
-                    result.put("report", report.write(suspect, identity, (String) result.get("error"), matches, registered, stored)
+                    result.put("report", report.write(suspect, opened[0], (String) result.get("error"), matches, registered, stored)
                             .toString());
                 }
                 result.put("seconds", (System.nanoTime() - start) / 1e9);
