@@ -1,17 +1,9 @@
 package io.modelprint.cli;
 
 import io.modelprint.InputException;
-import io.modelprint.data.InputSpec;
-import io.modelprint.io.Sha256;
-import io.modelprint.model.Classifier;
 import io.modelprint.registry.OpenIntent;
 import io.modelprint.registry.EvidenceLog;
-import io.modelprint.registry.EvidenceRecords;
-import io.modelprint.registry.RegisteredFingerprint;
-import io.modelprint.registry.Registry;
 import io.modelprint.registry.RegistryDatabase;
-import io.modelprint.registry.ScanMatch;
-import io.modelprint.registry.SuspectScan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,43 +81,17 @@ final class ScanCommand implements Callable<Integer> {
         verdictOptions.validateAlpha();
         suspectOptions.remoteOptions();
         try (RegistryDatabase database = db.open(OpenIntent.WRITE)) {
-            List<RegisteredFingerprint> registered = new Registry(database).loadAll();
-            if (registered.isEmpty()) {
-                throw new InputException(database.location().describe() + ": the registry holds no fingerprints; add some with"
-                        + " modelprint registry add F.npz --owner NAME");
-            }
-            InputSpec spec = SuspectScan.commonSpec(registered);
-            suspectOptions.validate(spec);
-            int classes = RegisteredFingerprint.requireUsable(database.location().describe(), registered).get(0).members().get(0)
-                    .meta().numClasses();
-            boolean scores = RegisteredFingerprint.anyComparesScores(registered);
-            String cacheKey = Sha256.hex(String.join("\n", registered.stream().map(r -> r.entry().contentSha256()).sorted().toList())
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            SuspectScan scan = new SuspectScan(verdictOptions.threshold, verdictOptions.alpha);
+            RegistryScan scan = RegistryScan.prepare(database, verdictOptions, suspectOptions);
             EvidenceLog log = new EvidenceLog(database, registryKey.forAppend(database));
             List<Map<String, Object>> results = new ArrayList<>();
             boolean anyFailed = false;
             if (!format.json()) {
-                System.out.println("scanning " + suspects.size() + " suspect(s) against " + registered.size()
+                System.out.println("scanning " + suspects.size() + " suspect(s) against " + scan.fingerprints()
                         + " fingerprint(s) in " + database.location().describe());
             }
             for (String suspect : suspects) {
-                Map<String, Object> result = new LinkedHashMap<>();
-                result.put("suspect", suspect);
-                long start = System.nanoTime();
-                try (Classifier model = suspectOptions.open(suspect, spec, classes, scores, cacheKey)) {
-                    var identity = SuspectIdentities.of(suspect, model);
-                    result.put("suspectSha256", identity.sha256());
-                    List<ScanMatch> matches = scan.scan(model, registered);
-                    var stored = log.append(EvidenceRecords.of(identity, matches));
-                    result.put("evidence", stored.isEmpty() ? List.of()
-                            : List.of(stored.get(0).seq(), stored.get(stored.size() - 1).seq()));
-                    result.put("matches", matches.stream().map(ScanViews::match).toList());
-                } catch (InputException e) {
-                    anyFailed = true;
-                    result.put("error", e.getMessage());
-                }
-                result.put("seconds", (System.nanoTime() - start) / 1e9);
+                Map<String, Object> result = scan.scan(suspect, suspect, log, null);
+                anyFailed |= result.containsKey("error");
                 results.add(result);
                 if (!format.json()) {
                     ScanViews.printText(result);
@@ -134,7 +100,7 @@ final class ScanCommand implements Callable<Integer> {
             if (format.json()) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("db", database.location().describe());
-                doc.put("fingerprints", registered.size());
+                doc.put("fingerprints", scan.fingerprints());
                 doc.put("results", results);
                 JsonOutput.print(doc);
             }

@@ -126,7 +126,7 @@ final class ServeCommand implements Callable<Integer> {
         return dot > 0 ? file.substring(0, dot) : file;
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null) {
             t = t.getCause();
