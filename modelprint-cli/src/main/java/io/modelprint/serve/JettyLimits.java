@@ -16,9 +16,18 @@ public final class JettyLimits {
     private JettyLimits() {}
 
     public static void apply(JavalinConfig config) {
+        apply(config, MIN_REQUEST_BYTES_PER_SECOND);
+    }
+
+    /**
+     * As {@link #apply(JavalinConfig)} with Jetty's request data rate floor set to {@code minRequestBytesPerSecond} (0: none).
+     * Jetty measures the rate from the body's first byte to each read, so a small body read after slow work (a database
+     * lookup) looks slow: a server that reads bodies late checks the rate itself.
+     */
+    public static void apply(JavalinConfig config, long minRequestBytesPerSecond) {
         config.jetty.modifyHttpConfiguration(http -> {
             http.setIdleTimeout(IDLE_TIMEOUT_MS);
-            http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
+            http.setMinRequestDataRate(minRequestBytesPerSecond);
         });
         config.jetty.modifyServer(server -> {
             server.setErrorHandler(new JsonErrorHandler());

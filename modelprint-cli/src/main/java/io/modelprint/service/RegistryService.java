@@ -39,7 +39,7 @@ public final class RegistryService implements AutoCloseable {
                 new ScanHandlers(pool, queue, uploads, settings.urlSuspects()), new EvidenceHandlers(pool, registryKey.publicKey()),
                 new PrincipalHandlers(pool), registryKey.publicKey());
         this.app = Javalin.create(config -> {
-            JettyLimits.apply(config);
+            JettyLimits.apply(config, 0); // bodies are read after the token is checked: RequestBodies checks their rate
             config.http.defaultContentType = Responses.JSON;
             for (ServiceRoute route : routes) {
                 config.routes.addHttpHandler(route.method(), route.path(), ctx -> handle(route, ctx));

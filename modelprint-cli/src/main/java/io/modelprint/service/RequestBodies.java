@@ -2,6 +2,7 @@ package io.modelprint.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import io.modelprint.serve.JettyLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,27 +11,27 @@ import java.io.OutputStream;
 final class RequestBodies {
     /** Largest JSON body any route takes. */
     static final int MAX_JSON_BYTES = 64 * 1024;
+    /** Seconds a body may take before its average rate is checked. */
+    static final double GRACE_SECONDS = 2;
 
     private RequestBodies() {}
 
     static byte[] bytes(Context ctx, long maxBytes) {
-        refuseAnnouncedOver(ctx, maxBytes);
-        try (InputStream in = ctx.req().getInputStream()) {
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            if (body.length > maxBytes) {
-                throw tooLarge(maxBytes);
-            }
-            return body;
-        } catch (IOException | RuntimeException e) {
-            throw unreadable(e);
-        }
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        copy(ctx, maxBytes, body);
+        return body.toByteArray();
     }
 
-    /** Copies the body to {@code out}; returns its length. */
+    /**
+     * Copies the body to {@code out}; returns its length. A body that stops is cut by Jetty's idle timeout; one that
+     * trickles in slower than {@link JettyLimits#MIN_REQUEST_BYTES_PER_SECOND} on average (after a grace period) is
+     * refused with 408, so that a slow client cannot hold a connection and an upload slot for long.
+     */
     static long copy(Context ctx, long maxBytes, OutputStream out) {
         refuseAnnouncedOver(ctx, maxBytes);
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
+        long start = System.nanoTime();
         try (InputStream in = ctx.req().getInputStream()) {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 total += n;
@@ -38,6 +39,11 @@ final class RequestBodies {
                     throw tooLarge(maxBytes);
                 }
                 out.write(buffer, 0, n);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                if (seconds > GRACE_SECONDS && total < JettyLimits.MIN_REQUEST_BYTES_PER_SECOND * seconds) {
+                    throw new ApiError(408, "the request body arrives slower than " + JettyLimits.MIN_REQUEST_BYTES_PER_SECOND
+                            + " bytes/s; send it faster");
+                }
             }
             return total;
         } catch (IOException | RuntimeException e) {

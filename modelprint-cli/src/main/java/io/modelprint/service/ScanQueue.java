@@ -115,9 +115,14 @@ final class ScanQueue implements AutoCloseable {
             if (stopping) {
                 return; // left running: queued again at the next start
             }
-            LOG.warn("scan job {} failed", jobId, e);
-            result = Map.of("error", e instanceof io.modelprint.InputException ? e.getMessage() : "internal error while scanning ("
-                    + e.getClass().getSimpleName() + "); the service's log has the details");
+            if (e instanceof io.modelprint.InputException) {
+                LOG.info("scan job {} failed: {}", jobId, e.getMessage());
+                result = Map.of("error", e.getMessage());
+            } else {
+                LOG.warn("scan job {} failed", jobId, e);
+                result = Map.of("error", "internal error while scanning (" + e.getClass().getSimpleName() + "); the service's log"
+                        + " has the details");
+            }
         }
         if (result.containsKey("error")) {
             if (stopping) {
