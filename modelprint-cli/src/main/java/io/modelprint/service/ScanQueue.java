@@ -105,8 +105,9 @@ final class ScanQueue implements AutoCloseable {
             return;
         }
         Map<String, Object> result;
+        boolean upload = job.kind() == ScanJob.Kind.UPLOAD;
+        String uploaded = upload ? uploads.dir().resolve(job.uploadFile()).toString() : null;
         try {
-            boolean upload = job.kind() == ScanJob.Kind.UPLOAD;
             String suspect = upload ? uploads.model(job).toString() : job.suspect();
             String recordedAs = upload ? "upload:" + job.id() + ":" + job.suspect() : job.suspect();
             result = pool.with(database -> scanner.scan(database, new EvidenceLog(database, registryKey), suspect, recordedAs,
@@ -128,9 +129,14 @@ final class ScanQueue implements AutoCloseable {
             if (stopping) {
                 return;
             }
-            String error = uploads.scrub(String.valueOf(result.get("error")));
+            String error = String.valueOf(result.get("error"));
+            if (upload) {
+                // the hub knows its upload by the name it gave
+                error = error.replace(uploads.dir().resolve(job.id() + ".model").toString(), job.suspect()).replace(uploaded, job.suspect());
+            }
+            String reason = uploads.scrub(error);
             pool.with(database -> {
-                new ScanJobs(database).markFailed(job.id(), error);
+                new ScanJobs(database).markFailed(job.id(), reason);
                 return null;
             });
         }

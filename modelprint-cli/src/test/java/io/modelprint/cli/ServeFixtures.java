@@ -1,0 +1,72 @@
+package io.modelprint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.modelprint.testing.SyntheticData;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Two owners' small trained models and their signed fingerprints, made once per test JVM for the tests of
+ * registry serve, and alice's model directory zipped as a hub uploads it.
+ */
+final class ServeFixtures {
+    static final Path DIR;
+    static final Path ALICE;
+    static final Path BOB;
+    static final Path ALICE_FP;
+    static final Path BOB_FP;
+    static final Path ALICE_ZIP;
+
+    static {
+        try {
+            DIR = Files.createTempDirectory("modelprint-serve-fixtures");
+            Path data = SyntheticData.writeFashionMnistLike(DIR.resolve("data"), 600, 200, 28);
+            ALICE = train(data, "alice", 1);
+            BOB = train(data, "bob", 2);
+            ALICE_FP = signedFingerprint(data, ALICE, "alice");
+            BOB_FP = signedFingerprint(data, BOB, "bob");
+            ALICE_ZIP = zip(ALICE, DIR.resolve("alice.zip"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ServeFixtures() {}
+
+    private static Path train(Path data, String name, int seed) {
+        Path model = DIR.resolve(name);
+        CliRunner.Result trained = CliRunner.run("train", "--arch", "mlp", "--data", data.toString(), "--epochs", "1", "--seed",
+                Integer.toString(seed), "--out", model.toString());
+        assertEquals(0, trained.exitCode(), trained.err());
+        return model;
+    }
+
+    private static Path signedFingerprint(Path data, Path model, String owner) {
+        Path key = DIR.resolve(owner + "-key");
+        assertEquals(0, CliRunner.run("keys", "new", "--out", key.toString()).exitCode());
+        Path fingerprint = DIR.resolve(owner + "-ipguard.npz");
+        CliRunner.Result extracted = CliRunner.run("extract", "--model", model.toString(), "--n", "20", "--data", data.toString(),
+                "--out", fingerprint.toString(), "--sign", key.toString());
+        assertEquals(0, extracted.exitCode(), extracted.err());
+        return fingerprint;
+    }
+
+    /** {@code dir}'s files in one folder of a zip, as a person zips a model directory. */
+    static Path zip(Path dir, Path out) throws IOException {
+        try (OutputStream file = Files.newOutputStream(out); ZipOutputStream zip = new ZipOutputStream(file);
+                var files = Files.list(dir)) {
+            for (Path f : files.sorted().toList()) {
+                zip.putNextEntry(new ZipEntry(dir.getFileName() + "/" + f.getFileName()));
+                Files.copy(f, zip);
+                zip.closeEntry();
+            }
+        }
+        return out;
+    }
+}
