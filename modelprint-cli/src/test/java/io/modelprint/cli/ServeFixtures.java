@@ -4,16 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.modelprint.testing.SyntheticData;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * Two owners' small trained models and their signed fingerprints, made once per test JVM for the tests of
- * registry serve, and alice's model directory zipped as a hub uploads it.
+ * registry serve, and alice's model directory zipped as a hub uploads it
+ * ({@link ServiceBenchFiles#zip}).
  */
 final class ServeFixtures {
     static final Path DIR;
@@ -31,7 +29,7 @@ final class ServeFixtures {
             BOB = train(data, "bob", 2);
             ALICE_FP = signedFingerprint(data, ALICE, "alice");
             BOB_FP = signedFingerprint(data, BOB, "bob");
-            ALICE_ZIP = zip(ALICE, DIR.resolve("alice.zip"));
+            ALICE_ZIP = ServiceBenchFiles.zip(ALICE, DIR.resolve("alice.zip"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,18 +53,5 @@ final class ServeFixtures {
                 "--out", fingerprint.toString(), "--sign", key.toString());
         assertEquals(0, extracted.exitCode(), extracted.err());
         return fingerprint;
-    }
-
-    /** {@code dir}'s files in one folder of a zip, as a person zips a model directory. */
-    static Path zip(Path dir, Path out) throws IOException {
-        try (OutputStream file = Files.newOutputStream(out); ZipOutputStream zip = new ZipOutputStream(file);
-                var files = Files.list(dir)) {
-            for (Path f : files.sorted().toList()) {
-                zip.putNextEntry(new ZipEntry(dir.getFileName() + "/" + f.getFileName()));
-                Files.copy(f, zip);
-                zip.closeEntry();
-            }
-        }
-        return out;
     }
 }
