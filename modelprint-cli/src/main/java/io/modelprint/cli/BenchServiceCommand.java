@@ -89,12 +89,15 @@ final class BenchServiceCommand implements Callable<Integer> {
         doc.put("requests", requests);
         List<Long> underLoad = Collections.synchronizedList(new ArrayList<>());
         List<String> ids = Collections.synchronizedList(new ArrayList<>());
-        long start = System.nanoTime();
-        ServiceChild service = ServiceChild.start(args, log);
+        long begin = System.nanoTime();
+        ServiceChild service = ServiceChild.start(args, log, 0);
+        doc.put("startSeconds", (System.nanoTime() - begin) / 1e9);
         AtomicBoolean polling = new AtomicBoolean(true);
-        Thread poller = new Thread(() -> poll(ids, hub, underLoad, polling, () -> service.port));
+        Thread poller = new Thread(() -> poll(ids, hub, underLoad, polling, service.port));
+        long start = System.nanoTime();
         Map<Integer, Integer> statuses = submitAll(service.port, hub, body, upload.getFileName().toString(), ids);
         doc.put("submitSeconds", (System.nanoTime() - start) / 1e9);
+        doc.put("uploadBytes", body.length);
         doc.put("submitted", statuses);
         poller.start();
         ServiceChild current = service;
@@ -106,7 +109,7 @@ final class BenchServiceCommand implements Callable<Integer> {
             service.kill();
             doc.put("atKill", count(hub, ScanJob::status));
             long restart = System.nanoTime();
-            current = ServiceChild.start(args, log);
+            current = ServiceChild.start(args, log, service.port); // restarted where hubs know it
             doc.put("restartSeconds", (System.nanoTime() - restart) / 1e9);
         }
         ServiceChild running = current;
@@ -165,10 +168,10 @@ final class BenchServiceCommand implements Callable<Integer> {
         return statuses;
     }
 
-    private void poll(List<String> ids, String hub, List<Long> latencies, AtomicBoolean polling, java.util.function.IntSupplier port) {
+    private void poll(List<String> ids, String hub, List<Long> latencies, AtomicBoolean polling, int port) {
         for (int i = 0; polling.get(); i++) {
             long t = System.nanoTime();
-            if (!ids.isEmpty() && status(port.getAsInt(), ids.get(i % ids.size()), hub) == 200) {
+            if (!ids.isEmpty() && status(port, ids.get(i % ids.size()), hub) == 200) {
                 latencies.add(System.nanoTime() - t);
             }
         }

@@ -25,11 +25,12 @@ final class ServiceChild implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the service with {@code args} (and a free port) and waits until it answers (two minutes at most). */
-    static ServiceChild start(List<String> args, Path log) throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
+    /** Starts the service with {@code args} on {@code port} (0: a free one) and waits until it answers (two minutes at most). */
+    static ServiceChild start(List<String> args, Path log, int port) throws IOException, InterruptedException {
+        if (port == 0) {
+            try (ServerSocket free = new ServerSocket(0)) {
+                port = free.getLocalPort();
+            }
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-Dai.djl.offline=true"));

@@ -24,6 +24,7 @@ final class ServeFixtures {
     static {
         try {
             DIR = Files.createTempDirectory("modelprint-serve-fixtures");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> io.modelprint.io.AtomicFiles.deleteTreeQuietly(DIR)));
             Path data = SyntheticData.writeFashionMnistLike(DIR.resolve("data"), 600, 200, 28);
             ALICE = train(data, "alice", 1);
             BOB = train(data, "bob", 2);
