@@ -111,6 +111,9 @@ final class RegistryServeCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             System.err.printf("serving the registry %s at http://%s:%d/api/v1 (registry key %s; OpenAPI at /api/v1/openapi.json)%n",
                     location.describe(), host, boundPort, Ed25519.shortId(key.id()));
+            if (service.recovered() > 0) {
+                System.err.println(service.recovered() + " scan job(s) queued or interrupted before this start are queued again");
+            }
             stopRequested.await();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

@@ -29,6 +29,7 @@ public final class RegistryService implements AutoCloseable {
     private final Authenticator authenticator;
     private final List<ServiceRoute> routes;
     private final Javalin app;
+    private int recovered;
 
     public RegistryService(DatabaseLocation location, SigningKey registryKey, ServiceSettings settings, SuspectScanner scanner) {
         this.pool = new DatabasePool(location, settings.workers() + 8);
@@ -58,12 +59,14 @@ public final class RegistryService implements AutoCloseable {
 
     /** Queues again the scans a stop or crash interrupted, then listens; port 0 picks a free one. */
     public RegistryService start(String host, int port) {
-        int recovered = queue.recover();
-        if (recovered > 0) {
-            LOG.info("{} scan job(s) interrupted or waiting before the restart are queued again", recovered);
-        }
+        recovered = queue.recover();
         app.start(host, port);
         return this;
+    }
+
+    /** Jobs found queued or interrupted at start, queued again. */
+    public int recovered() {
+        return recovered;
     }
 
     public int port() {

@@ -157,6 +157,37 @@ class ServiceUploadsTest {
         }
     }
 
+    @Test
+    void anUploadThatTricklesInIsCutWith408AndLeavesNothing() throws Exception {
+        try (TestService s = new TestService(TestDatabases.sqlite(dir), dir, recording(new ArrayList<>(), new CountDownLatch(0)), 4, LIMIT);
+                java.net.Socket socket = new java.net.Socket("127.0.0.1", s.service.port())) {
+            String hub = s.token("hub", Role.HUB);
+            socket.setSoTimeout(30_000);
+            var out = socket.getOutputStream();
+            out.write(("POST /api/v1/scans?filename=slow.pt HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + hub
+                    + "\r\nContent-Type: application/octet-stream\r\nContent-Length: " + LIMIT + "\r\n\r\nPK").getBytes());
+            out.flush();
+            String answer = "";
+            for (int i = 0; i < 40 && answer.isEmpty(); i++) {
+                Thread.sleep(250);
+                try {
+                    out.write(0);
+                    out.flush();
+                } catch (IOException closed) {
+                    // the service gave up on us: read what it said
+                }
+                if (socket.getInputStream().available() > 0) {
+                    answer = new String(socket.getInputStream().readNBytes(socket.getInputStream().available()));
+                }
+            }
+            assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
+            assertTrue(answer.contains("slower than"), answer);
+            try (var left = Files.list(s.uploadDir)) {
+                assertEquals(0, left.count());
+            }
+        }
+    }
+
     private static JsonNode submitAndWait(TestService s, String hub, String name, byte[] body) throws InterruptedException {
         Http.Response accepted = s.http.post("/api/v1/scans?filename=" + name, hub, body, "application/octet-stream");
         assertEquals(202, accepted.status(), accepted.body());
