@@ -12,7 +12,6 @@ import io.modelprint.signature.SigningKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,7 +72,7 @@ final class RegistryServeCommand implements Callable<Integer> {
     @Mixin
     SuspectOptions suspectOptions;
 
-    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final StopSignal stopSignal = new StopSignal();
     private volatile int boundPort = -1;
 
     @Override
@@ -107,19 +106,12 @@ final class RegistryServeCommand implements Callable<Integer> {
                 throw new InputException("cannot listen on " + host + ":" + port + ": " + ServeCommand.rootMessage(e), e);
             }
             boundPort = service.port();
-            Thread hook = new Thread(this::stop);
-            Runtime.getRuntime().addShutdownHook(hook);
             System.err.printf("serving the registry %s at http://%s:%d/api/v1 (registry key %s; OpenAPI at /api/v1/openapi.json)%n",
                     location.describe(), host, boundPort, Ed25519.shortId(key.id()));
             if (service.recovered() > 0) {
                 System.err.println(service.recovered() + " scan job(s) queued or interrupted before this start are queued again");
             }
-            stopRequested.await();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook itself asked us to stop
-            }
+            stopSignal.await();
         }
         return ExitCode.OK;
     }
@@ -131,7 +123,7 @@ final class RegistryServeCommand implements Callable<Integer> {
 
     /** Ends {@link #call()}: stops the service (a scan cut short runs again at the next start). */
     void stop() {
-        stopRequested.countDown();
+        stopSignal.stop();
     }
 
     static Path defaultUploadDir(DatabaseLocation location) {
