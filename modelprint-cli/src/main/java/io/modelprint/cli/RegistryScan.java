@@ -1,7 +1,6 @@
 package io.modelprint.cli;
 
 import io.modelprint.InputException;
-import io.modelprint.data.InputSpec;
 import io.modelprint.io.Sha256;
 import io.modelprint.model.Classifier;
 import io.modelprint.registry.EvidenceLog;
@@ -31,21 +30,13 @@ final class RegistryScan {
         void run(Map<String, Object> result, List<EvidenceRecord> stored) throws SQLException;
     }
 
-    private final String database;
     private final List<RegisteredFingerprint> registered;
-    private final InputSpec spec;
-    private final int classes;
-    private final boolean scores;
     private final String cacheKey;
     private final SuspectScan scan;
     private final SuspectOptions suspectOptions;
 
-    private RegistryScan(String database, List<RegisteredFingerprint> registered, VerdictOptions verdict, SuspectOptions suspectOptions) {
-        this.database = database;
+    private RegistryScan(List<RegisteredFingerprint> registered, VerdictOptions verdict, SuspectOptions suspectOptions) {
         this.registered = registered;
-        this.spec = SuspectScan.commonSpec(registered);
-        this.classes = RegisteredFingerprint.requireUsable(database, registered).get(0).members().get(0).meta().numClasses();
-        this.scores = RegisteredFingerprint.anyComparesScores(registered);
         this.cacheKey = Sha256.hex(String.join("\n", registered.stream().map(r -> r.entry().contentSha256()).sorted().toList())
                 .getBytes(StandardCharsets.UTF_8));
         this.scan = new SuspectScan(verdict.threshold, verdict.alpha);
@@ -61,9 +52,9 @@ final class RegistryScan {
             throw new InputException(database.location().describe() + ": the registry holds no fingerprints; add some with"
                     + " modelprint registry add F.npz --owner NAME");
         }
-        RegistryScan prepared = new RegistryScan(database.location().describe(), registered, verdict, suspectOptions);
-        suspectOptions.validate(prepared.spec);
-        return prepared;
+        RegisteredFingerprint.requireUsable(database.location().describe(), registered);
+        suspectOptions.validate(SuspectScan.commonSpec(registered));
+        return new RegistryScan(registered, verdict, suspectOptions);
     }
 
     int fingerprints() {
@@ -80,11 +71,18 @@ final class RegistryScan {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("suspect", recordedAs);
         long start = System.nanoTime();
-        try (Classifier model = suspectOptions.open(suspect, spec, classes, scores, cacheKey)) {
-            SuspectIdentity opened = SuspectIdentities.of(suspect, model);
-            SuspectIdentity identity = new SuspectIdentity(recordedAs, opened.sha256(), opened.metadata());
+        try {
+            SuspectIdentity[] opened = new SuspectIdentity[1];
+            // opened once per input spec of the registry's fingerprints (grey 28x28 and colour 32x32 can share one)
+            List<ScanMatch> matches = scan.scan((spec, classes, scores) -> {
+                Classifier model = suspectOptions.open(suspect, spec, classes, scores, cacheKey);
+                if (opened[0] == null) {
+                    opened[0] = SuspectIdentities.of(suspect, model);
+                }
+                return model;
+            }, registered);
+            SuspectIdentity identity = new SuspectIdentity(recordedAs, opened[0].sha256(), opened[0].metadata());
             result.put("suspectSha256", identity.sha256());
-            List<ScanMatch> matches = scan.scan(model, registered);
             log.append(EvidenceRecords.of(identity, matches), stored -> {
                 result.put("evidence", stored.isEmpty() ? List.of() : List.of(stored.get(0).seq(), stored.get(stored.size() - 1).seq()));
                 result.put("matches", matches.stream().map(ScanViews::match).toList());
@@ -99,9 +97,5 @@ final class RegistryScan {
         }
         result.put("seconds", (System.nanoTime() - start) / 1e9);
         return result;
-    }
-
-    String database() {
-        return database;
     }
 }

@@ -17,9 +17,10 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Check suspects against every fingerprint in the registry.",
-            "Each suspect is opened once and asked the queries of every registered fingerprint it can be checked against"
-                    + " (same input, same class count, the access the scheme needs), identical queries once, in as few"
-                    + " model calls or HTTP requests as the batch size allows; the fingerprints are then ranked (derived first,"
+            "Each suspect is opened once per input spec of the registered fingerprints and asked the queries of every"
+                    + " fingerprint it can be checked against (same input, same class count, the access the scheme needs); a"
+                    + " fingerprint whose queries it cannot take is listed as not checked, with the reason. Identical queries are"
+                    + " asked once, in as few model calls or HTTP requests as the batch size allows; the fingerprints are then ranked (derived first,"
                     + " smallest p-value, largest similarity above threshold). Every check is appended to the evidence log, with"
                     + " the fingerprint's owner, and the registry signs it (--registry-key). A registered fingerprint that cannot"
                     + " be used is listed as not checked, with the reason; the scan goes on.",
