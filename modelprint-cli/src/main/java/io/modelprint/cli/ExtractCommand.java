@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +35,9 @@ import picocli.CommandLine.Option;
                     + " (decision distance vectors, scores); zest (LIME explanations, scores; --n reference images x"
                     + " masks queries); deepfool, ipguard-multipoint (DeepFool points, points where three classes meet;"
                     + " labels); uap (score shifts under a universal adversarial perturbation), deepjudge (RobD and JSD on"
-                    + " PGD test cases; scores). Parameters of any scheme: --param NAME=VALUE; each scheme's are listed below.",
+                    + " PGD test cases; scores); weights (no queries and no data: the target's weights, compared with a suspect"
+                    + " model directory of the same architecture after weight matching). Parameters of any scheme: --param"
+                    + " NAME=VALUE; each scheme's are listed below.",
             "With --fleet DIR (fleet build) the fingerprint is calibrated with the fleet's references held out of query"
                     + " selection, so verify decides by p-value."})
 final class ExtractCommand implements Callable<Integer> {
@@ -127,7 +130,7 @@ final class ExtractCommand implements Callable<Integer> {
         DatasetSource source = data.source();
         InputSpec pixels = source.spec();
         for (Scheme<?> scheme : schemes) {
-            int count = scheme.parameters().integer(ParameterSpec.N);
+            int count = scheme.parameters().queryCount();
             if ((long) count * pixels.pixelsPerImage() > MAX_QUERY_VALUES) {
                 throw new InputException("--n " + count + " x " + pixels.describeShape() + " images is more than one extraction"
                         + " holds (" + MAX_QUERY_VALUES / pixels.pixelsPerImage() + " at most); split it into several fingerprints");
@@ -141,7 +144,9 @@ final class ExtractCommand implements Callable<Integer> {
             if (fleetSplit != null) {
                 fleetSplit.fleet().requireCompatible(loaded.inputSpec(), loaded.numClasses(), model.toString());
             }
-            if (!pixels.compatibleWith(loaded.inputSpec())) {
+            // a scheme that asks no queries (weights) needs no data set: the target is taken as it is
+            boolean anySeeds = schemes.stream().anyMatch(scheme -> scheme.queries().usesSeeds());
+            if (anySeeds && !pixels.compatibleWith(loaded.inputSpec())) {
                 try {
                     target = new ConvertedDifferentiable(loaded, SpecConversion.between(pixels, loaded.inputSpec(), resize));
                 } catch (InputException e) {
@@ -151,7 +156,8 @@ final class ExtractCommand implements Callable<Integer> {
             for (int i = 0; i < schemes.size(); i++) {
                 String seedSplit = split != null ? split : factories.get(i).defaultSplit();
                 boolean uniform = "random".equals(schemes.get(i).parameters().values().get("init"));
-                SeedSource seeds = uniform ? SeedSource.uniform(pixels)
+                SeedSource seeds = !schemes.get(i).queries().usesSeeds() ? SeedSource.uniform(target.inputSpec())
+                        : uniform ? SeedSource.uniform(pixels)
                         : SeedSource.fromData(seedSplit.equals("test") ? source.test() : source.train());
                 try (Progress progress = Progress.start("extract " + schemes.get(i).name())) {
                     results.add(FingerprintExtractor.extract(target, model.toString(), schemes.get(i), seeds, seed, fleetSplit,
@@ -248,6 +254,7 @@ final class ExtractCommand implements Callable<Integer> {
         doc.put("maxIterations", generated.maxIterations());
         doc.put("seconds", result.seconds());
         doc.put("params", result.fingerprint().meta().parameters());
+        Optional.ofNullable(result.fingerprint().weights()).ifPresent(w -> doc.put("layers", w.layers().size()));
         if (written.meta().calibration() != null) {
             doc.put("calibration", CalibrateCommand.summary(out.toString(), written));
         }
@@ -273,6 +280,11 @@ final class ExtractCommand implements Callable<Integer> {
         for (FingerprintExtractor.Result result : results) {
             var generated = result.generated();
             int queries = result.fingerprint().size();
+            if (result.fingerprint().weights() != null) {
+                System.out.printf("extracted the target's weights (%d layers): suspects must give weights -> %s%n",
+                        result.fingerprint().weights().layers().size(), out);
+                continue;
+            }
             System.out.printf("extracted %d %s queries in %.2f s: %d/%d converged, %.1f iterations on average (max %d);"
                     + " suspects must give %s -> %s%n", queries, result.fingerprint().meta().scheme(), result.seconds(),
                     generated.convergedCount(), queries, generated.meanIterations(), generated.maxIterations(),
