@@ -32,7 +32,7 @@ final class AlignedLayerCosine implements Distance<CanonicalNetwork> {
 
     /** Each layer's cosine after alignment, by layer name in forward order. */
     Map<String, Double> layerCosines(CanonicalNetwork target, CanonicalNetwork suspect) {
-        SameArchitecture.require(target.specs(), suspect.specs());
+        suspect = suspect.withGroupsRenamed(SameArchitecture.require(target.specs(), suspect.specs()));
         Map<String, int[]> order = WeightMatching.match(target, suspect, maxIterations, SEED).permutations();
         Map<String, Double> cosines = new java.util.LinkedHashMap<>();
         for (int l = 0; l < target.layers().size(); l++) {

@@ -40,6 +40,15 @@ record CanonicalNetwork(List<CanonicalLayer> layers, Map<String, Integer> groupS
         return new CanonicalNetwork(List.copyOf(layers), sizes, network.specs());
     }
 
+    /** The same network with its groups named as {@code names} maps them (a map that covers every group). */
+    CanonicalNetwork withGroupsRenamed(Map<String, String> names) {
+        List<CanonicalLayer> renamed = layers.stream().map(l -> new CanonicalLayer(l.name(), names.get(l.input()),
+                names.get(l.output()), l.out(), l.in(), l.rest(), l.weight(), l.bias())).toList();
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        groupSizes.forEach((group, size) -> sizes.put(names.get(group), size));
+        return new CanonicalNetwork(renamed, sizes, specs);
+    }
+
     /** The layers that read {@code group}. */
     List<CanonicalLayer> readers(String group) {
         return layers.stream().filter(l -> l.input().equals(group)).toList();
