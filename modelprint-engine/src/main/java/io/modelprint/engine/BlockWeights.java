@@ -23,7 +23,7 @@ import java.util.List;
  * stream: the input's when a branch is the identity, else a new one shared by every branch. The last
  * group written is the logits.
  */
-final class BlockWeights {
+public final class BlockWeights {
     /** DJL's BatchNorm default epsilon, which modelprint's architectures keep (DJL does not expose it). */
     static final float BN_EPSILON = 1e-5f;
 
@@ -56,7 +56,7 @@ final class BlockWeights {
     }
 
     /** The weights of {@code block}; {@code model} names it in errors. */
-    static NetworkWeights read(Block block, String model) {
+    public static NetworkWeights read(Block block, String model) {
         BlockWeights reader = new BlockWeights(model);
         String last = reader.walk(block, NetworkWeights.INPUT, null);
         try {
