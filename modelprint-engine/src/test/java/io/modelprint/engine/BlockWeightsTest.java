@@ -123,4 +123,14 @@ class BlockWeightsTest {
             assertTrue(e.getMessage().contains("[32, 1, 3, 3]") && e.getMessage().contains("[6, 1, 5, 5]"), e.getMessage());
         }
     }
+
+    @Test
+    void aTorchScriptModuleSaysItGivesNoWeightsAndWhy() throws Exception {
+        java.nio.file.Path file = java.nio.file.Path.of(getClass().getResource("/fixtures/tiny-cnn.pt").toURI());
+        try (DjlClassifier module = ModelLoader.load(file, io.modelprint.data.InputSpec.fashionMnist())) {
+            assertEquals(io.modelprint.scheme.Access.GRADIENTS, io.modelprint.scheme.Access.offeredBy(module));
+            InputException e = assertThrows(InputException.class, module::weights);
+            assertTrue(e.getMessage().contains("TorchScript") && e.getMessage().contains("model directories"), e.getMessage());
+        }
+    }
 }
