@@ -15,6 +15,10 @@ Writes to modelprint-engine/src/test/resources/fixtures/:
   tiny-cnn-nhwc255.onnx  tiny-cnn.pt's model behind another input spec: [N,28,28,1] (channels last),
                    pixels in [0,255] normalized by mean 127.5 / std 50; same labels once converted
   tiny-cnn-nhwc255.pt    the same as TorchScript (a target in another input spec)
+  rgb32.pt / rgb32.onnx    a colour model: float32 [N,3,32,32] in [0,1] -> logits [N,10] (random weights, seed 3)
+  rgb32-2.pt               the same architecture with other random weights (seed 4): an independent colour model
+  rgb224.pt / rgb224.onnx  an ImageNet-sized input: [N,3,224,224] in [0,1] -> logits [N,10], a strided conv with
+                           few channels so that it stays small and fast (seed 5)
 """
 import os
 import torch
@@ -88,10 +92,41 @@ class TupleOutput(nn.Module):
         return flat[:, :10], flat[:, :5]
 
 
-def save(module, name):
+class TinyRgb(nn.Module):
+    """[N,3,size,size] -> logits [N,10]: one conv (stride 1 at 32x32, 4 at 224x224) pooled to 4x4."""
+
+    def __init__(self, size):
+        super().__init__()
+        stride = 1 if size <= 32 else 4
+        self.conv = nn.Conv2d(3, 4, 3, stride=stride, padding=1)
+        self.pool = nn.AvgPool2d(size // stride // 4)
+        self.fc = nn.Linear(4 * 4 * 4, 10)
+
+    def forward(self, x):
+        x = torch.relu(self.conv(x))
+        x = self.pool(x)
+        return self.fc(torch.flatten(x, 1))
+
+
+def save(module, name, shape=(1, 28, 28)):
     module.eval()
-    scripted = torch.jit.trace(module, torch.rand(2, 1, 28, 28))
+    scripted = torch.jit.trace(module, torch.rand(2, *shape))
     scripted.save(os.path.join(OUT, name))
+
+
+def export_onnx(module, name, shape):
+    torch.onnx.export(module.eval(), torch.rand(1, *shape), os.path.join(OUT, name), input_names=["input"],
+                      output_names=["logits"], dynamic_axes={"input": {0: "batch"}, "logits": {0: "batch"}}, opset_version=13)
+
+
+def colour():
+    """The colour fixtures (3x32x32 and 3x224x224 targets and suspects)."""
+    for seed, size, name in [(3, 32, "rgb32"), (4, 32, "rgb32-2"), (5, 224, "rgb224")]:
+        torch.manual_seed(seed)
+        model = TinyRgb(size)
+        save(model, name + ".pt", (3, size, size))
+        if name != "rgb32-2":
+            export_onnx(model, name + ".onnx", (3, size, size))
 
 
 def main():
@@ -117,6 +152,7 @@ def main():
     save(TupleOutput(), "tuple-output.pt")
     with open(os.path.join(OUT, "not-a-model.pt"), "wb") as f:
         f.write(bytes(range(256)) * 4)
+    colour()
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 
 /** {@code --dataset NAME [--data DIR]}, shared by the commands that read images. */
 final class DataOptions {
-    @Option(names = "--dataset", defaultValue = "fashion-mnist", completionCandidates = Choices.Datasets.class,
+    @Option(names = "--dataset", completionCandidates = Choices.Datasets.class,
             description = "fashion-mnist (default), mnist, cifar10, cifar100, or folder (DIR/train/<class>/*.png)")
     String dataset;
 
@@ -15,6 +15,11 @@ final class DataOptions {
     Path dataDir;
 
     DatasetSource source() {
-        return DatasetSource.of(dataset, dataDir);
+        return DatasetSource.of(dataset != null ? dataset : "fashion-mnist", dataDir);
+    }
+
+    /** Whether the command line names a data set (--dataset or --data), rather than leaving the default. */
+    boolean named() {
+        return dataset != null || dataDir != null;
     }
 }

@@ -1,16 +1,11 @@
 package io.modelprint.cli;
 
 import io.modelprint.InputException;
-import io.modelprint.data.DatasetSource;
-import io.modelprint.engine.DjlClassifier;
 import io.modelprint.data.InputSpec;
-import io.modelprint.data.SpecConversion;
-import io.modelprint.engine.ModelLoader;
-import io.modelprint.model.ConvertedDifferentiable;
-import io.modelprint.model.Differentiable;
 import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.fingerprint.FingerprintExtractor;
 import io.modelprint.fleet.FleetSplit;
+import io.modelprint.model.Differentiable;
 import io.modelprint.fingerprint.FingerprintFile;
 import io.modelprint.scheme.Scheme;
 import io.modelprint.scheme.SchemeFactory;
@@ -61,7 +56,8 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--max-iter", description = "ipguard/igsm/cw-l2: iteration limit per point (default 1000 / 1000 / 150)")
     Integer maxIterations;
 
-    @Option(names = "--init", completionCandidates = Choices.Inits.class, description = "boundary schemes: seed points from data (training images, T) or random (uniform, R); default data")
+    @Option(names = "--init", completionCandidates = Choices.Inits.class, description = "boundary schemes: seed points from data (training images, T) or random (uniform over the target's"
+            + " input range, R: no data set is read when no scheme needs one); default data")
     String init;
 
     @Option(names = "--label", completionCandidates = Choices.TargetLabels.class, description = "boundary schemes: target label least-likely (L) or random (R); default least-likely")
@@ -127,39 +123,24 @@ final class ExtractCommand implements Callable<Integer> {
             factories.add(factory);
         }
         List<Scheme<?>> schemes = schemes(factories);
-        DatasetSource source = data.source();
-        InputSpec pixels = source.spec();
-        for (Scheme<?> scheme : schemes) {
-            int count = scheme.parameters().queryCount();
-            if ((long) count * pixels.pixelsPerImage() > MAX_QUERY_VALUES) {
-                throw new InputException("--n " + count + " x " + pixels.describeShape() + " images is more than one extraction"
-                        + " holds (" + MAX_QUERY_VALUES / pixels.pixelsPerImage() + " at most); split it into several fingerprints");
-            }
-        }
         FleetSplit fleetSplit = fleetDir == null ? null : FleetExtraction.split(fleetDir, seed, schemes);
         List<FingerprintExtractor.Result> results = new ArrayList<>();
         io.modelprint.gradient.GradientCheck checks = new io.modelprint.gradient.GradientCheck(); // once for a bundle's schemes
-        try (DjlClassifier loaded = ModelLoader.load(model, spec.forModel(model, pixels))) {
-            Differentiable target = loaded;
+        boolean needsData = schemes.stream().anyMatch(s -> !uniformSeeds(s));
+        boolean initRandomHelps = schemes.stream().allMatch(s -> s.parameters().values().containsKey("init"));
+        try (ExtractionTarget opened = ExtractionTarget.open(model, spec, data, needsData, initRandomHelps, resize)) {
+            InputSpec pixels = opened.pixels();
+            requireQueriesFit(schemes, pixels);
             if (fleetSplit != null) {
-                fleetSplit.fleet().requireCompatible(loaded.inputSpec(), loaded.numClasses(), model.toString());
-            }
-            // a scheme that asks no queries (weights) needs no data set: the target is taken as it is
-            boolean anySeeds = schemes.stream().anyMatch(scheme -> scheme.queries().usesSeeds());
-            if (anySeeds && !pixels.compatibleWith(loaded.inputSpec())) {
-                try {
-                    target = new ConvertedDifferentiable(loaded, SpecConversion.between(pixels, loaded.inputSpec(), resize));
-                } catch (InputException e) {
-                    throw new InputException(model + ": " + e.getMessage(), e);
-                }
+                fleetSplit.fleet().requireCompatible(opened.loaded().inputSpec(), opened.loaded().numClasses(), model.toString());
             }
             for (int i = 0; i < schemes.size(); i++) {
                 String seedSplit = split != null ? split : factories.get(i).defaultSplit();
-                boolean uniform = "random".equals(schemes.get(i).parameters().values().get("init"));
-                SeedSource seeds = !schemes.get(i).queries().usesSeeds() ? SeedSource.uniform(target.inputSpec())
-                        : uniform ? SeedSource.uniform(pixels)
-                        : SeedSource.fromData(seedSplit.equals("test") ? source.test() : source.train());
+                SeedSource seeds = uniformSeeds(schemes.get(i)) ? SeedSource.uniform(pixels)
+                        : SeedSource.fromData(seedSplit.equals("test") ? opened.source().test() : opened.source().train());
                 try (Progress progress = Progress.start("extract " + schemes.get(i).name())) {
+                    // a scheme that reads weights takes the model file as it is, never through a conversion
+                    Differentiable target = schemes.get(i).queries().usesSeeds() ? opened.target() : opened.loaded();
                     results.add(FingerprintExtractor.extract(target, model.toString(), schemes.get(i), seeds, seed, fleetSplit,
                             progress, checks));
                 }
@@ -174,6 +155,21 @@ final class ExtractCommand implements Callable<Integer> {
         FingerprintFile.writeBundle(out, fingerprints);
         report(results, fingerprints);
         return ExitCode.OK;
+    }
+
+    /** Whether the scheme's queries need no data set: uniform random seeds, or no queries at all (weights). */
+    private static boolean uniformSeeds(Scheme<?> scheme) {
+        return !scheme.queries().usesSeeds() || "random".equals(scheme.parameters().values().get("init"));
+    }
+
+    private static void requireQueriesFit(List<Scheme<?>> schemes, InputSpec pixels) {
+        for (Scheme<?> scheme : schemes) {
+            int count = scheme.parameters().queryCount();
+            if ((long) count * pixels.pixelsPerImage() > MAX_QUERY_VALUES) {
+                throw new InputException("--n " + count + " x " + pixels.describeShape() + " images is more than one extraction"
+                        + " holds (" + MAX_QUERY_VALUES / pixels.pixelsPerImage() + " at most); split it into several fingerprints");
+            }
+        }
     }
 
     private void requireConverged(Scheme<?> scheme, FingerprintExtractor.Result result) {

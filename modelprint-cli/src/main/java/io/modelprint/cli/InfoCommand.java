@@ -7,6 +7,7 @@ import io.modelprint.engine.ModelLoader;
 import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.fingerprint.FingerprintFile;
 import io.modelprint.fingerprint.FingerprintSigner;
+import io.modelprint.io.Sha256;
 import io.modelprint.signature.Ed25519;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,12 +20,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = {"Describe a fingerprint file (.npz), a model directory, or a TorchScript .pt file.",
+        description = {"Describe a fingerprint file (.npz), a model directory, a TorchScript .pt or an ONNX .onnx file (describe the"
+                + " input of a .pt or .onnx that does not take 1x28x28 with --input-shape C,H,W and the other input flags).",
             "A fingerprint is read with every check (content hash, signature, scheme fit): who signed it is said, or that it is"
                     + " unsigned; a file whose signature does not verify is refused."})
 final class InfoCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "fingerprint, model directory or .pt file")
+    @Parameters(paramLabel = "FILE", description = "fingerprint, model directory, .pt or .onnx file")
     Path file;
+
+    @Mixin
+    InputSpecOptions spec;
 
     @Mixin
     FormatOption format;
@@ -35,6 +40,10 @@ final class InfoCommand implements Callable<Integer> {
             throw new InputException(file + ": no such file or directory");
         }
         if (file.getFileName().toString().endsWith(".npz")) {
+            if (spec.given()) {
+                throw new InputException(file + ": a fingerprint records its input spec; --input-shape and the other input flags"
+                        + " describe .pt and .onnx files");
+            }
             return fingerprint(FingerprintFile.readBundle(file));
         }
         Object provenance = null;
@@ -48,7 +57,16 @@ final class InfoCommand implements Callable<Integer> {
                 }
             }
         }
-        try (DjlClassifier model = ModelLoader.load(file, InputSpec.fashionMnist())) {
+        InputSpec given = spec.forModel(file, InputSpec.fashionMnist());
+        if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".onnx")) {
+            try (var onnx = ModelLoader.loadClassifier(file, given)) {
+                String sha = Sha256.ofFile(file);
+                return model(null, onnx.inputSpec(), onnx.numClasses(), sha, String.format("model %s: ONNX, run by ONNX Runtime for"
+                        + " inference only (a suspect, not a target: no input gradients), input %s, %d classes, scores;"
+                        + " file SHA-256 %s", file, onnx.inputSpec(), onnx.numClasses(), sha));
+            }
+        }
+        try (DjlClassifier model = ModelLoader.load(file, given)) {
             return model(provenance, model.inputSpec(), model.numClasses(), model.sha256(), String.format(
                     "model %s: input %s, %d classes, weights SHA-256 %s", file, model.inputSpec(), model.numClasses(), model.sha256()));
         }

@@ -1,16 +1,17 @@
 package io.modelprint.cli;
 
 import io.modelprint.InputException;
-import io.modelprint.data.InputSpec;
 import io.modelprint.io.Sha256;
 import io.modelprint.model.Classifier;
 import io.modelprint.registry.OpenIntent;
 import io.modelprint.registry.EvidenceLog;
+import io.modelprint.registry.EvidenceRecord;
 import io.modelprint.registry.EvidenceRecords;
 import io.modelprint.registry.RegisteredFingerprint;
 import io.modelprint.registry.Registry;
 import io.modelprint.registry.RegistryDatabase;
 import io.modelprint.registry.ScanMatch;
+import io.modelprint.registry.SuspectIdentity;
 import io.modelprint.registry.SuspectScan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,12 +23,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Check suspects against every fingerprint in the registry.",
-            "Each suspect is opened once and asked the queries of every registered fingerprint it can be checked against"
-                    + " (same input, same class count, the access the scheme needs), identical queries once, in as few"
-                    + " model calls or HTTP requests as the batch size allows; the fingerprints are then ranked (derived first,"
+            "Each suspect is opened once per input spec of the registered fingerprints and asked the queries of every"
+                    + " fingerprint it can be checked against (same input, same class count, the access the scheme needs); a"
+                    + " fingerprint whose queries it cannot take is listed as not checked, with the reason. Identical queries are"
+                    + " asked once, in as few model calls or HTTP requests as the batch size allows; the fingerprints are then ranked (derived first,"
                     + " smallest p-value, largest similarity above threshold). Every check is appended to the evidence log, with"
                     + " the fingerprint's owner, and the registry signs it (--registry-key). A registered fingerprint that cannot"
                     + " be used is listed as not checked, with the reason; the scan goes on.",
@@ -74,8 +78,18 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--partitions", description = "with --spark: tasks to split the suspects into (default 4 per core)")
     Integer partitions;
 
+    @Option(names = "--report", paramLabel = "DIR", description = {"write each suspect's ownership report to DIR (made if missing):"
+        + " one self-contained HTML page per suspect, named from the suspect (NAME-HASH.html); owner-only: it shows the queries"})
+    Path reportDir;
+
+    @Spec
+    CommandSpec commandSpec;
+
     @Override
     public Integer call() {
+        if (spark && reportDir != null) {
+            throw new InputException("--report goes without --spark: scan the suspects to report on without it");
+        }
         if (spark) {
             return SparkScanLauncher.run(sparkArguments());
         }
@@ -94,14 +108,12 @@ final class ScanCommand implements Callable<Integer> {
                 throw new InputException(database.location().describe() + ": the registry holds no fingerprints; add some with"
                         + " modelprint registry add F.npz --owner NAME");
             }
-            InputSpec spec = SuspectScan.commonSpec(registered);
-            suspectOptions.validate(spec);
-            int classes = RegisteredFingerprint.requireUsable(database.location().describe(), registered).get(0).members().get(0)
-                    .meta().numClasses();
-            boolean scores = RegisteredFingerprint.anyComparesScores(registered);
+            RegisteredFingerprint.requireUsable(database.location().describe(), registered);
+            suspectOptions.validate(SuspectScan.commonSpec(registered));
             String cacheKey = Sha256.hex(String.join("\n", registered.stream().map(r -> r.entry().contentSha256()).sorted().toList())
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             SuspectScan scan = new SuspectScan(verdictOptions.threshold, verdictOptions.alpha);
+            ScanReport report = ScanReport.of(reportDir, commandSpec, database.location().describe());
             EvidenceLog log = new EvidenceLog(database, registryKey.forAppend(database));
             List<Map<String, Object>> results = new ArrayList<>();
             boolean anyFailed = false;
@@ -113,17 +125,31 @@ final class ScanCommand implements Callable<Integer> {
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("suspect", suspect);
                 long start = System.nanoTime();
-                try (Classifier model = suspectOptions.open(suspect, spec, classes, scores, cacheKey)) {
-                    var identity = SuspectIdentities.of(suspect, model);
+                SuspectIdentity[] opened = new SuspectIdentity[1];
+                List<ScanMatch> matches = null;
+                List<EvidenceRecord> stored = List.of();
+                try {
+                    // opened once per input spec of the registry's fingerprints (grey 28x28 and colour 32x32 can share one)
+                    matches = scan.scan((spec, classes, scores) -> {
+                        Classifier model = suspectOptions.open(suspect, spec, classes, scores, cacheKey);
+                        if (opened[0] == null) {
+                            opened[0] = SuspectIdentities.of(suspect, model);
+                        }
+                        return model;
+                    }, registered);
+                    SuspectIdentity identity = opened[0];
                     result.put("suspectSha256", identity.sha256());
-                    List<ScanMatch> matches = scan.scan(model, registered);
-                    var stored = log.append(EvidenceRecords.of(identity, matches));
+                    stored = log.append(EvidenceRecords.of(identity, matches));
                     result.put("evidence", stored.isEmpty() ? List.of()
                             : List.of(stored.get(0).seq(), stored.get(stored.size() - 1).seq()));
                     result.put("matches", matches.stream().map(ScanViews::match).toList());
                 } catch (InputException e) {
                     anyFailed = true;
                     result.put("error", e.getMessage());
+                }
+                if (report != null) {
+                    result.put("report", report.write(suspect, opened[0], (String) result.get("error"), matches, registered, stored)
+                            .toString());
                 }
                 result.put("seconds", (System.nanoTime() - start) / 1e9);
                 results.add(result);

@@ -2,6 +2,7 @@ package io.modelprint.cli;
 
 import io.modelprint.InputException;
 import io.modelprint.data.InputSpec;
+import io.modelprint.data.SpecConversion;
 import io.modelprint.engine.ModelLoader;
 import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.model.Classifier;
@@ -75,8 +76,12 @@ final class SuspectOptions {
      */
     Classifier open(String suspect, InputSpec fingerprintSpec, int classes, boolean scores, String cacheKey) {
         InputSpec suspectSpec = spec.apply(fingerprintSpec);
+        boolean remote = RemoteClassifier.isUrl(suspect);
+        if (remote || !java.nio.file.Files.isDirectory(Path.of(suspect))) {
+            convertible(suspect, fingerprintSpec, suspectSpec); // known before the file is loaded or the server asked
+        }
         Classifier model;
-        if (RemoteClassifier.isUrl(suspect)) {
+        if (remote) {
             AnswerCache cache = noCache ? null : AnswerCache.open(cacheDir(), suspect, cacheKey,
                     scores ? AnswerCache.Kind.SCORES : AnswerCache.Kind.LABELS);
             model = RemoteClassifier.connect(suspect, suspectSpec, classes, remoteOptions(), cache, scores);
@@ -87,6 +92,14 @@ final class SuspectOptions {
             return ConvertedClassifier.of(model, fingerprintSpec, resize);
         } catch (RuntimeException e) {
             model.close();
+            throw new InputException(suspect + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void convertible(String suspect, InputSpec fingerprintSpec, InputSpec suspectSpec) {
+        try {
+            SpecConversion.between(fingerprintSpec, suspectSpec, resize);
+        } catch (InputException e) {
             throw new InputException(suspect + ": " + e.getMessage(), e);
         }
     }

@@ -35,6 +35,15 @@ public record InputSpec(
         return unitRange(1, 28, 28);
     }
 
+    /**
+     * The same images before the model's normalization and layout: [C,H,W] values in [min, max], no mean/std,
+     * channels first (the space queries are made and clipped in).
+     */
+    @JsonIgnore
+    public InputSpec pixelSpace() {
+        return new InputSpec(channels, height, width, min, max, new float[0], new float[0], false);
+    }
+
     @JsonIgnore
     public int pixelsPerImage() {
         return channels * height * width;

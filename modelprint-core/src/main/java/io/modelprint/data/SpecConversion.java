@@ -23,16 +23,27 @@ public final class SpecConversion {
         this.resize = resize;
     }
 
+    /** What is converted into what, as refusals name them, and how the user fixes a refusal. */
+    public record Sides(String from, String to, String hint) {
+        /** verify and scan: a fingerprint's queries asked of a suspect. */
+        public static final Sides QUERIES_TO_SUSPECT = new Sides("the fingerprint's queries", "the suspect's input", InputSpec.SHAPE_HINT);
+    }
+
+    /** {@code from} queries to a suspect taking {@code to} ({@link Sides#QUERIES_TO_SUSPECT}). */
     public static SpecConversion between(InputSpec from, InputSpec to, boolean allowResize) {
+        return between(from, to, allowResize, Sides.QUERIES_TO_SUSPECT);
+    }
+
+    public static SpecConversion between(InputSpec from, InputSpec to, boolean allowResize, Sides sides) {
         if (from.channels() != to.channels()) {
-            throw new InputException("cannot convert the fingerprint's queries (" + from + ") to the suspect's input ("
-                    + to + "): the channel counts differ " + InputSpec.SHAPE_HINT);
+            throw new InputException("cannot convert " + sides.from() + " (" + from + ") to " + sides.to() + " (" + to
+                    + "): the channel counts differ " + sides.hint());
         }
         boolean sizeDiffers = from.height() != to.height() || from.width() != to.width();
         if (sizeDiffers && !allowResize) {
-            throw new InputException("the fingerprint's queries are " + from + " but the suspect takes " + to
-                    + "; pass --resize to resize the queries (bilinear), as the paper did for ImageNet models "
-                    + InputSpec.SHAPE_HINT);
+            throw new InputException("cannot convert " + sides.from() + " (" + from + ") to " + sides.to() + " (" + to
+                    + ") without resizing: pass --resize to resize them (bilinear), as the paper did for ImageNet models "
+                    + sides.hint());
         }
         return new SpecConversion(from, to, sizeDiffers);
     }

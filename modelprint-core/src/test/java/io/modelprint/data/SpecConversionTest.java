@@ -55,6 +55,11 @@ class SpecConversionTest {
         assertTrue(channels.endsWith("(describe the model's input with --input-shape C,H,W, and --resize if the size differs)"),
                 channels);
         assertTrue(refused.endsWith(InputSpec.SHAPE_HINT), refused);
+        String named = assertThrows(InputException.class, () -> SpecConversion.between(InputSpec.fashionMnist(),
+                InputSpec.unitRange(3, 28, 28), true, new SpecConversion.Sides("the data set's images", "the target's input", "(hint)")))
+                .getMessage();
+        assertTrue(named.startsWith("cannot convert the data set's images (1x28x28") && named.contains("to the target's input (3x28x28")
+                && named.endsWith("(hint)") && !named.contains("suspect"), named);
         float[] flat = new float[2 * UNIT.pixelsPerImage()];
         java.util.Arrays.fill(flat, 0.25f);
         try (NDManager manager = NDManager.newBaseManager(); NDArray batch = manager.create(flat, UNIT.batchShape(2));

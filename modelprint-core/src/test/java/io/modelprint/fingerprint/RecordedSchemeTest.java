@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelprint.InputException;
 import io.modelprint.data.InputSpec;
+import io.modelprint.fleet.LearnedVerifier;
 import io.modelprint.fleet.QuerySelection;
+import io.modelprint.fleet.VerifierFeatures;
 import io.modelprint.scheme.FleetSelectedQueries;
 import io.modelprint.scheme.Parameter;
 import io.modelprint.scheme.Queries;
@@ -60,7 +62,7 @@ class RecordedSchemeTest {
                 .setInput(SPEC, CLASSES)
                 .setTarget("target", "ab".repeat(32))
                 .setSeed(0, "uniform")
-                .optSelection(scheme.queries() instanceof FleetSelectedQueries ? selection(n) : null)
+                .optSelection(scheme.queries() instanceof FleetSelectedQueries ? selection(scheme, n) : null)
                 .optNetwork(weights == null ? null : weights.specs())
                 .build();
         float[] scores = scheme.suspectAccess().label().equals("scores") ? new float[n * CLASSES] : null;
@@ -71,13 +73,19 @@ class RecordedSchemeTest {
         return FingerprintFile.read(file);
     }
 
-    /** What a fleet-selected scheme's file records beside its parameters: how its fleet chose the queries. */
-    private static QuerySelection selection(int n) {
+    /** What a fleet-selected scheme's file records beside its parameters: how its fleet chose the queries (metav: and its verifier). */
+    private static QuerySelection selection(Scheme<?> scheme, int n) {
         double[] surrogates = new double[n];
         double[] references = new double[n];
         java.util.Arrays.fill(surrogates, 0.8);
         java.util.Arrays.fill(references, 0.2);
-        return new QuerySelection("cd".repeat(32), "fleet", List.of(), surrogates, references);
+        QuerySelection selection = new QuerySelection("cd".repeat(32), "fleet", List.of(), surrogates, references);
+        if (!scheme.name().equals("metav")) {
+            return selection;
+        }
+        VerifierFeatures features = VerifierFeatures.parse(scheme.parameters().text("features"));
+        return selection.withVerifier(new LearnedVerifier(LearnedVerifier.LOGISTIC_L2, features,
+                new double[features.count(n, CLASSES)], 0));
     }
 
     @Test

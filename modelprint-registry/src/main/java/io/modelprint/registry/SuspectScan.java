@@ -17,14 +17,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * One suspect against every registered fingerprint: the fingerprints it can be checked against are
- * found first (input spec, class count, access), their queries merged ({@link QueryPlan}) and asked
- * in one pass, with scores when any of them compares scores (and the suspect's weights read once when
- * any compares weights), then each is judged on its own rows.
+ * One suspect against every registered fingerprint: the suspect is opened once per input spec the
+ * fingerprints use (a spec it cannot take makes its fingerprints "not checked", with the reason); for
+ * each, the fingerprints it can be checked against are found (input spec, class count, access), their
+ * queries merged ({@link QueryPlan}) and asked in one pass, with scores when any of them compares
+ * scores (and the suspect's weights read once when any compares weights), then each is judged on its own rows.
  */
 public final class SuspectScan {
     private final Verifier verifier;
@@ -36,16 +36,58 @@ public final class SuspectScan {
         this.alpha = alpha;
     }
 
-    /** Every registered fingerprint against {@code suspect}, ranked ({@link ScanMatch#RANKING}). */
+    /**
+     * Every registered fingerprint against the suspect {@code opener} opens, once per input spec of the usable
+     * fingerprints (the most common first), ranked ({@link ScanMatch#RANKING}). A spec the suspect cannot take
+     * lists its fingerprints as not checked; a suspect that takes none of them is refused with the reasons.
+     */
+    public List<ScanMatch> scan(SuspectOpener opener, List<RegisteredFingerprint> registered) {
+        List<ScanMatch> matches = new ArrayList<>();
+        registered.stream().filter(f -> !f.usable()).forEach(f -> matches.add(unusable(f)));
+        Map<InputSpec, List<RegisteredFingerprint>> bySpec = bySpec(registered);
+        List<String> refusals = new ArrayList<>();
+        for (Map.Entry<InputSpec, List<RegisteredFingerprint>> group : bySpec.entrySet()) {
+            List<RegisteredFingerprint> fingerprints = group.getValue();
+            Classifier suspect;
+            try {
+                suspect = opener.open(group.getKey(), fingerprints.get(0).members().get(0).meta().numClasses(),
+                        RegisteredFingerprint.anyComparesScores(fingerprints));
+            } catch (InputException e) {
+                refusals.add(e.getMessage());
+                fingerprints.forEach(f -> matches.add(ScanMatch.incompatible(f.entry(), e.getMessage())));
+                continue;
+            }
+            try (suspect) {
+                matches.addAll(scanUsable(suspect, fingerprints));
+            }
+        }
+        if (!bySpec.isEmpty() && refusals.size() == bySpec.size()) {
+            List<String> distinct = refusals.stream().distinct().toList();
+            throw new InputException(distinct.size() == 1 ? distinct.get(0)
+                    : "the suspect takes none of the registry's " + refusals.size() + " input specs (" + String.join("; ", distinct) + ")");
+        }
+        matches.sort(ScanMatch.RANKING);
+        return matches;
+    }
+
+    /** Every registered fingerprint against {@code suspect}, opened for one input spec, ranked ({@link ScanMatch#RANKING}). */
     public List<ScanMatch> scan(Classifier suspect, List<RegisteredFingerprint> registered) {
+        List<ScanMatch> matches = new ArrayList<>();
+        registered.stream().filter(f -> !f.usable()).forEach(f -> matches.add(unusable(f)));
+        matches.addAll(scanUsable(suspect, registered.stream().filter(RegisteredFingerprint::usable).toList()));
+        matches.sort(ScanMatch.RANKING);
+        return matches;
+    }
+
+    private static ScanMatch unusable(RegisteredFingerprint fingerprint) {
+        return ScanMatch.incompatible(fingerprint.entry(), "the fingerprint cannot be used: " + fingerprint.problem());
+    }
+
+    private List<ScanMatch> scanUsable(Classifier suspect, List<RegisteredFingerprint> usable) {
         Access offered = Access.offeredBy(suspect);
         List<ScanMatch> matches = new ArrayList<>();
         List<RegisteredFingerprint> compatible = new ArrayList<>();
-        for (RegisteredFingerprint fingerprint : registered) {
-            if (!fingerprint.usable()) {
-                matches.add(ScanMatch.incompatible(fingerprint.entry(), "the fingerprint cannot be used: " + fingerprint.problem()));
-                continue;
-            }
+        for (RegisteredFingerprint fingerprint : usable) {
             String why = incompatibility(suspect, offered, fingerprint);
             if (why != null) {
                 matches.add(ScanMatch.incompatible(fingerprint.entry(), why));
@@ -56,19 +98,22 @@ public final class SuspectScan {
         if (!compatible.isEmpty()) {
             matches.addAll(check(suspect, compatible));
         }
-        matches.sort(ScanMatch.RANKING);
         return matches;
     }
 
-    /**
-     * The input spec most usable registered fingerprints share: suspects are opened for it (the others are
-     * reported incompatible). Refused when none is usable.
-     */
+    /** The input spec most usable registered fingerprints share (suspect options are checked against it). Refused when none is usable. */
     public static InputSpec commonSpec(List<RegisteredFingerprint> registered) {
-        Map<InputSpec, Long> counts = RegisteredFingerprint.requireUsable("the registry", registered).stream()
-                .map(r -> r.members().get(0).meta().inputSpec())
-                .collect(Collectors.groupingBy(Function.identity(), LinkedHashMap::new, Collectors.counting()));
-        return counts.entrySet().stream().max(Comparator.comparingLong(Map.Entry::getValue)).orElseThrow().getKey();
+        return bySpec(RegisteredFingerprint.requireUsable("the registry", registered)).keySet().iterator().next();
+    }
+
+    /** The usable fingerprints by the input spec of their queries, the spec most of them share first. */
+    private static Map<InputSpec, List<RegisteredFingerprint>> bySpec(List<RegisteredFingerprint> registered) {
+        Map<InputSpec, List<RegisteredFingerprint>> groups = registered.stream().filter(RegisteredFingerprint::usable)
+                .collect(Collectors.groupingBy(r -> r.members().get(0).meta().inputSpec(), LinkedHashMap::new, Collectors.toList()));
+        Map<InputSpec, List<RegisteredFingerprint>> ordered = new LinkedHashMap<>();
+        groups.entrySet().stream().sorted(Comparator.comparingInt(e -> -e.getValue().size()))
+                .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        return ordered;
     }
 
     private static String incompatibility(Classifier suspect, Access offered, RegisteredFingerprint fingerprint) {
@@ -123,7 +168,7 @@ public final class SuspectScan {
             }
             Verdict verdict = verifier.judge(member, scheme, answers);
             verdicts.add(verdict);
-            checks.add(new MemberCheck(scheme.name(), member.meta().contentSha256(), verdict, answers.sha256()));
+            checks.add(new MemberCheck(scheme.name(), member.meta().contentSha256(), verdict, answers.sha256(), answers));
         }
         CombinedVerdict combined = fingerprint.isBundle() ? CombinedVerdict.of(verdicts, alpha) : null;
         return new ScanMatch(fingerprint.entry(), checks, combined, null);

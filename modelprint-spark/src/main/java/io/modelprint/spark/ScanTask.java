@@ -21,9 +21,10 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * What an executor does with its partition of suspects: each suspect loaded there, asked every
- * compatible fingerprint's queries in one pass ({@link SuspectScan}), one row per check; a suspect
- * that cannot be loaded or answered gives one error row and the partition goes on.
+ * What an executor does with its partition of suspects: each suspect loaded there (once per input
+ * spec of the fingerprints), asked every compatible fingerprint's queries in one pass ({@link
+ * SuspectScan}), one row per check or per fingerprint not checked; a suspect that cannot be loaded or
+ * answered gives one error row and the partition goes on.
  */
 final class ScanTask implements FlatMapFunction<Iterator<String>, ScanRow> {
     private static final long serialVersionUID = 1L;
@@ -42,26 +43,32 @@ final class ScanTask implements FlatMapFunction<Iterator<String>, ScanRow> {
     public Iterator<ScanRow> call(Iterator<String> suspects) {
         List<RegisteredFingerprint> registered = fingerprints.value().fingerprints();
         SuspectScan scan = new SuspectScan(threshold, alpha);
-        InputSpec spec = SuspectScan.commonSpec(registered);
         List<ScanRow> rows = new ArrayList<>();
         while (suspects.hasNext()) {
-            rows.addAll(scanOne(suspects.next(), spec, registered, scan));
+            rows.addAll(scanOne(suspects.next(), registered, scan));
         }
         return rows.iterator();
     }
 
-    private static List<ScanRow> scanOne(String suspect, InputSpec spec, List<RegisteredFingerprint> registered, SuspectScan scan) {
+    /** One suspect's rows: a check or a "not checked" reason per fingerprint, or one error row. */
+    static List<ScanRow> scanOne(String suspect, List<RegisteredFingerprint> registered, SuspectScan scan) {
         long start = System.nanoTime();
         String sha = null;
         try {
             boolean remote = RemoteClassifier.isUrl(suspect);
             sha = remote ? null : Sha256.ofPath(Path.of(suspect));
-            try (Classifier model = open(suspect, spec, registered)) {
-                double load = (System.nanoTime() - start) / 1e9;
-                List<ScanMatch> matches = scan.scan(model, registered);
-                double seconds = (System.nanoTime() - start) / 1e9 - load;
-                return rows(suspect, sha, matches, load, seconds);
-            }
+            long[] loading = {0};
+            // opened once per input spec of the registry's fingerprints; a spec it cannot take is a "not checked" row
+            List<ScanMatch> matches = scan.scan((spec, classes, scores) -> {
+                long begin = System.nanoTime();
+                try {
+                    return open(suspect, spec, classes, scores);
+                } finally {
+                    loading[0] += System.nanoTime() - begin;
+                }
+            }, registered);
+            double load = loading[0] / 1e9;
+            return rows(suspect, sha, matches, load, (System.nanoTime() - start) / 1e9 - load);
         } catch (RuntimeException e) {
             // one bad suspect (missing, not a model, a server that fails) is that suspect's error, not the job's
             ScanRow error = base(suspect, sha);
@@ -72,12 +79,9 @@ final class ScanTask implements FlatMapFunction<Iterator<String>, ScanRow> {
         }
     }
 
-    private static Classifier open(String suspect, InputSpec spec, List<RegisteredFingerprint> registered) {
+    private static Classifier open(String suspect, InputSpec spec, int classes, boolean scores) {
         if (RemoteClassifier.isUrl(suspect)) {
-            boolean scores = RegisteredFingerprint.anyComparesScores(registered);
-            int classes = RegisteredFingerprint.requireUsable("the registry", registered).get(0).members().get(0).meta().numClasses();
-            return RemoteClassifier.connect(suspect, spec, classes,
-                    RemoteOptions.defaults(), null, scores);
+            return RemoteClassifier.connect(suspect, spec, classes, RemoteOptions.defaults(), null, scores);
         }
         return ModelLoader.loadClassifier(Path.of(suspect), spec);
     }

@@ -13,13 +13,18 @@ class EvaluationPresetTest {
     @Test
     void sweepsTheConfigurationsOfTheDocsInTableOrder() {
         EvaluationPreset quick = EvaluationPreset.of("quick");
-        assertEquals(20, quick.points().size(), "docs/evaluation.md: 20 configurations");
-        assertEquals(108, EvaluationPreset.of("paper").points().size(), "docs/evaluation.md: 108 configurations");
-        // per combination: Random, FGSM and IGSM taking turns over eps, CW-L2 and IPGuard over k
+        assertEquals(24, quick.points().size(), "docs/evaluation.md: 24 configurations");
+        assertEquals(136, EvaluationPreset.of("paper").points().size(), "docs/evaluation.md: 136 configurations");
+        // per combination: Random, FGSM and IGSM taking turns over eps, CW-L2 over k, IPGuard and its multipoints taking turns over k
         assertEquals(List.of("random-TL", "fgsm-TL-eps0.03", "igsm-TL-eps0.03", "fgsm-TL-eps0.1", "igsm-TL-eps0.1", "fgsm-TL-eps0.3",
-                "igsm-TL-eps0.3", "cw-l2-TL-k10.0", "ipguard-TL-k3.0", "ipguard-TL-k10.0", "random-RR"),
-                quick.points().stream().limit(11).map(SweepPoint::fileName).toList());
-        assertEquals(List.of("random", "fgsm", "igsm", "cw-l2", "ipguard"), quick.methods().stream().map(SweptMethod::scheme).toList());
+                "igsm-TL-eps0.3", "cw-l2-TL-k10.0", "ipguard-TL-k3.0", "ipguard-multipoint-TL-k3.0", "ipguard-TL-k10.0",
+                "ipguard-multipoint-TL-k10.0", "random-RR"), quick.points().stream().limit(13).map(SweepPoint::fileName).toList());
+        assertEquals(List.of("random", "fgsm", "igsm", "cw-l2", "ipguard", "ipguard-multipoint"),
+                quick.methods().stream().map(SweptMethod::scheme).toList());
+        SweepPoint multipoint = quick.points().stream().filter(p -> p.fileName().equals("ipguard-multipoint-RR-k10.0")).findFirst()
+                .orElseThrow();
+        assertEquals(Map.of("maxIter", 300, "init", "random", "label", "random", "k", 10.0, "n", 100), multipoint.schemeParameters(),
+                "the same budget as IPGuard's point beside it");
     }
 
     @Test
