@@ -8,7 +8,7 @@ import io.modelprint.scheme.Schemes;
 /**
  * Whether the scheme a fingerprint names fits the arrays it holds: the scheme builds from the recorded
  * parameters, meta.json's representation, distance and access are the scheme's own, scores are there
- * exactly when the scheme compares scores, a learned verifier exactly when the scheme scores with one,
+ * exactly when the scheme compares scores, weights exactly when it compares weights, a learned verifier exactly when the scheme scores with one,
  * and the scheme computes the fingerprint's similarity to itself (a finite number). A scheme relabelled in meta.json (hash recomputed) is refused here, at
  * read, instead of failing inside every later scan.
  */
@@ -30,7 +30,12 @@ final class SchemeFit {
             same(where, meta.scheme(), "distance", meta.distance(), scheme.distance().name());
             same(where, meta.scheme(), "access", meta.access(), scheme.suspectAccess().label());
         }
-        boolean scores = scheme.suspectAccess() != Access.LABELS;
+        boolean weights = scheme.suspectAccess() == Access.WEIGHTS;
+        if (weights != (fingerprint.weights() != null)) {
+            throw new InputException(where + ": scheme " + meta.scheme() + (weights ? " compares weights, but the file holds none"
+                    : " does not compare weights, but the file holds the target's") + ": the scheme does not fit the arrays");
+        }
+        boolean scores = scheme.suspectAccess().comparesScores();
         if (scores && fingerprint.scores() == null) {
             throw new InputException(where + ": scheme " + meta.scheme() + " compares scores, but the file holds labels only (no "
                     + FingerprintParts.SCORES + "): the scheme does not fit the arrays");

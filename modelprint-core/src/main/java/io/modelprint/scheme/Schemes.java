@@ -18,6 +18,7 @@ import io.modelprint.scheme.deepjudge.DeepJudgeScheme;
 import io.modelprint.scheme.modeldiff.ModelDiffScheme;
 import io.modelprint.scheme.sac.SacScheme;
 import io.modelprint.scheme.uap.UapScheme;
+import io.modelprint.scheme.weights.WeightsScheme;
 import io.modelprint.scheme.zest.ZestScheme;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ public final class Schemes {
                 new SacScheme(SacScheme.Samples.MIXED, false), new SacScheme(SacScheme.Samples.WRONG, true),
                 new SacScheme(SacScheme.Samples.MIXED, true), new ModelDiffScheme(), new ZestScheme(), new DeepFoolScheme(),
                 new IpGuardMultipointScheme(), new UapScheme(), new DeepJudgeScheme(), new FleetLlrScheme(), new CaeScheme(),
-                new MetaVerifierScheme())) {
+                new MetaVerifierScheme(), new WeightsScheme())) {
             BY_NAME.put(factory.name(), factory);
         }
     }

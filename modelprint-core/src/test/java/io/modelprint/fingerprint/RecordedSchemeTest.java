@@ -19,6 +19,9 @@ import io.modelprint.scheme.Schemes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import io.modelprint.model.weights.NetworkWeights;
+import io.modelprint.scheme.Access;
+import io.modelprint.testing.TinyNetworks;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,8 +51,11 @@ class RecordedSchemeTest {
         int n = switch (scheme.name()) {
             case "zest" -> scheme.parameters().integer("n") * scheme.parameters().integer("masks");
             case "uap" -> scheme.parameters().integer("n");
+            case "weights" -> 0; // no queries: the target's weights instead
             default -> 2;
         };
+        NetworkWeights weights = scheme.suspectAccess() == Access.WEIGHTS
+                ? TinyNetworks.mlp(1, SPEC.pixelsPerImage(), new int[] {3}, CLASSES) : null;
         FingerprintMeta meta = FingerprintMeta.builder()
                 .setScheme(scheme.name(), scheme.representation().name(), scheme.distance().name(), scheme.suspectAccess().label())
                 .setParameters(recorded)
@@ -57,10 +63,11 @@ class RecordedSchemeTest {
                 .setTarget("target", "ab".repeat(32))
                 .setSeed(0, "uniform")
                 .optSelection(scheme.queries() instanceof FleetSelectedQueries ? selection(scheme, n) : null)
+                .optNetwork(weights == null ? null : weights.specs())
                 .build();
         float[] scores = scheme.suspectAccess().label().equals("scores") ? new float[n * CLASSES] : null;
         Fingerprint fingerprint = new Fingerprint(new Queries(SPEC, new float[n * SPEC.pixelsPerImage()], n),
-                java.util.stream.LongStream.range(0, n).map(i -> i % 2).toArray(), scores, meta);
+                java.util.stream.LongStream.range(0, n).map(i -> i % 2).toArray(), scores, meta, weights);
         Path file = dir.resolve(scheme.name() + ".npz");
         FingerprintFile.write(file, fingerprint);
         return FingerprintFile.read(file);

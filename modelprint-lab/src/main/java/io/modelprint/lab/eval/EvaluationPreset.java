@@ -80,7 +80,7 @@ public record EvaluationPreset(String name, List<String> combos, List<Sweep> swe
     /**
      * Schemes compared per suspect family, at {@code queries} per suspect: every scheme the build knows
      * except Table 4's baselines and the fleet-selected ones, the paper's method at k = 10; Zest (whose queries are images x masks)
-     * at queries / 50 images x 50 masks and at its default 10 images.
+     * at queries / 50 images x 50 masks and at its default 10 images; a scheme that asks no queries (weights) once, n = 0.
      */
     public List<SchemeRun> schemeRuns() {
         Set<String> baselines = methods().stream().map(SweptMethod::scheme).filter(s -> !s.equals(PAPER_METHOD) && !s.equals(MULTIPOINT))
@@ -92,6 +92,8 @@ public record EvaluationPreset(String name, List<String> combos, List<Sweep> swe
             }
             if (scheme.equals(PAPER_METHOD) || scheme.equals(MULTIPOINT)) {
                 runs.add(new SchemeRun(scheme, queries, Map.of("k", 10)));
+            } else if (!Schemes.require(scheme, "bench").parameters().declares(io.modelprint.scheme.ParameterSpec.N)) {
+                runs.add(new SchemeRun(scheme, 0, Map.of())); // asks no queries (weights): n = 0
             } else if (scheme.equals("zest")) {
                 runs.add(new SchemeRun(scheme, Math.max(1, queries / 50), Map.of("masks", 50)));
                 runs.add(new SchemeRun(scheme, 10, Map.of("masks", 50)));

@@ -52,9 +52,12 @@ class EvaluationPresetTest {
                 new SchemeRun("sac-m-hard", 100, Map.of()), new SchemeRun("modeldiff", 100, Map.of()),
                 new SchemeRun("zest", 2, Map.of("masks", 50)), new SchemeRun("zest", 10, Map.of("masks", 50)),
                 new SchemeRun("deepfool", 100, Map.of()), new SchemeRun("ipguard-multipoint", 100, Map.of("k", 10)),
-                new SchemeRun("uap", 100, Map.of()), new SchemeRun("deepjudge", 100, Map.of())), quick.schemeRuns());
+                new SchemeRun("uap", 100, Map.of()), new SchemeRun("deepjudge", 100, Map.of()),
+                new SchemeRun("weights", 0, Map.of())), quick.schemeRuns());
         assertEquals(7 * 3, quick.budgetRuns().size(), "seven schemes at 20, 50 and 200 queries besides the main 100");
         assertEquals(Map.of("k", 10, "n", 100), quick.schemeRuns().get(0).schemeParameters());
         assertEquals("scheme-zest-n2-masks50", quick.schemeRuns().get(7).fileName());
+        SchemeRun weights = quick.schemeRuns().get(quick.schemeRuns().size() - 1);
+        assertEquals(Map.of(), weights.schemeParameters(), "weights asks no queries and declares no n");
     }
 }

@@ -94,10 +94,12 @@ class EvaluationTest {
         }
 
         List<SchemeRun> runs = List.of(new SchemeRun("sac-m-hard", 20, Map.of()), new SchemeRun("modeldiff", 20, Map.of()),
-                new SchemeRun("zest", 1, Map.of("masks", 20)), new SchemeRun("akh", 100000, Map.of()));
+                new SchemeRun("zest", 1, Map.of("masks", 20)), new SchemeRun("akh", 100000, Map.of()),
+                new SchemeRun("weights", 0, Map.of()));
         List<SchemeResult> schemes = new Evaluation(zoo, out, new PrintStream(log, true, StandardCharsets.UTF_8))
                 .run(runs, train, test, ProgressListener.NONE);
-        assertEquals(4, schemes.size());
+        assertEquals(5, schemes.size());
+        WeightsBench.check(schemes.get(4));
         SchemeResult modeldiff = schemes.get(1);
         assertEquals("scores", modeldiff.access());
         assertTrue(!modeldiff.skipped().isEmpty()
