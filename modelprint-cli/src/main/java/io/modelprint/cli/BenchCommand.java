@@ -47,7 +47,8 @@ import picocli.CommandLine.Option;
                 + " sweep every method's parameter over the four TR/TL/RR/RL combinations, verify every suspect and write"
                 + " report.md, PNG figures, results.json and CSV to --out. Resumable: finished work is cached.",
             "Sub-commands time single pieces: extraction, training."},
-        subcommands = {BenchExtractCommand.class, BenchTrainCommand.class, BenchHttpCommand.class, BenchRegistryCommand.class})
+        subcommands = {BenchExtractCommand.class, BenchTrainCommand.class, BenchHttpCommand.class, BenchRegistryCommand.class,
+            BenchServiceCommand.class})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--preset", completionCandidates = Choices.Presets.class,
             description = "${COMPLETION-CANDIDATES}: quick (minutes on 2 cores) or paper")

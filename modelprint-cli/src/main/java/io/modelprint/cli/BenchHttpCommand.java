@@ -150,7 +150,7 @@ final class BenchHttpCommand implements Callable<Integer> {
         return InferenceProtocol.inferRequest(input.name(), shape, data, 0, data.length, output);
     }
 
-    private static double percentile(long[] sorted, double q) {
+    static double percentile(long[] sorted, double q) {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (q * sorted.length))] / 1e6;
     }
 }

@@ -5,6 +5,7 @@ import io.modelprint.data.InputSpec;
 import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.fingerprint.FingerprintExtractor;
 import io.modelprint.fleet.FleetSplit;
+import io.modelprint.model.Differentiable;
 import io.modelprint.fingerprint.FingerprintFile;
 import io.modelprint.scheme.Scheme;
 import io.modelprint.scheme.SchemeFactory;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +30,9 @@ import picocli.CommandLine.Option;
                     + " (decision distance vectors, scores); zest (LIME explanations, scores; --n reference images x"
                     + " masks queries); deepfool, ipguard-multipoint (DeepFool points, points where three classes meet;"
                     + " labels); uap (score shifts under a universal adversarial perturbation), deepjudge (RobD and JSD on"
-                    + " PGD test cases; scores). Parameters of any scheme: --param NAME=VALUE; each scheme's are listed below.",
+                    + " PGD test cases; scores); weights (no queries and no data: the target's weights, compared with a suspect"
+                    + " model directory of the same architecture after weight matching). Parameters of any scheme: --param"
+                    + " NAME=VALUE; each scheme's are listed below.",
             "With --fleet DIR (fleet build) the fingerprint is calibrated with the fleet's references held out of query"
                     + " selection, so verify decides by p-value."})
 final class ExtractCommand implements Callable<Integer> {
@@ -135,7 +139,9 @@ final class ExtractCommand implements Callable<Integer> {
                 SeedSource seeds = uniformSeeds(schemes.get(i)) ? SeedSource.uniform(pixels)
                         : SeedSource.fromData(seedSplit.equals("test") ? opened.source().test() : opened.source().train());
                 try (Progress progress = Progress.start("extract " + schemes.get(i).name())) {
-                    results.add(FingerprintExtractor.extract(opened.target(), model.toString(), schemes.get(i), seeds, seed, fleetSplit,
+                    // a scheme that reads weights takes the model file as it is, never through a conversion
+                    Differentiable target = schemes.get(i).queries().usesSeeds() ? opened.target() : opened.loaded();
+                    results.add(FingerprintExtractor.extract(target, model.toString(), schemes.get(i), seeds, seed, fleetSplit,
                             progress, checks));
                 }
                 requireConverged(schemes.get(i), results.get(i));
@@ -151,13 +157,14 @@ final class ExtractCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** Whether the scheme's queries need no data set: uniform random seeds, or no queries at all (weights). */
     private static boolean uniformSeeds(Scheme<?> scheme) {
-        return "random".equals(scheme.parameters().values().get("init"));
+        return !scheme.queries().usesSeeds() || "random".equals(scheme.parameters().values().get("init"));
     }
 
     private static void requireQueriesFit(List<Scheme<?>> schemes, InputSpec pixels) {
         for (Scheme<?> scheme : schemes) {
-            int count = scheme.parameters().integer(ParameterSpec.N);
+            int count = scheme.parameters().queryCount();
             if ((long) count * pixels.pixelsPerImage() > MAX_QUERY_VALUES) {
                 throw new InputException("--n " + count + " x " + pixels.describeShape() + " images is more than one extraction"
                         + " holds (" + MAX_QUERY_VALUES / pixels.pixelsPerImage() + " at most); split it into several fingerprints");
@@ -243,6 +250,7 @@ final class ExtractCommand implements Callable<Integer> {
         doc.put("maxIterations", generated.maxIterations());
         doc.put("seconds", result.seconds());
         doc.put("params", result.fingerprint().meta().parameters());
+        Optional.ofNullable(result.fingerprint().weights()).ifPresent(w -> doc.put("layers", w.layers().size()));
         if (written.meta().calibration() != null) {
             doc.put("calibration", CalibrateCommand.summary(out.toString(), written));
         }
@@ -268,6 +276,11 @@ final class ExtractCommand implements Callable<Integer> {
         for (FingerprintExtractor.Result result : results) {
             var generated = result.generated();
             int queries = result.fingerprint().size();
+            if (result.fingerprint().weights() != null) {
+                System.out.printf("extracted the target's weights (%d layers): suspects must give weights -> %s%n",
+                        result.fingerprint().weights().layers().size(), out);
+                continue;
+            }
             System.out.printf("extracted %d %s queries in %.2f s: %d/%d converged, %.1f iterations on average (max %d);"
                     + " suspects must give %s -> %s%n", queries, result.fingerprint().meta().scheme(), result.seconds(),
                     generated.convergedCount(), queries, generated.meanIterations(), generated.maxIterations(),

@@ -38,16 +38,7 @@ final class RegistryLogVerifyCommand implements Callable<Integer> {
             if (format.json()) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("db", database.location().describe());
-                doc.put("intact", report.intact());
-                doc.put("records", report.records());
-                doc.put("headHash", report.headHash());
-                doc.put("signedThrough", report.signedThrough());
-                doc.put("registryKeys", report.signers());
-                doc.put("checkedAgainst", report.checkedAgainst());
-                if (!report.intact()) {
-                    doc.put("firstBadRecord", report.firstBad());
-                    doc.put("problem", report.problem());
-                }
+                doc.putAll(RegistryViews.chainReport(report));
                 JsonOutput.print(doc);
             } else if (report.intact()) {
                 System.out.println("evidence log intact: " + report.records() + " records, head " + report.headHash());

@@ -1,15 +1,16 @@
 package io.modelprint.cli;
 
+import io.modelprint.registry.ChainReport;
 import io.modelprint.registry.EvidenceRecord;
 import io.modelprint.registry.RegistryEntry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Registry rows as the JSON the registry commands print. */
-final class RegistryViews {
+/** Registry rows as the JSON the registry commands print (and registry serve answers). */
+public final class RegistryViews {
     private RegistryViews() {}
 
-    static Map<String, Object> entry(RegistryEntry e) {
+    public static Map<String, Object> entry(RegistryEntry e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", e.id());
         m.put("owner", e.owner());
@@ -29,7 +30,7 @@ final class RegistryViews {
         return m;
     }
 
-    static Map<String, Object> record(EvidenceRecord r) {
+    public static Map<String, Object> record(EvidenceRecord r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("seq", r.seq());
         m.put("recordedAt", r.recordedAt());
@@ -54,5 +55,21 @@ final class RegistryViews {
         m.put("registryKey", r.registryKey());
         m.put("registrySignature", r.registrySignature());
         return m;
+    }
+
+    /** What {@code registry log verify --format json} says of the chain (without the database's name). */
+    public static Map<String, Object> chainReport(ChainReport report) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("intact", report.intact());
+        doc.put("records", report.records());
+        doc.put("headHash", report.headHash());
+        doc.put("signedThrough", report.signedThrough());
+        doc.put("registryKeys", report.signers());
+        doc.put("checkedAgainst", report.checkedAgainst());
+        if (!report.intact()) {
+            doc.put("firstBadRecord", report.firstBad());
+            doc.put("problem", report.problem());
+        }
+        return doc;
     }
 }

@@ -1,17 +1,9 @@
 package io.modelprint.cli;
 
 import io.modelprint.InputException;
-import io.modelprint.io.Sha256;
-import io.modelprint.model.Classifier;
 import io.modelprint.registry.OpenIntent;
 import io.modelprint.registry.EvidenceLog;
-import io.modelprint.registry.EvidenceRecords;
-import io.modelprint.registry.RegisteredFingerprint;
-import io.modelprint.registry.Registry;
 import io.modelprint.registry.RegistryDatabase;
-import io.modelprint.registry.ScanMatch;
-import io.modelprint.registry.SuspectIdentity;
-import io.modelprint.registry.SuspectScan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = {"Check suspects against every fingerprint in the registry.",
@@ -75,8 +69,18 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--partitions", description = "with --spark: tasks to split the suspects into (default 4 per core)")
     Integer partitions;
 
+    @Option(names = "--report", paramLabel = "DIR", description = {"write each suspect's ownership report to DIR (made if missing):"
+        + " one self-contained HTML page per suspect, named from the suspect (NAME-HASH.html); owner-only: it shows the queries"})
+    Path reportDir;
+
+    @Spec
+    CommandSpec commandSpec;
+
     @Override
     public Integer call() {
+        if (spark && reportDir != null) {
+            throw new InputException("--report goes without --spark: scan the suspects to report on without it");
+        }
         if (spark) {
             return SparkScanLauncher.run(sparkArguments());
         }
@@ -90,48 +94,23 @@ final class ScanCommand implements Callable<Integer> {
         verdictOptions.validateAlpha();
         suspectOptions.remoteOptions();
         try (RegistryDatabase database = db.open(OpenIntent.WRITE)) {
-            List<RegisteredFingerprint> registered = new Registry(database).loadAll();
-            if (registered.isEmpty()) {
-                throw new InputException(database.location().describe() + ": the registry holds no fingerprints; add some with"
-                        + " modelprint registry add F.npz --owner NAME");
-            }
-            RegisteredFingerprint.requireUsable(database.location().describe(), registered);
-            suspectOptions.validate(SuspectScan.commonSpec(registered));
-            String cacheKey = Sha256.hex(String.join("\n", registered.stream().map(r -> r.entry().contentSha256()).sorted().toList())
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            SuspectScan scan = new SuspectScan(verdictOptions.threshold, verdictOptions.alpha);
+            RegistryScan scan = RegistryScan.prepare(database, verdictOptions, suspectOptions);
+            ScanReport report = ScanReport.of(reportDir, commandSpec, database.location().describe());
             EvidenceLog log = new EvidenceLog(database, registryKey.forAppend(database));
             List<Map<String, Object>> results = new ArrayList<>();
             boolean anyFailed = false;
             if (!format.json()) {
-                System.out.println("scanning " + suspects.size() + " suspect(s) against " + registered.size()
+                System.out.println("scanning " + suspects.size() + " suspect(s) against " + scan.fingerprints()
                         + " fingerprint(s) in " + database.location().describe());
             }
             for (String suspect : suspects) {
-                Map<String, Object> result = new LinkedHashMap<>();
-                result.put("suspect", suspect);
-                long start = System.nanoTime();
-                try {
-                    SuspectIdentity[] opened = new SuspectIdentity[1];
-                    // opened once per input spec of the registry's fingerprints (grey 28x28 and colour 32x32 can share one)
-                    List<ScanMatch> matches = scan.scan((spec, classes, scores) -> {
-                        Classifier model = suspectOptions.open(suspect, spec, classes, scores, cacheKey);
-                        if (opened[0] == null) {
-                            opened[0] = SuspectIdentities.of(suspect, model);
-                        }
-                        return model;
-                    }, registered);
-                    SuspectIdentity identity = opened[0];
-                    result.put("suspectSha256", identity.sha256());
-                    var stored = log.append(EvidenceRecords.of(identity, matches));
-                    result.put("evidence", stored.isEmpty() ? List.of()
-                            : List.of(stored.get(0).seq(), stored.get(stored.size() - 1).seq()));
-                    result.put("matches", matches.stream().map(ScanViews::match).toList());
-                } catch (InputException e) {
-                    anyFailed = true;
-                    result.put("error", e.getMessage());
+                RegistryScan.Outcome outcome = scan.check(suspect, suspect, log, null);
+                Map<String, Object> result = outcome.result();
+                anyFailed |= result.containsKey("error");
+                if (report != null) {
+                    result.put("report", report.write(suspect, outcome.identity(), outcome.error(), outcome.matches(), scan.registered(),
+                            outcome.stored()).toString());
                 }
-                result.put("seconds", (System.nanoTime() - start) / 1e9);
                 results.add(result);
                 if (!format.json()) {
                     ScanViews.printText(result);
@@ -140,7 +119,7 @@ final class ScanCommand implements Callable<Integer> {
             if (format.json()) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("db", database.location().describe());
-                doc.put("fingerprints", registered.size());
+                doc.put("fingerprints", scan.fingerprints());
                 doc.put("results", results);
                 JsonOutput.print(doc);
             }

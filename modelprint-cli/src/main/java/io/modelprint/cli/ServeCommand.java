@@ -9,7 +9,6 @@ import io.modelprint.serve.InferenceServer;
 import io.modelprint.serve.ServedModel;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -58,7 +57,7 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     InputSpecOptions spec;
 
-    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final StopSignal stopSignal = new StopSignal();
     private volatile int boundPort = -1;
 
     @Override
@@ -88,18 +87,11 @@ final class ServeCommand implements Callable<Integer> {
                     throw new InputException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
                 }
                 boundPort = server.port();
-                Thread hook = new Thread(this::stop);
-                Runtime.getRuntime().addShutdownHook(hook);
                 System.err.printf("serving %s (%s, %d classes%s%s) at http://%s:%d%s%n", model, classifier.inputSpec(),
                         classifier.numClasses(), served.outputNames().size() == 1 ? ", labels only" : "",
                         defense.active() ? ", defense " + defense : "", host, boundPort,
                         InferenceProtocol.modelPath(modelName));
-                stopRequested.await();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook itself asked us to stop
-                }
+                stopSignal.await();
             }
         }
         return ExitCode.OK;
@@ -112,7 +104,7 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Ends {@link #call()}: stops the server and closes the model. */
     void stop() {
-        stopRequested.countDown();
+        stopSignal.stop();
     }
 
     /** Room for a full batch written as JSON text (at most ~16 bytes a float) plus the envelope. */
@@ -126,7 +118,7 @@ final class ServeCommand implements Callable<Integer> {
         return dot > 0 ? file.substring(0, dot) : file;
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null) {
             t = t.getCause();

@@ -4,14 +4,11 @@ import io.modelprint.InputException;
 import io.modelprint.registry.OpenIntent;
 import io.modelprint.registry.EvidenceLog;
 import io.modelprint.registry.EvidenceRecord;
-import io.modelprint.registry.EvidenceRecords;
-import io.modelprint.registry.MemberCheck;
+import io.modelprint.registry.DatabaseLocation;
 import io.modelprint.registry.Registry;
 import io.modelprint.registry.RegistryDatabase;
-import io.modelprint.registry.SuspectIdentity;
 import io.modelprint.scheme.Answers;
 import io.modelprint.scheme.Scheme;
-import java.time.Instant;
 import io.modelprint.model.Classifier;
 import io.modelprint.model.ConvertedClassifier;
 import io.modelprint.model.remote.RemoteClassifier;
@@ -33,6 +30,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Verify suspect models against a fingerprint.",
@@ -65,6 +64,14 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     RegistryKeyOption registryKey;
 
+    @Option(names = "--report", paramLabel = "FILE.html", description = {"write the suspect's ownership report to FILE.html: one"
+        + " self-contained page (fingerprint and signer, provenance, queries with both models' answers, null distribution,"
+        + " verdicts, evidence records with --db, the command to verify again); one SUSPECT only. Owner-only: it shows the queries"})
+    Path reportFile;
+
+    @Spec
+    CommandSpec spec;
+
     @Parameters(arity = "1..*", paramLabel = "SUSPECT", description = {"model directories, TorchScript .pt or ONNX .onnx files,",
         "or Open Inference Protocol model URLs http(s)://host:port/v2/models/<name> (label-only)"})
     List<String> suspects;
@@ -80,25 +87,17 @@ final class VerifyCommand implements Callable<Integer> {
         if (repeat > 1) {
             suspectOptions.noCache = true; // a cached answer repeated R times would hide a randomizing API
         }
+        VerifyReport report = VerifyReport.of(reportFile, suspects, spec, fingerprintFile,
+                db == null ? null : DatabaseLocation.parse(db).describe());
         List<Fingerprint> members = FingerprintFile.readBundle(fingerprintFile);
         verdictOptions.validateThresholdFits(members.stream().<Scheme<?>>map(Fingerprint::scheme).toList());
         try (RegistryDatabase database = db == null ? null : RegistryDatabase.open(db, OpenIntent.WRITE)) {
             return verifyAll(members, database == null ? null : new EvidenceLog(database, registryKey.forAppend(database)),
-                    database == null ? null : new Registry(database));
+                    database == null ? null : new Registry(database), report);
         }
     }
 
-    /**
-     * One suspect's checks for the evidence log, naming the fingerprint file by the id it has (or would have) in a registry,
-     * and its owner: the name it is registered under (null if it is not) and the key that signed it (null if unsigned).
-     */
-    private record Evidence(String fingerprintId, String owner, String ownerKey, List<EvidenceRecord> records) {
-        void add(SuspectIdentity suspect, MemberCheck check) {
-            records.add(EvidenceRecords.of(suspect, fingerprintId, check, Instant.now().toString()).withOwner(owner, ownerKey));
-        }
-    }
-
-    private int verifyAll(List<Fingerprint> members, EvidenceLog log, Registry registry) {
+    private int verifyAll(List<Fingerprint> members, EvidenceLog log, Registry registry, VerifyReport report) {
         String registryId = FingerprintFile.contentSha256(members).substring(0, Registry.ID_LENGTH);
         FingerprintSigner.Status signature = FingerprintSigner.Status.of(members);
         String ownerKey = signature.signers().size() == 1 && signature.status().equals("verified") ? signature.signers().get(0) : null;
@@ -129,20 +128,22 @@ final class VerifyCommand implements Callable<Integer> {
             long start = System.nanoTime();
             List<Map<String, Object>> rows = new ArrayList<>();
             List<Verdict> verdicts = new ArrayList<>();
-            Evidence evidence = log == null ? null : new Evidence(registryId, owner, ownerKey, new ArrayList<>());
+            SuspectChecks checks = new SuspectChecks(suspect, registryId, owner, ownerKey, log != null, report != null);
             for (Fingerprint member : members) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("suspect", suspect);
                 Verdict verdict = null;
                 try {
-                    verdict = verifyOne(verifier, member, suspect, row, evidence);
+                    verdict = verifyOne(verifier, member, suspect, row, checks);
                 } catch (InputException e) {
                     anyFailed = true;
                     row.put("error", e.getMessage());
+                    checks.failed(e.getMessage());
                 } catch (RuntimeException | Error e) {
                     // a bug or a JVM failure (e.g. out of memory) on one suspect: its row says so, the others go on
                     anyInternal = true;
                     row.put("error", "internal error: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getName()));
+                    checks.failed((String) row.get("error"));
                     e.printStackTrace();
                 }
                 if (verdict != null) {
@@ -150,10 +151,13 @@ final class VerifyCommand implements Callable<Integer> {
                 }
                 rows.add(row);
             }
-            if (evidence != null && !evidence.records().isEmpty()) {
-                var stored = log.append(evidence.records());
+            List<EvidenceRecord> stored = List.of();
+            if (log != null && !checks.records().isEmpty()) {
+                stored = log.append(checks.records());
                 rows.get(0).put("evidence", List.of(stored.get(0).seq(), stored.get(stored.size() - 1).seq()));
             }
+            CombinedVerdict combined = bundle && verdicts.size() == members.size() ? CombinedVerdict.of(verdicts, verdictOptions.alpha)
+                    : null;
             Map<String, Object> result;
             if (!bundle) {
                 result = rows.get(0);
@@ -161,8 +165,7 @@ final class VerifyCommand implements Callable<Integer> {
                 result = new LinkedHashMap<>();
                 result.put("suspect", suspect);
                 result.put("scheme", "bundle");
-                if (verdicts.size() == members.size()) {
-                    CombinedVerdict combined = CombinedVerdict.of(verdicts, verdictOptions.alpha);
+                if (combined != null) {
                     result.put("verdict", combined.decision().label());
                     result.put("combination", combined.rule());
                     result.put("decidedBy", combined.decidedBy());
@@ -177,6 +180,9 @@ final class VerifyCommand implements Callable<Integer> {
             }
             result.put("seconds", (System.nanoTime() - start) / 1e9);
             results.add(result);
+            if (report != null) {
+                report.write(checks, members, registryId, owner, ownerKey, combined, stored);
+            }
             if (text != null) {
                 text.print(result);
             }
@@ -192,7 +198,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     /** Verifies {@code suspect} against one fingerprint, filling {@code row}; the suspect is opened for it alone. */
     private Verdict verifyOne(Verifier verifier, Fingerprint fingerprint, String suspect, Map<String, Object> row,
-            Evidence evidence) {
+            SuspectChecks checks) {
         RemoteStats remote = null;
         try (Classifier model = suspectOptions.open(suspect, fingerprint); Progress progress = Progress.start("verify")) {
             RemoteClassifier client = remote(model);
@@ -208,10 +214,10 @@ final class VerifyCommand implements Callable<Integer> {
             RepeatedAnswers repeated = Verifier.answers(fingerprint, scheme, model, repeat);
             Answers answers = repeated.answers();
             Verdict verdict = verifier.judge(fingerprint, scheme, answers);
-            if (evidence != null) {
-                evidence.add(SuspectIdentities.of(suspect, model),
-                        new MemberCheck(scheme.name(), fingerprint.meta().contentSha256(), verdict, answers.sha256()));
+            if (checks.needsIdentity()) {
+                checks.identify(SuspectIdentities.of(suspect, model));
             }
+            checks.judged(fingerprint, verdict, answers);
             row.put("scheme", verdict.scheme());
             row.put("similarity", verdict.similarity());
             if (verdict.countsMatches()) {

@@ -28,10 +28,6 @@ public final class InferenceServer implements AutoCloseable {
     private final Javalin app;
     /** Requests parsed and answered at once; the rest wait their turn (or get a 503), so memory stays bounded. */
     private final java.util.concurrent.Semaphore work;
-    /** A connection that sends nothing for this long is closed. */
-    static final long IDLE_TIMEOUT_MS = 5_000;
-    /** A request body arriving slower than this is aborted (a legitimate client on any network sends far faster). */
-    static final long MIN_REQUEST_BYTES_PER_SECOND = 4 * 1024;
     private static final long WAIT_FOR_TURN_SECONDS = 30;
 
     public InferenceServer(ServedModel model, int maxBatch, long maxBodyBytes) {
@@ -40,20 +36,7 @@ public final class InferenceServer implements AutoCloseable {
         this.maxBodyBytes = maxBodyBytes;
         this.work = new java.util.concurrent.Semaphore(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()), true);
         this.app = Javalin.create(config -> {
-            config.jetty.modifyHttpConfiguration(http -> {
-                http.setIdleTimeout(IDLE_TIMEOUT_MS);
-                http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
-            });
-            config.jetty.modifyServer(server -> {
-                server.setErrorHandler(new JsonErrorHandler());
-                for (var connector : server.getConnectors()) {
-                    if (connector instanceof org.eclipse.jetty.server.AbstractConnector c) {
-                        c.setIdleTimeout(IDLE_TIMEOUT_MS);
-                    }
-                }
-            });
-            config.startup.showJavalinBanner = false;
-            config.startup.showOldJavalinVersionWarning = false;
+            JettyLimits.apply(config);
             config.http.maxRequestSize = maxBodyBytes;
             config.http.defaultContentType = JSON;
             String modelPath = InferenceProtocol.modelPath(model.name());

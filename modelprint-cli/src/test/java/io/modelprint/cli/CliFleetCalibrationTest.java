@@ -66,6 +66,24 @@ class CliFleetCalibrationTest {
     }
 
     @Test
+    void metavLearnsItsVerifierFromTheSelectionPartAndIsCalibratedOnTheReferencesItNeverSaw() {
+        Path fp = dir.resolve("metav.npz");
+        JsonNode extracted = run("extract", "--model", target.toString(), "--method", "metav", "--n", "20", "--param", "pool=60",
+                "--data", data.toString(), "--fleet", fleet.toString(), "--out", fp.toString(), "--format", "json").json();
+        FleetSplit split = FleetSplit.crossFit(FleetDirectory.open(fleet), 0);
+        assertEquals(split.calibrationReferences().size(), extracted.get("calibration").get("negatives").asInt(), extracted.toString());
+        Fingerprint written = FingerprintFile.read(fp);
+        assertEquals(20, written.meta().selection().verifier().weights().length);
+        assertTrue(split.calibrationReferences().stream().noneMatch(m -> written.meta().selection().choseWith(m.sha256())));
+        String heldOut = split.calibrationReferences().get(0).name();
+        JsonNode results = run("verify", "--fingerprint", fp.toString(), "--format", "json", target.toString(),
+                fleet.resolve(heldOut).toString()).json().get("results");
+        assertEquals("derived", results.get(0).get("verdict").asText(), results.toString());
+        assertEquals("p-value", results.get(0).get("decidedBy").asText(), results.toString());
+        assertEquals("independent", results.get(1).get("verdict").asText(), results.toString());
+    }
+
+    @Test
     void calibrateTakesTheFleetsReferencesForEveryMemberOfABundle() {
         Path bundle = dir.resolve("bundle.npz");
         run("extract", "--model", target.toString(), "--method", "random,akh", "--init", "random", "--n", "30", "--data", data.toString(), "--out",
@@ -101,7 +119,8 @@ class CliFleetCalibrationTest {
         CliRunner.Result calibrated = run("calibrate", "--fingerprint", fp.toString(), "--fleet", fleet.toString(), "--format",
                 "json");
         assertEquals(split.calibrationReferences().size(), calibrated.json().get("negatives").asInt(), calibrated.out());
-        assertTrue(calibrated.err().contains(split.selectionReferences().size() + " of the fleet's 9 references helped choose"),
+        assertTrue(calibrated.err().contains(split.selectionReferences().size() + " of the fleet's "
+                + (TinyFleet.SAME_RECIPE + TinyFleet.OTHER_ARCH) + " references helped choose"),
                 calibrated.err());
         FleetMember chooser = split.selectionReferences().get(0);
         CliRunner.Result refused = CliRunner.run("calibrate", "--fingerprint", fp.toString(), "--negatives",

@@ -21,11 +21,13 @@ import java.util.Map;
 
 /**
  * A fleet directory as fleet build lays it out, from tiny models trained on 100 synthetic images for one epoch:
- * the target under {@code target/}, one copy of it as a surrogate, and {@link #SAME_RECIPE} MLPs of
- * other seeds plus {@link #OTHER_ARCH} LeNet-5s as references.
+ * the target under {@code target/}, {@link #SURROGATES} copies of it as surrogates, and {@link #SAME_RECIPE} MLPs of
+ * other seeds plus {@link #OTHER_ARCH} LeNet-5s as references: enough for metav (3 surrogates and 3
+ * references to learn from, 8 held out).
  */
 final class TinyFleet {
-    static final int SAME_RECIPE = 7;
+    static final int SURROGATES = 3;
+    static final int SAME_RECIPE = 9;
     static final int OTHER_ARCH = 2;
 
     private TinyFleet() {}
@@ -46,8 +48,11 @@ final class TinyFleet {
         Files.createDirectories(dir);
         copyTree(target, dir.resolve("target"));
         List<ZooEntry> entries = new ArrayList<>();
-        copyTree(target, dir.resolve("copy"));
-        entries.add(entry("copy", SuspectGroup.SURROGATE, "copy", dir.resolve("copy"), "copy"));
+        for (int i = 1; i <= SURROGATES; i++) {
+            String name = "copy-" + i;
+            copyTree(target, dir.resolve(name));
+            entries.add(entry(name, SuspectGroup.SURROGATE, "copy", dir.resolve(name), name));
+        }
         for (int i = 0; i < SAME_RECIPE + OTHER_ARCH; i++) {
             boolean same = i < SAME_RECIPE;
             String name = (same ? "ref-mlp-s" : "ref-lenet5-s") + (100 + i);

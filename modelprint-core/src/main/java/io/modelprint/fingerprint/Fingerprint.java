@@ -1,5 +1,6 @@
 package io.modelprint.fingerprint;
 
+import io.modelprint.model.weights.NetworkWeights;
 import io.modelprint.scheme.Answers;
 import io.modelprint.scheme.Scheme;
 import io.modelprint.scheme.SchemeParameters;
@@ -7,10 +8,11 @@ import io.modelprint.scheme.Schemes;
 import io.modelprint.scheme.Queries;
 
 /**
- * Queries, the target's answers on them (labels; scores when the scheme compares scores), and how
- * they were made.
+ * Queries, the target's answers on them (labels; scores when the scheme compares scores), how they
+ * were made, and for a scheme that compares weights the target's weights (null otherwise; its meta
+ * lists the same layers).
  */
-public record Fingerprint(Queries queries, long[] labels, float[] scores, FingerprintMeta meta) {
+public record Fingerprint(Queries queries, long[] labels, float[] scores, FingerprintMeta meta, NetworkWeights weights) {
     public Fingerprint {
         if (labels.length != queries.count()) {
             throw new IllegalArgumentException(queries.count() + " queries but " + labels.length + " labels");
@@ -19,6 +21,14 @@ public record Fingerprint(Queries queries, long[] labels, float[] scores, Finger
             throw new IllegalArgumentException(labels.length + " queries of " + meta.numClasses() + " classes but "
                     + scores.length + " scores");
         }
+        if (weights == null ? meta.network() != null : !weights.specs().equals(meta.network())) {
+            throw new IllegalArgumentException("meta.json's network does not list the fingerprint's layers");
+        }
+    }
+
+    /** A fingerprint of queries and answers (no weights). */
+    public Fingerprint(Queries queries, long[] labels, float[] scores, FingerprintMeta meta) {
+        this(queries, labels, scores, meta, null);
     }
 
     /** A label-only fingerprint. */
@@ -31,11 +41,11 @@ public record Fingerprint(Queries queries, long[] labels, float[] scores, Finger
     }
 
     public Answers answers() {
-        return new Answers(labels, scores, meta.numClasses());
+        return new Answers(labels, scores, meta.numClasses(), weights);
     }
 
     public Fingerprint withMeta(FingerprintMeta newMeta) {
-        return new Fingerprint(queries, labels, scores, newMeta);
+        return new Fingerprint(queries, labels, scores, newMeta, weights);
     }
 
     /**

@@ -63,7 +63,7 @@ final class FingerprintBundle {
                     + " reordered after it was made");
         }
         List<String> defined = new ArrayList<>(List.of(BUNDLE));
-        bundle.members().forEach(name -> defined.addAll(FingerprintParts.names(name + "/")));
+        members.forEach(member -> defined.addAll(FingerprintCodec.entryNames(member, member.meta().scheme() + "/")));
         FingerprintArchive.requireOnly(source, entries, defined);
         return members;
     }

@@ -4,16 +4,17 @@ import io.modelprint.fleet.QuerySelection;
 
 /**
  * What a fingerprint must satisfy beyond its hash, since a hash only says the file is as written:
- * at least one query, at least 2 classes, labels within the classes, finite queries and scores, and
+ * at least one query (none for a scheme that compares weights, which holds the target's instead), at least 2 classes, labels within the classes, finite queries and scores, and
  * a calibration that can be used (at least 2 finite negatives; rates in [0,1] for label matching; kinds and
- * weight hashes, when recorded, one per negative).
+ * weight hashes, when recorded, one per negative), and a fleet's record of its choice that fits the queries
+ * (rates strictly inside (0, 1); a learned verifier's weights finite, one per feature).
  */
 final class FingerprintChecks {
     private FingerprintChecks() {}
 
     static void validate(Fingerprint fingerprint) {
         FingerprintMeta meta = fingerprint.meta();
-        if (fingerprint.size() == 0) {
+        if (fingerprint.size() == 0 && fingerprint.weights() == null) {
             throw new IllegalArgumentException("the fingerprint has 0 queries");
         }
         if (meta.numClasses() < 2) {
@@ -55,7 +56,7 @@ final class FingerprintChecks {
             requireParallel(calibration.kinds(), calibration.rates().length, "kinds", false);
             requireParallel(calibration.weightsSha256(), calibration.rates().length, "weightsSha256", true);
         }
-        validate(meta.selection(), fingerprint.size());
+        validate(meta.selection(), fingerprint.size(), meta.numClasses());
     }
 
     /** A list beside the calibration's rates: absent, or one entry per reference (null entries only where {@code nullable}). */
@@ -72,7 +73,7 @@ final class FingerprintChecks {
     }
 
     /** A fleet's record of how it chose the queries: one pair of agreement rates per query, each in (0, 1). */
-    private static void validate(QuerySelection selection, int queries) {
+    private static void validate(QuerySelection selection, int queries, int classes) {
         if (selection == null) {
             return;
         }
@@ -91,6 +92,9 @@ final class FingerprintChecks {
                 throw new IllegalArgumentException("selection's agreement rates of query " + i + " (" + p1 + ", " + p0
                         + ") are not both strictly between 0 and 1");
             }
+        }
+        if (selection.verifier() != null) {
+            selection.verifier().requireUsable(queries, classes);
         }
     }
 }

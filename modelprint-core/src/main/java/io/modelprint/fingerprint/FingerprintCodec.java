@@ -36,6 +36,7 @@ final class FingerprintCodec {
                 Npy.encode(fingerprint.labels(), fingerprint.size()),
                 fingerprint.scores() == null ? null
                         : Npy.encode(fingerprint.scores(), new long[] {fingerprint.size(), meta.numClasses()}),
+                FingerprintWeights.encode(fingerprint.weights()),
                 json(meta.withContentSha256(null)));
         FingerprintMeta finished = meta.withContentSha256(FingerprintHash.of(meta.formatVersion(), unhashed));
         if (meta.signature() != null) {
@@ -47,6 +48,13 @@ final class FingerprintCodec {
             }
         }
         return new Encoded(unhashed.withMeta(json(finished)), finished);
+    }
+
+    /** Every entry name {@code fingerprint} may have under {@code prefix}: the fixed ones and its weights. */
+    static List<String> entryNames(Fingerprint fingerprint, String prefix) {
+        List<String> names = new java.util.ArrayList<>(FingerprintParts.names(prefix));
+        FingerprintWeights.entryNames(fingerprint.meta().network()).forEach(name -> names.add(prefix + name));
+        return names;
     }
 
     static byte[] json(Object value) {
@@ -109,9 +117,10 @@ final class FingerprintCodec {
             throw new InputException(where + ": scores have shape " + Arrays.toString(scores.shape()) + "; expected ["
                     + labels.elementCount() + ", " + meta.numClasses() + "]");
         }
+        var weights = FingerprintWeights.decode(where, meta.network(), parts.tensors());
         try {
             Queries q = new Queries(meta.inputSpec(), queries.toFloats(), (int) labels.elementCount());
-            Fingerprint fingerprint = new Fingerprint(q, labels.toLongs(), scores == null ? null : scores.toFloats(), meta);
+            Fingerprint fingerprint = new Fingerprint(q, labels.toLongs(), scores == null ? null : scores.toFloats(), meta, weights);
             FingerprintChecks.validate(fingerprint);
             SchemeFit.check(where, fingerprint);
             return fingerprint;

@@ -16,7 +16,6 @@ import io.modelprint.scheme.Queries;
 import io.modelprint.scheme.Scheme;
 import io.modelprint.scheme.GeneratedQueries;
 import io.modelprint.ProgressListener;
-import io.modelprint.scheme.ParameterSpec;
 import io.modelprint.scheme.QueryGenerator;
 import io.modelprint.scheme.SeedSource;
 import java.time.Instant;
@@ -58,7 +57,7 @@ public final class FingerprintExtractor {
             long seed, FleetSplit fleet, ProgressListener progress, GradientCheck checks) {
         long start = System.nanoTime();
         // the number of queries is the scheme's own parameter, recorded with the others: one source for both
-        int n = scheme.parameters().integer(ParameterSpec.N);
+        int n = scheme.parameters().queryCount();
         QueryGenerator generator = scheme.queries();
         if (generator.targetAccess() == Access.GRADIENTS) {
             checks.require(target, targetName);
@@ -87,7 +86,7 @@ public final class FingerprintExtractor {
         stats.put("maxIterations", generated.maxIterations());
         stats.put("seconds", seconds);
         stats.put("madeBy", io.modelprint.ToolVersion.environment());
-        if (seeds.isData()) {
+        if (seeds.isData() && generator.usesSeeds()) {
             stats.put("seedDataSha256", seeds.dataset("the seed source").sha256());
         }
         FingerprintMeta meta = FingerprintMeta.builder()
@@ -95,12 +94,13 @@ public final class FingerprintExtractor {
                 .setParameters(parameters)
                 .setInput(spec, target.numClasses())
                 .setTarget(targetName, target.sha256())
-                .setSeed(seed, seeds.describe())
+                .setSeed(seed, generator.usesSeeds() ? seeds.describe() : "none")
                 .optCreatedAt(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
                 .optStats(stats)
                 .optSelection(generated.selection())
+                .optNetwork(answers.weights() == null ? null : answers.weights().specs())
                 .build();
-        return new Result(new Fingerprint(queries, answers.labels(), answers.scores(), meta), generated, seconds);
+        return new Result(new Fingerprint(queries, answers.labels(), answers.scores(), meta, answers.weights()), generated, seconds);
     }
 
     private static Queries convert(Queries queries, SpecConversion conversion) {

@@ -69,7 +69,7 @@ public final class FingerprintFile {
             return FingerprintBundle.decode(source, entries);
         }
         Fingerprint fingerprint = FingerprintCodec.decode(source, entries, "");
-        FingerprintArchive.requireOnly(source, entries, FingerprintParts.names(""));
+        FingerprintArchive.requireOnly(source, entries, FingerprintCodec.entryNames(fingerprint, ""));
         return List.of(fingerprint);
     }
 

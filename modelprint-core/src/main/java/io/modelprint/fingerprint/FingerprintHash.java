@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * What a fingerprint's {@code contentSha256} covers, listed once for writing it and for checking it.
  * Version 1: {@code queries.npy} then {@code labels.npy}. Version 2: the arrays ({@code scores.npy}
- * when present) then {@code meta.json} without its hash and its signature (parsed, keys sorted, no whitespace).
+ * when present, then the {@code weights/} entries when present, in entry-name order) then
+ * {@code meta.json} without its hash and its signature (parsed, keys sorted, no whitespace).
  */
 final class FingerprintHash {
     private static final ObjectMapper CANONICAL = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
@@ -26,6 +27,7 @@ final class FingerprintHash {
             if (parts.scores() != null) {
                 hashed.add(parts.scores());
             }
+            hashed.addAll(parts.tensors().values()); // sorted by name: FingerprintParts keeps them so
             hashed.add(canonicalMeta(parts.meta()));
         }
         return Sha256.hex(hashed.toArray(new byte[0][]));

@@ -3,6 +3,8 @@ package io.modelprint.fingerprint;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.modelprint.fleet.QuerySelection;
 import io.modelprint.data.InputSpec;
+import io.modelprint.model.weights.LayerSpec;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,7 +14,8 @@ import java.util.Map;
  * {@code labels.npy}, {@code scores.npy} when present) and then this meta.json itself without the
  * hash (canonical JSON, keys sorted), so calibration and parameters cannot be edited unnoticed.
  * {@code signature} (optional, version 2) is the owner's Ed25519 signature over {@code contentSha256};
- * the hash leaves it out, as it leaves itself out.
+ * the hash leaves it out, as it leaves itself out. {@code network} (schemes that compare weights only)
+ * lists the target's layers, whose arrays the file holds under {@code weights/}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FingerprintMeta(
@@ -33,26 +36,36 @@ public record FingerprintMeta(
         String contentSha256,
         Calibration calibration,
         QuerySelection selection,
-        FingerprintSignature signature) {
+        FingerprintSignature signature,
+        List<LayerSpec> network) {
 
     /** Version written by this build; version 1 (labels only, arrays-only hash) is still read. */
     public static final int FORMAT_VERSION = 2;
 
+    /** A meta.json without a network, as every scheme but weights writes it. */
+    public FingerprintMeta(int formatVersion, String scheme, String representation, String distance, String access,
+            Map<String, Object> parameters, InputSpec inputSpec, int numClasses, String targetModel, String targetSha256, long seed,
+            String seedSource, String createdAt, Map<String, Object> stats, String contentSha256, Calibration calibration,
+            QuerySelection selection, FingerprintSignature signature) {
+        this(formatVersion, scheme, representation, distance, access, parameters, inputSpec, numClasses, targetModel, targetSha256,
+                seed, seedSource, createdAt, stats, contentSha256, calibration, selection, signature, null);
+    }
+
     public FingerprintMeta withContentSha256(String sha) {
         return new FingerprintMeta(formatVersion, scheme, representation, distance, access, parameters, inputSpec, numClasses,
-                targetModel, targetSha256, seed, seedSource, createdAt, stats, sha, calibration, selection, signature);
+                targetModel, targetSha256, seed, seedSource, createdAt, stats, sha, calibration, selection, signature, network);
     }
 
     /** A new calibration changes the content: the old signature no longer covers it and is dropped (sign again). */
     public FingerprintMeta withCalibration(Calibration newCalibration) {
         return new FingerprintMeta(formatVersion, scheme, representation, distance, access, parameters, inputSpec, numClasses,
-                targetModel, targetSha256, seed, seedSource, createdAt, stats, contentSha256, newCalibration, selection, null);
+                targetModel, targetSha256, seed, seedSource, createdAt, stats, contentSha256, newCalibration, selection, null, network);
     }
 
     /** The owner's signature over the content hash ({@link FingerprintSigner}); null: unsigned. */
     public FingerprintMeta withSignature(FingerprintSignature newSignature) {
         return new FingerprintMeta(formatVersion, scheme, representation, distance, access, parameters, inputSpec, numClasses,
-                targetModel, targetSha256, seed, seedSource, createdAt, stats, contentSha256, calibration, selection, newSignature);
+                targetModel, targetSha256, seed, seedSource, createdAt, stats, contentSha256, calibration, selection, newSignature, network);
     }
 
     public static Builder builder() {
@@ -77,6 +90,7 @@ public record FingerprintMeta(
         private Map<String, Object> stats;
         private Calibration calibration;
         private QuerySelection selection;
+        private List<LayerSpec> network;
 
         private Builder() {}
 
@@ -132,6 +146,12 @@ public record FingerprintMeta(
             return this;
         }
 
+        /** The target's layers, for a scheme that compares weights. */
+        public Builder optNetwork(List<LayerSpec> value) {
+            this.network = value;
+            return this;
+        }
+
         public Builder optFormatVersion(int value) {
             this.formatVersion = value;
             return this;
@@ -142,7 +162,7 @@ public record FingerprintMeta(
                 throw new IllegalStateException("a fingerprint's meta needs its scheme and input spec");
             }
             return new FingerprintMeta(formatVersion, scheme, representation, distance, access, parameters, inputSpec, numClasses,
-                    targetModel, targetSha256, seed, seedSource, createdAt, stats, null, calibration, selection, null);
+                    targetModel, targetSha256, seed, seedSource, createdAt, stats, null, calibration, selection, null, network);
         }
     }
 }

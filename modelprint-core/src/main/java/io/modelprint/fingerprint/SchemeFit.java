@@ -8,8 +8,8 @@ import io.modelprint.scheme.Schemes;
 /**
  * Whether the scheme a fingerprint names fits the arrays it holds: the scheme builds from the recorded
  * parameters, meta.json's representation, distance and access are the scheme's own, scores are there
- * exactly when the scheme compares scores, and the scheme computes the fingerprint's similarity to
- * itself (a finite number). A scheme relabelled in meta.json (hash recomputed) is refused here, at
+ * exactly when the scheme compares scores, weights exactly when it compares weights, a learned verifier exactly when the scheme scores with one,
+ * and the scheme computes the fingerprint's similarity to itself (a finite number). A scheme relabelled in meta.json (hash recomputed) is refused here, at
  * read, instead of failing inside every later scan.
  */
 final class SchemeFit {
@@ -17,14 +17,25 @@ final class SchemeFit {
 
     static void check(String where, Fingerprint fingerprint) {
         FingerprintMeta meta = fingerprint.meta();
-        Scheme<?> scheme = meta.formatVersion() == 1 ? fingerprint.scheme()
-                : Schemes.recorded(meta.scheme(), meta.parameters(), meta.selection(), where);
+        Scheme<?> scheme;
+        try {
+            scheme = meta.formatVersion() == 1 ? fingerprint.scheme()
+                    : Schemes.recorded(meta.scheme(), meta.parameters(), meta.selection(), where);
+        } catch (InputException e) {
+            // a scheme that refuses what the file recorded (no selection, a verifier it does not have) names no file itself
+            throw e.getMessage().startsWith(where) ? e : new InputException(where + ": " + e.getMessage(), e);
+        }
         if (meta.formatVersion() != 1) {
             same(where, meta.scheme(), "representation", meta.representation(), scheme.representation().name());
             same(where, meta.scheme(), "distance", meta.distance(), scheme.distance().name());
             same(where, meta.scheme(), "access", meta.access(), scheme.suspectAccess().label());
         }
-        boolean scores = scheme.suspectAccess() != Access.LABELS;
+        boolean weights = scheme.suspectAccess() == Access.WEIGHTS;
+        if (weights != (fingerprint.weights() != null)) {
+            throw new InputException(where + ": scheme " + meta.scheme() + (weights ? " compares weights, but the file holds none"
+                    : " does not compare weights, but the file holds the target's") + ": the scheme does not fit the arrays");
+        }
+        boolean scores = scheme.suspectAccess().comparesScores();
         if (scores && fingerprint.scores() == null) {
             throw new InputException(where + ": scheme " + meta.scheme() + " compares scores, but the file holds labels only (no "
                     + FingerprintParts.SCORES + "): the scheme does not fit the arrays");
@@ -32,6 +43,12 @@ final class SchemeFit {
         if (!scores && fingerprint.scores() != null) {
             throw new InputException(where + ": scheme " + meta.scheme() + " compares labels, but the file holds "
                     + FingerprintParts.SCORES + ": the scheme does not fit the arrays");
+        }
+        boolean verifier = meta.selection() != null && meta.selection().verifier() != null;
+        if (verifier != scheme.distance().usesLearnedVerifier()) {
+            throw new InputException(where + ": scheme " + meta.scheme() + (verifier ? " uses no learned verifier, but the file holds one"
+                    : " scores with a learned verifier, but the file holds none") + " (meta.json 'selection.verifier'): the scheme"
+                    + " does not fit the file");
         }
         double self;
         try {

@@ -71,15 +71,19 @@ public record FleetSplit(Fleet fleet, List<FleetMember> surrogates, List<FleetMe
         return new FleetSplit(fleet, fleet.surrogates(), selection, calibration);
     }
 
-    /** Refused unless the split has at least these many models, naming {@code scheme} and why it needs them. */
-    public void requireAtLeast(int minSurrogates, int minSelectionReferences, int minCalibrationReferences, String scheme) {
-        if (surrogates.size() < minSurrogates || selectionReferences.size() < minSelectionReferences
-                || calibrationReferences.size() < minCalibrationReferences) {
-            throw new InputException("fleet " + fleet.location() + " is too small for " + scheme + ": it needs " + minSurrogates
-                    + " surrogates and " + minSelectionReferences + " references to choose queries, plus " + minCalibrationReferences
-                    + " references held out to calibrate them (p-values down to 0.01 need 8), but has " + surrogates.size()
-                    + " surrogates and " + fleet.references().size() + " references (" + selectionReferences.size() + " + "
-                    + calibrationReferences.size() + ")");
+    /** Refused unless the split holds {@code minimum}'s models, naming {@code scheme}, what it needs, what the fleet has, and why. */
+    public void requireAtLeast(FleetMinimum minimum, String scheme) {
+        if (surrogates.size() >= minimum.surrogates() && selectionReferences.size() >= minimum.selectionReferences()
+                && calibrationReferences.size() >= minimum.calibrationReferences()) {
+            return;
         }
+        String calibrating = minimum.calibrationReferences() == 0 ? ""
+                : ", plus " + minimum.calibrationReferences() + " references held out to calibrate";
+        throw new InputException("fleet " + fleet.location() + " is too small for " + scheme + ": it needs " + minimum.surrogates()
+                + " surrogates and " + minimum.selectionReferences() + " references to " + minimum.use() + calibrating
+                + "; the fleet's selection part has " + surrogates.size() + " surrogates and " + selectionReferences.size()
+                + " references, and " + calibrationReferences.size() + " of its " + fleet.references().size()
+                + " references are held out (extract --fleet lets a third of each kind of reference select): "
+                + minimum.why() + "; build a fleet with more models");
     }
 }

@@ -95,4 +95,16 @@ public final class AtomicFiles {
             // best effort: the file is a leftover temporary
         }
     }
+
+    /** Deletes {@code root} and everything under it (links are removed, not followed); best effort. */
+    public static void deleteTreeQuietly(Path root) {
+        if (root == null || !Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(AtomicFiles::deleteQuietly);
+        } catch (IOException ignored) {
+            // leftover temporary directory; harmless
+        }
+    }
 }

@@ -3,23 +3,38 @@ package io.modelprint.scheme;
 import io.modelprint.model.Classifier;
 import io.modelprint.model.Differentiable;
 import io.modelprint.model.Scored;
+import io.modelprint.model.WhiteBox;
 import java.util.Locale;
 
 /**
  * What a scheme needs of a model, weakest first: top-1 labels (any prediction API), scores
- * (logits or probabilities per class), or input gradients (a white-box model).
+ * (logits or probabilities per class), input gradients (a white-box model), or its weights layer by
+ * layer (a model file whose layers modelprint can read).
  */
 public enum Access {
     LABELS,
     SCORES,
-    GRADIENTS;
+    GRADIENTS,
+    WEIGHTS;
+
+    /** Which models give their weights, for messages that refuse one that does not. */
+    public static final String WEIGHTS_FROM = "weights are read from modelprint model directories (lenet5, vgg, resnet20,"
+            + " mlp); TorchScript and ONNX files, random forests and prediction APIs do not give theirs";
 
     /** The strongest access {@code model} offers. */
     public static Access offeredBy(Classifier model) {
+        if (model instanceof WhiteBox box && box.offersWeights()) {
+            return WEIGHTS;
+        }
         if (model instanceof Differentiable) {
             return GRADIENTS;
         }
         return model instanceof Scored ? SCORES : LABELS;
+    }
+
+    /** Whether a scheme needing this access compares scores (and a fingerprint of it stores the target's). */
+    public boolean comparesScores() {
+        return this == SCORES || this == GRADIENTS;
     }
 
     /** True when a model offering this access can give what {@code needed} asks for. */

@@ -6,12 +6,14 @@ import io.modelprint.InputException;
 import io.modelprint.model.Classifier;
 import io.modelprint.model.Logits;
 import io.modelprint.model.Scored;
+import io.modelprint.model.WhiteBox;
+import io.modelprint.model.weights.NetworkWeights;
 
 /**
  * What a model answered on a fingerprint's queries: top-1 labels, and for score access its scores
- * (row-major [count, classes]; null with label access).
+ * (row-major [count, classes]; null with label access); with weight access, its weights (null otherwise).
  */
-public record Answers(long[] labels, float[] scores, int classes) {
+public record Answers(long[] labels, float[] scores, int classes, NetworkWeights weights) {
     public Answers {
         if (scores != null && scores.length != (long) labels.length * classes) {
             throw new IllegalArgumentException(labels.length + " answers of " + classes + " classes need "
@@ -19,8 +21,18 @@ public record Answers(long[] labels, float[] scores, int classes) {
         }
     }
 
+    /** Answers to queries: labels, and scores or null. */
+    public Answers(long[] labels, float[] scores, int classes) {
+        this(labels, scores, classes, null);
+    }
+
     public static Answers labelsOnly(long[] labels, int classes) {
         return new Answers(labels, null, classes);
+    }
+
+    /** These answers with the model's weights. */
+    public Answers withWeights(NetworkWeights network) {
+        return new Answers(labels, scores, classes, network);
     }
 
     public int count() {
@@ -48,15 +60,18 @@ public record Answers(long[] labels, float[] scores, int classes) {
                 System.arraycopy(scores, rows[i] * classes, pickedScores, i * classes, classes);
             }
         }
-        return new Answers(picked, pickedScores, classes);
+        return new Answers(picked, pickedScores, classes, weights);
     }
 
-    /** The labels alone, as a label-access suspect would have given them. */
+    /** The labels alone, as a label-access suspect would have given them (with the weights, if any). */
     public Answers withoutScores() {
-        return labelsOnly(labels, classes);
+        return new Answers(labels, null, classes, weights);
     }
 
-    /** SHA-256 of the answers: labels as little-endian int64, then scores (if any) as little-endian float32. */
+    /**
+     * SHA-256 of the answers: labels as little-endian int64, then scores (if any) as little-endian float32,
+     * then (if any) the weights' own hash ({@link NetworkWeights#sha256()}) as text.
+     */
     public String sha256() {
         java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(labels.length * 8 + (scores == null ? 0 : scores.length * 4))
                 .order(java.nio.ByteOrder.LITTLE_ENDIAN);
@@ -68,11 +83,21 @@ public record Answers(long[] labels, float[] scores, int classes) {
                 buffer.putFloat(score);
             }
         }
+        if (weights != null) {
+            return io.modelprint.io.Sha256.hex(buffer.array(), weights.sha256().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
         return io.modelprint.io.Sha256.hex(buffer.array());
     }
 
     /** Asks {@code model} the queries with the access a representation needs (labels or scores). */
     public static Answers ask(Classifier model, Queries queries, Access needed) {
+        if (needed == Access.WEIGHTS) {
+            if (!(model instanceof WhiteBox box) || !box.offersWeights()) {
+                throw new InputException(model.description() + ": does not give its weights, which this scheme compares ("
+                        + Access.WEIGHTS_FROM + ")");
+            }
+            return ask(model, queries, Access.LABELS).withWeights(box.weights());
+        }
         if (needed == Access.LABELS) {
             return labelsOnly(Labels.predict(model, queries.values(), queries.count()), model.numClasses());
         }

@@ -28,4 +28,9 @@ public interface Distance<R> {
     default boolean needsConvergedQueries() {
         return false;
     }
+
+    /** Whether it scores with a verifier the owner's fleet taught, recorded in the fingerprint's selection (metav). */
+    default boolean usesLearnedVerifier() {
+        return false;
+    }
 }

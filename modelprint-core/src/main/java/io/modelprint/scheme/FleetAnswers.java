@@ -45,6 +45,17 @@ public record FleetAnswers(List<FleetMember> members, long[][] labels) {
         return labels.length == 0 ? 0 : labels[0].length;
     }
 
+    /** The same members' answers to the candidates at {@code columns} only, in that order. */
+    public FleetAnswers columns(int[] columns) {
+        long[][] picked = new long[labels.length][columns.length];
+        for (int m = 0; m < labels.length; m++) {
+            for (int i = 0; i < columns.length; i++) {
+                picked[m][i] = labels[m][columns[i]];
+            }
+        }
+        return new FleetAnswers(members, picked);
+    }
+
     /** Per candidate, how many members gave the label in {@code reference} (the target's, usually). */
     public int[] agreeing(long[] reference) {
         int[] count = new int[reference.length];

@@ -13,5 +13,10 @@ public interface QueryGenerator {
         return Access.GRADIENTS;
     }
 
+    /** Whether the queries start from seeds (data images or noise); false for a scheme that asks no queries. */
+    default boolean usesSeeds() {
+        return true;
+    }
+
     GeneratedQueries generate(Differentiable target, SeedSource seeds, int n, long seed, ProgressListener progress);
 }

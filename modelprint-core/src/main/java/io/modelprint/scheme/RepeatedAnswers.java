@@ -48,7 +48,7 @@ public record RepeatedAnswers(Answers answers, int repeats, int inconsistentQuer
             labels[i] = mostFrequent(counts);
             inconsistent += differ ? 1 : 0;
         }
-        return new RepeatedAnswers(new Answers(labels, scores, classes), repeats, inconsistent);
+        return new RepeatedAnswers(new Answers(labels, scores, classes, all.weights()), repeats, inconsistent);
     }
 
     private static long mostFrequent(java.util.Map<Long, Integer> counts) {

@@ -21,6 +21,11 @@ public final class SchemeParameters {
         return new SchemeParameters(Map.of());
     }
 
+    /** The number of queries ({@value ParameterSpec#N}); 0 for a scheme that declares none (it asks no queries). */
+    public int queryCount() {
+        return values.containsKey(ParameterSpec.N) ? integer(ParameterSpec.N) : 0;
+    }
+
     public int integer(String name) {
         return (Integer) value(name);
     }

@@ -13,10 +13,12 @@ import io.modelprint.scheme.boundary.IpGuardMultipointScheme;
 import io.modelprint.scheme.boundary.IpGuardScheme;
 import io.modelprint.scheme.boundary.RandomScheme;
 import io.modelprint.scheme.llr.FleetLlrScheme;
+import io.modelprint.scheme.metav.MetaVerifierScheme;
 import io.modelprint.scheme.deepjudge.DeepJudgeScheme;
 import io.modelprint.scheme.modeldiff.ModelDiffScheme;
 import io.modelprint.scheme.sac.SacScheme;
 import io.modelprint.scheme.uap.UapScheme;
+import io.modelprint.scheme.weights.WeightsScheme;
 import io.modelprint.scheme.zest.ZestScheme;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -33,7 +35,8 @@ public final class Schemes {
                 new RandomScheme(), new AkhScheme(), new SacScheme(SacScheme.Samples.WRONG, false),
                 new SacScheme(SacScheme.Samples.MIXED, false), new SacScheme(SacScheme.Samples.WRONG, true),
                 new SacScheme(SacScheme.Samples.MIXED, true), new ModelDiffScheme(), new ZestScheme(), new DeepFoolScheme(),
-                new IpGuardMultipointScheme(), new UapScheme(), new DeepJudgeScheme(), new FleetLlrScheme(), new CaeScheme())) {
+                new IpGuardMultipointScheme(), new UapScheme(), new DeepJudgeScheme(), new FleetLlrScheme(), new CaeScheme(),
+                new MetaVerifierScheme(), new WeightsScheme())) {
             BY_NAME.put(factory.name(), factory);
         }
     }

@@ -25,8 +25,8 @@ public final class SuspectFit {
         }
         if (!offered.covers(scheme.suspectAccess())) {
             return "offers " + offered.label() + " only, but scheme " + scheme.name() + " compares "
-                    + scheme.suspectAccess().label() + "; schemes that work with " + offered.label() + ": "
-                    + String.join(", ", Schemes.usableWith(offered));
+                    + scheme.suspectAccess().label() + (scheme.suspectAccess() == Access.WEIGHTS ? " (" + Access.WEIGHTS_FROM + ")" : "")
+                    + "; schemes that work with " + offered.label() + ": " + String.join(", ", Schemes.usableWith(offered));
         }
         int targetClasses = fingerprint.meta().numClasses();
         if (suspect.numClasses() != targetClasses && !scheme.comparesAcrossTasks()) {

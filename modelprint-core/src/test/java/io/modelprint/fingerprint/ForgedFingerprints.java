@@ -23,13 +23,23 @@ public final class ForgedFingerprints {
 
     /** {@code in} with its meta.json edited by {@code edit} and the content hash recomputed, written to {@code out}. */
     public static Path rewriteMeta(Path in, Path out, Consumer<ObjectNode> edit) throws IOException {
+        return rewrite(in, out, edit, true);
+    }
+
+    /** As {@link #rewriteMeta}, leaving the content hash as it was: what a tamperer who does not know the format does. */
+    public static Path editMetaKeepingHash(Path in, Path out, Consumer<ObjectNode> edit) throws IOException {
+        return rewrite(in, out, edit, false);
+    }
+
+    private static Path rewrite(Path in, Path out, Consumer<ObjectNode> edit, boolean rehash) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>(FingerprintArchive.read(in));
         ObjectNode meta = (ObjectNode) JSON.readTree(entries.get(FingerprintParts.META));
         edit.accept(meta);
-        meta.remove("contentSha256");
-        entries.put(FingerprintParts.META, JSON.writeValueAsBytes(meta));
-        String hash = FingerprintHash.of(meta.get("formatVersion").asInt(), FingerprintParts.of(entries, ""));
-        meta.put("contentSha256", hash);
+        if (rehash) {
+            meta.remove("contentSha256");
+            entries.put(FingerprintParts.META, JSON.writeValueAsBytes(meta));
+            meta.put("contentSha256", FingerprintHash.of(meta.get("formatVersion").asInt(), FingerprintParts.of(entries, "")));
+        }
         entries.put(FingerprintParts.META, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(meta).getBytes(StandardCharsets.UTF_8));
         try (OutputStream stream = Files.newOutputStream(out)) {
             FingerprintArchive.write(stream, entries);

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelprint.InputException;
 import io.modelprint.data.InputSpec;
+import io.modelprint.fleet.LearnedVerifier;
 import io.modelprint.fleet.QuerySelection;
+import io.modelprint.fleet.VerifierFeatures;
 import io.modelprint.scheme.FleetSelectedQueries;
 import io.modelprint.scheme.Parameter;
 import io.modelprint.scheme.Queries;
@@ -17,6 +19,9 @@ import io.modelprint.scheme.Schemes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import io.modelprint.model.weights.NetworkWeights;
+import io.modelprint.scheme.Access;
+import io.modelprint.testing.TinyNetworks;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,31 +51,41 @@ class RecordedSchemeTest {
         int n = switch (scheme.name()) {
             case "zest" -> scheme.parameters().integer("n") * scheme.parameters().integer("masks");
             case "uap" -> scheme.parameters().integer("n");
+            case "weights" -> 0; // no queries: the target's weights instead
             default -> 2;
         };
+        NetworkWeights weights = scheme.suspectAccess() == Access.WEIGHTS
+                ? TinyNetworks.mlp(1, SPEC.pixelsPerImage(), new int[] {3}, CLASSES) : null;
         FingerprintMeta meta = FingerprintMeta.builder()
                 .setScheme(scheme.name(), scheme.representation().name(), scheme.distance().name(), scheme.suspectAccess().label())
                 .setParameters(recorded)
                 .setInput(SPEC, CLASSES)
                 .setTarget("target", "ab".repeat(32))
                 .setSeed(0, "uniform")
-                .optSelection(scheme.queries() instanceof FleetSelectedQueries ? selection(n) : null)
+                .optSelection(scheme.queries() instanceof FleetSelectedQueries ? selection(scheme, n) : null)
+                .optNetwork(weights == null ? null : weights.specs())
                 .build();
         float[] scores = scheme.suspectAccess().label().equals("scores") ? new float[n * CLASSES] : null;
         Fingerprint fingerprint = new Fingerprint(new Queries(SPEC, new float[n * SPEC.pixelsPerImage()], n),
-                java.util.stream.LongStream.range(0, n).map(i -> i % 2).toArray(), scores, meta);
+                java.util.stream.LongStream.range(0, n).map(i -> i % 2).toArray(), scores, meta, weights);
         Path file = dir.resolve(scheme.name() + ".npz");
         FingerprintFile.write(file, fingerprint);
         return FingerprintFile.read(file);
     }
 
-    /** What a fleet-selected scheme's file records beside its parameters: how its fleet chose the queries. */
-    private static QuerySelection selection(int n) {
+    /** What a fleet-selected scheme's file records beside its parameters: how its fleet chose the queries (metav: and its verifier). */
+    private static QuerySelection selection(Scheme<?> scheme, int n) {
         double[] surrogates = new double[n];
         double[] references = new double[n];
         java.util.Arrays.fill(surrogates, 0.8);
         java.util.Arrays.fill(references, 0.2);
-        return new QuerySelection("cd".repeat(32), "fleet", List.of(), surrogates, references);
+        QuerySelection selection = new QuerySelection("cd".repeat(32), "fleet", List.of(), surrogates, references);
+        if (!scheme.name().equals("metav")) {
+            return selection;
+        }
+        VerifierFeatures features = VerifierFeatures.parse(scheme.parameters().text("features"));
+        return selection.withVerifier(new LearnedVerifier(LearnedVerifier.LOGISTIC_L2, features,
+                new double[features.count(n, CLASSES)], 0));
     }
 
     @Test

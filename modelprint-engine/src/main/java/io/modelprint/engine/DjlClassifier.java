@@ -7,10 +7,14 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.modelprint.InputException;
 import io.modelprint.data.InputSpec;
-import io.modelprint.model.Differentiable;
+import io.modelprint.model.WhiteBox;
+import io.modelprint.model.weights.NetworkWeights;
 
-/** A DJL model (our own architectures or a TorchScript module) as a white-box classifier. */
-public final class DjlClassifier implements Differentiable {
+/**
+ * A DJL model (our own architectures or a TorchScript module) as a white-box classifier; the layers of
+ * our own architectures can be read for weight-space schemes, a TorchScript module's cannot.
+ */
+public final class DjlClassifier implements WhiteBox {
     private final Model model;
     private final Block block;
     private final ParameterStore parameters;
@@ -18,8 +22,9 @@ public final class DjlClassifier implements Differentiable {
     private final int numClasses;
     private final String sha256;
     private final String description;
+    private final boolean readableLayers;
 
-    DjlClassifier(Model model, InputSpec spec, int numClasses, String sha256, String description) {
+    DjlClassifier(Model model, InputSpec spec, int numClasses, String sha256, String description, boolean readableLayers) {
         this.model = model;
         this.block = model.getBlock();
         this.parameters = new ParameterStore(model.getNDManager(), false);
@@ -27,6 +32,7 @@ public final class DjlClassifier implements Differentiable {
         this.numClasses = numClasses;
         this.sha256 = sha256;
         this.description = description;
+        this.readableLayers = readableLayers;
     }
 
     public Model model() {
@@ -51,6 +57,20 @@ public final class DjlClassifier implements Differentiable {
     @Override
     public String description() {
         return description;
+    }
+
+    @Override
+    public boolean offersWeights() {
+        return readableLayers;
+    }
+
+    @Override
+    public NetworkWeights weights() {
+        if (!readableLayers) {
+            throw new InputException(description + ": a TorchScript module's layer graph cannot be read, so it cannot be"
+                    + " compared by weights (" + io.modelprint.scheme.Access.WEIGHTS_FROM + ")");
+        }
+        return BlockWeights.read(block, description);
     }
 
     @Override

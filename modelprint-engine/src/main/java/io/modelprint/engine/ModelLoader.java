@@ -151,7 +151,7 @@ public final class ModelLoader {
             model.close();
             throw new InputException(weights + ": cannot load weights into " + arch.cliName() + ": " + e.getMessage(), e);
         }
-        return new DjlClassifier(model, provenance.inputSpec(), provenance.numClasses(), sha, dir.toString());
+        return new DjlClassifier(model, provenance.inputSpec(), provenance.numClasses(), sha, dir.toString(), true);
     }
 
     /** A fresh model of {@code arch} with initialized (random) parameters. */
@@ -199,7 +199,7 @@ public final class ModelLoader {
             throw new InputException(file + ": does not take float32 input of shape " + spec.batchShape(2)
                     + " " + InputSpec.SHAPE_HINT + ": " + firstLine(e.getMessage()), e);
         }
-        return new DjlClassifier(model, spec, classes, Sha256.ofFile(file), file.toString());
+        return new DjlClassifier(model, spec, classes, Sha256.ofFile(file), file.toString(), false);
     }
 
     private static String firstLine(String message) {

@@ -90,13 +90,6 @@ public final class ModelStore {
     }
 
     static void deleteTree(Path root) {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(AtomicFiles::deleteQuietly);
-        } catch (IOException ignored) {
-            // leftover temporary directory; harmless
-        }
+        AtomicFiles.deleteTreeQuietly(root);
     }
 }

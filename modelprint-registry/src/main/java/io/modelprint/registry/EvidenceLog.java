@@ -37,9 +37,34 @@ public final class EvidenceLog {
         this.registryKey = registryKey;
     }
 
+    /** Work that lands in an append's own transaction, after its records: with them, or not at all. */
+    @FunctionalInterface
+    public interface InSameTransaction {
+        void run(List<EvidenceRecord> stored) throws SQLException;
+    }
+
     /** Appends {@code records} in order (their seq, hashes and the closing signature are assigned here); returns them as stored. */
     public List<EvidenceRecord> append(List<EvidenceRecord> records) {
+        return append(records, null);
+    }
+
+    /**
+     * As {@link #append(List)}, and runs {@code alsoDo} (if not null) in the same transaction once the
+     * records are in (with no records, in a transaction of its own): e.g. a job marked done exactly when
+     * its evidence is in the log. An {@code alsoDo} that throws rolls the append back.
+     */
+    public List<EvidenceRecord> append(List<EvidenceRecord> records, InSameTransaction alsoDo) {
         if (records.isEmpty()) {
+            if (alsoDo != null) {
+                try {
+                    database.inTransaction(connection -> {
+                        alsoDo.run(List.of());
+                        return null;
+                    });
+                } catch (SQLException e) {
+                    throw database.failure("recording a scan that checked nothing", e);
+                }
+            }
             return List.of();
         }
         if (registryKey == null) {
@@ -48,7 +73,7 @@ public final class EvidenceLog {
         SQLException last = null;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             try {
-                List<EvidenceRecord> stored = database.inTransaction(connection -> appendOnce(records));
+                List<EvidenceRecord> stored = database.inTransaction(connection -> appendOnce(records, alsoDo));
                 if (stored != null) {
                     return stored;
                 }
@@ -67,7 +92,7 @@ public final class EvidenceLog {
     }
 
     /** The records chained on the head as read, or null (having written nothing) when another append moved the head first. */
-    private List<EvidenceRecord> appendOnce(List<EvidenceRecord> records) throws SQLException {
+    private List<EvidenceRecord> appendOnce(List<EvidenceRecord> records, InSameTransaction alsoDo) throws SQLException {
         long count;
         String head;
         try (PreparedStatement select = database.connection().prepareStatement(
@@ -107,6 +132,9 @@ public final class EvidenceLog {
                 insert.addBatch();
             }
             insert.executeBatch();
+        }
+        if (alsoDo != null) {
+            alsoDo.run(stored);
         }
         return stored;
     }
@@ -156,22 +184,47 @@ public final class EvidenceLog {
 
     /** Every record in order. */
     public List<EvidenceRecord> list() {
+        return select("ORDER BY seq", null, Long.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** At most {@code limit} records after position {@code afterSeq}, in order. */
+    public List<EvidenceRecord> list(long afterSeq, int limit) {
+        return select("WHERE seq > ? ORDER BY seq", null, afterSeq, limit);
+    }
+
+    /** The records of checks against fingerprints registered under {@code owner}, in order. */
+    public List<EvidenceRecord> byOwner(String owner) {
+        return select("WHERE owner_name = ? ORDER BY seq", owner, Long.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    private List<EvidenceRecord> select(String where, String text, long afterSeq, int limit) {
         List<EvidenceRecord> records = new ArrayList<>();
-        try (PreparedStatement select = database.connection().prepareStatement("SELECT " + COLUMNS + " FROM evidence ORDER BY seq");
-                ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                double p = rows.getDouble(14);
-                Double pValue = rows.wasNull() ? null : p;
-                records.add(new EvidenceRecord(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                        rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9),
-                        rows.getInt(10), rows.getString(11), rows.getDouble(12), rows.getDouble(13), pValue, rows.getString(15),
-                        rows.getString(16), rows.getString(17), rows.getInt(18), rows.getString(19), rows.getString(20),
-                        rows.getString(21), rows.getString(22)));
+        try (PreparedStatement select = database.connection().prepareStatement("SELECT " + COLUMNS + " FROM evidence " + where)) {
+            if (text != null) {
+                select.setString(1, text);
+            } else if (afterSeq != Long.MIN_VALUE) {
+                select.setLong(1, afterSeq);
+            }
+            select.setMaxRows(limit);
+            try (ResultSet rows = select.executeQuery()) {
+                read(rows, records);
             }
         } catch (SQLException e) {
             throw database.failure("reading the evidence log", e);
         }
         return records;
+    }
+
+    private static void read(ResultSet rows, List<EvidenceRecord> records) throws SQLException {
+        while (rows.next()) {
+            double p = rows.getDouble(14);
+            Double pValue = rows.wasNull() ? null : p;
+            records.add(new EvidenceRecord(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                    rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9),
+                    rows.getInt(10), rows.getString(11), rows.getDouble(12), rows.getDouble(13), pValue, rows.getString(15),
+                    rows.getString(16), rows.getString(17), rows.getInt(18), rows.getString(19), rows.getString(20),
+                    rows.getString(21), rows.getString(22)));
+        }
     }
 
     /** {@link #verify(PublicKey)} against the keys the database lists (the report names them, to compare with the published key). */

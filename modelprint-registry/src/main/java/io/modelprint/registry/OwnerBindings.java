@@ -1,6 +1,5 @@
 package io.modelprint.registry;
 
-import io.modelprint.InputException;
 import io.modelprint.signature.Ed25519;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,16 +20,18 @@ final class OwnerBindings {
         String key = entry.ownerKey();
         String nameKey = select(database, "SELECT owner_key FROM owners WHERE owner_name = ?", entry.owner());
         if (nameKey != null && !nameKey.equals(key)) {
-            throw new InputException(where + ": owner '" + entry.owner() + "' is registered with key " + Ed25519.shortId(nameKey)
+            String why = "owner '" + entry.owner() + "' is registered with key " + Ed25519.shortId(nameKey)
                     + ", but this file is signed by key " + Ed25519.shortId(key) + "; an owner name stays with the key that first"
-                    + " registered under it");
+                    + " registered under it";
+            throw new OwnershipConflict(where + ": " + why, why);
         }
         String idKey = select(database, "SELECT owner_key FROM fingerprint_owners WHERE id = ?", entry.id());
         if (idKey != null && !idKey.equals(key)) {
             String idOwner = select(database, "SELECT owner_name FROM fingerprint_owners WHERE id = ?", entry.id());
-            throw new InputException(where + ": fingerprint id " + entry.id() + " was registered by owner '" + idOwner + "' (key "
+            throw new OwnershipConflict(where + ": fingerprint id " + entry.id() + " was registered by owner '" + idOwner + "' (key "
                     + Ed25519.shortId(idKey) + ") and the evidence that names it is theirs; a copy signed by key "
-                    + Ed25519.shortId(key) + " cannot take it over");
+                    + Ed25519.shortId(key) + " cannot take it over", "fingerprint id " + entry.id() + " belongs to another owner;"
+                    + " a copy signed by key " + Ed25519.shortId(key) + " cannot take it over");
         }
         String now = Instant.now().toString();
         if (nameKey == null) {

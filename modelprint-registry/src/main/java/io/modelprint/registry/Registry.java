@@ -38,7 +38,6 @@ public final class Registry {
      * again is not stored twice: the existing entry is returned.
      */
     public AddResult add(Path file, String owner, String name) {
-        RegistryEntries.requireText("--owner", owner);
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -47,16 +46,24 @@ public final class Registry {
         } catch (IOException e) {
             throw new InputException(file + ": cannot read: " + e.getMessage(), e);
         }
-        List<Fingerprint> members = FingerprintFile.readBundle(file.toString(), bytes);
-        String signer = FingerprintSigner.signer(file.toString(), members);
+        return add(file.toString(), bytes, owner, name != null ? name : RegistryEntries.defaultName(file));
+    }
+
+    /**
+     * As {@link #add(Path, String, String)}, of a fingerprint file's {@code bytes} ({@code where} names them in
+     * messages). A fingerprint or owner name bound to another key is refused with an {@link OwnershipConflict}.
+     */
+    public AddResult add(String where, byte[] bytes, String owner, String name) {
+        RegistryEntries.requireText("--owner", owner);
+        List<Fingerprint> members = FingerprintFile.readBundle(where, bytes);
+        String signer = FingerprintSigner.signer(where, members);
         if (signer == null) {
-            throw new InputException(file + ": unsigned; the registry takes fingerprints signed by their owner (make a key with"
-                    + " modelprint keys new --out DIR, then modelprint sign --fingerprint " + file + " --key DIR)");
+            throw new InputException(where + ": unsigned; the registry takes fingerprints signed by their owner (make a key with"
+                    + " modelprint keys new --out DIR, then modelprint sign --fingerprint " + where + " --key DIR)");
         }
         String content = FingerprintFile.contentSha256(members);
-        String label = name != null ? name : RegistryEntries.defaultName(file);
-        RegistryEntries.requireText("--name", label);
-        RegistryEntry entry = RegistryEntries.describe(members, content, owner, label, bytes, signer);
+        RegistryEntries.requireText("--name", name);
+        RegistryEntry entry = RegistryEntries.describe(members, content, owner, name, bytes, signer);
         String publicKey = members.get(0).meta().signature().publicKey();
         AddResult result;
         try {
@@ -65,7 +72,7 @@ public final class Registry {
                 if (existing != null) {
                     return new AddResult(existing, false);
                 }
-                OwnerBindings.bind(database, file.toString(), entry, publicKey);
+                OwnerBindings.bind(database, where, entry, publicKey);
                 insert(entry, bytes);
                 return new AddResult(entry, true);
             });
@@ -74,19 +81,20 @@ public final class Registry {
                 // another process stored the same content between our check and our insert
                 RegistryEntry existing = find(entry.id());
                 if (existing != null && existing.contentSha256().equals(content)) {
-                    return requireSameOwner(file, existing, owner, signer);
+                    return requireSameOwner(where, existing, owner, signer);
                 }
             }
-            throw database.failure("adding " + file, e);
+            throw database.failure("adding " + where, e);
         }
-        return result.added() ? result : requireSameOwner(file, result.entry(), owner, signer);
+        return result.added() ? result : requireSameOwner(where, result.entry(), owner, signer);
     }
 
-    private static AddResult requireSameOwner(Path file, RegistryEntry existing, String owner, String signer) {
+    private static AddResult requireSameOwner(String where, RegistryEntry existing, String owner, String signer) {
         if (!existing.owner().equals(owner) || !signer.equals(existing.ownerKey())) {
-            throw new InputException(file + ": this fingerprint is already registered as " + existing.id() + " by owner '"
+            throw new OwnershipConflict(where + ": this fingerprint is already registered as " + existing.id() + " by owner '"
                     + existing.owner() + "' (key " + (existing.ownerKey() == null ? "none: registered unsigned"
-                    : Ed25519.shortId(existing.ownerKey())) + "), not '" + owner + "' (key " + Ed25519.shortId(signer) + ")");
+                    : Ed25519.shortId(existing.ownerKey())) + "), not '" + owner + "' (key " + Ed25519.shortId(signer) + ")",
+                    "this fingerprint is already registered, by another owner or key");
         }
         return new AddResult(existing, false);
     }

@@ -20,7 +20,7 @@ public final class RegistryDatabase implements AutoCloseable {
     /** How long a locked SQLite file is waited on before giving up; {@code MODELPRINT_DB_TIMEOUT} seconds overrides. */
     static final int DEFAULT_LOCK_TIMEOUT_MS = 30_000;
     /** The newest migration's version: when the schema history says so, Flyway (slow to start) is not run. */
-    static final String SCHEMA_VERSION = "2";
+    static final String SCHEMA_VERSION = "3";
 
     private final DatabaseLocation location;
     private final Connection connection;
@@ -86,7 +86,7 @@ public final class RegistryDatabase implements AutoCloseable {
     }
 
     /** True when {@code e} says a unique key (or primary key) was already taken. */
-    static boolean isUniqueViolation(SQLException e) {
+    public static boolean isUniqueViolation(SQLException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
         return "23505".equals(e.getSQLState()) || message.contains("UNIQUE constraint") || message.contains("PRIMARY KEY constraint");
     }

@@ -3,6 +3,7 @@ package io.modelprint.registry;
 import io.modelprint.InputException;
 import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.model.Classifier;
+import io.modelprint.model.WhiteBox;
 import io.modelprint.scheme.Access;
 import io.modelprint.scheme.Answers;
 import io.modelprint.scheme.Scheme;
@@ -23,7 +24,7 @@ import java.util.stream.Collectors;
  * fingerprints use (a spec it cannot take makes its fingerprints "not checked", with the reason); for
  * each, the fingerprints it can be checked against are found (input spec, class count, access), their
  * queries merged ({@link QueryPlan}) and asked in one pass, with scores when any of them compares
- * scores, then each is judged on its own rows.
+ * scores (and the suspect's weights read once when any compares weights), then each is judged on its own rows.
  */
 public final class SuspectScan {
     private final Verifier verifier;
@@ -130,6 +131,9 @@ public final class SuspectScan {
         QueryPlan plan = QueryPlan.of(compatible.stream().flatMap(f -> f.members().stream()).toList());
         boolean scores = RegisteredFingerprint.anyComparesScores(compatible);
         Answers all = Answers.ask(suspect, plan.queries(), scores ? Access.SCORES : Access.LABELS);
+        if (compatible.stream().anyMatch(f -> f.schemes().stream().anyMatch(s -> s.suspectAccess() == Access.WEIGHTS))) {
+            all = all.withWeights(((WhiteBox) suspect).weights()); // SuspectFit let only suspects that give weights through
+        }
         for (long label : all.labels()) {
             if (label < 0 || label >= suspect.numClasses()) {
                 throw new InputException(suspect.description() + ": answered label " + label + ", outside its "
@@ -164,7 +168,7 @@ public final class SuspectScan {
             }
             Verdict verdict = verifier.judge(member, scheme, answers);
             verdicts.add(verdict);
-            checks.add(new MemberCheck(scheme.name(), member.meta().contentSha256(), verdict, answers.sha256()));
+            checks.add(new MemberCheck(scheme.name(), member.meta().contentSha256(), verdict, answers.sha256(), answers));
         }
         CombinedVerdict combined = fingerprint.isBundle() ? CombinedVerdict.of(verdicts, alpha) : null;
         return new ScanMatch(fingerprint.entry(), checks, combined, null);

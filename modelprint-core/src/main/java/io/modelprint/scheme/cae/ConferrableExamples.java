@@ -3,6 +3,7 @@ package io.modelprint.scheme.cae;
 import io.modelprint.InputException;
 import io.modelprint.ProgressListener;
 import io.modelprint.data.InputSpec;
+import io.modelprint.fleet.FleetMinimum;
 import io.modelprint.fleet.FleetSplit;
 import io.modelprint.fleet.QuerySelection;
 import io.modelprint.model.Differentiable;
@@ -22,10 +23,10 @@ import java.util.Random;
  * conferrable candidates that the target labels with their class become the queries.
  */
 public final class ConferrableExamples implements FleetSelectedQueries {
-    /** Surrogates the search needs at least: with one, every candidate transfers to all or none. */
-    public static final int MIN_SURROGATES = 2;
-    /** Selection references the search needs at least: something to push away from. */
-    public static final int MIN_SELECTION_REFERENCES = 1;
+    /** What the search needs of the fleet's selection part; the caller calibrates. */
+    public static final FleetMinimum MINIMUM = new FleetMinimum(2, 1, 0, "choose queries",
+            "with one surrogate every candidate transfers to all surrogates or to none, and without a reference there is"
+                    + " nothing to push the queries away from");
 
     private final ConferrableSearch search;
     private final float epsilon;
@@ -55,7 +56,7 @@ public final class ConferrableExamples implements FleetSelectedQueries {
         if (!seeds.spec().compatibleWith(spec)) {
             throw new IllegalArgumentException("seed images are " + seeds.spec() + " but the target takes " + spec);
         }
-        split.requireAtLeast(MIN_SURROGATES, MIN_SELECTION_REFERENCES, 0, name());
+        split.requireAtLeast(MINIMUM, name());
         int candidates = Math.multiplyExact(n, pool);
         Random random = new Random(seed);
         try (FleetEnsemble ensemble = FleetEnsemble.open(split, name())) {

@@ -1,15 +1,10 @@
 package io.modelprint.scheme.deepjudge;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import io.modelprint.InputException;
 import io.modelprint.ProgressListener;
 import io.modelprint.data.ImageDataset;
 import io.modelprint.data.InputSpec;
-import io.modelprint.gradient.ActiveBatchLoop;
-import io.modelprint.gradient.IterativeAttack;
-import io.modelprint.gradient.SignStep;
+import io.modelprint.gradient.LinfPgd;
 import io.modelprint.model.Differentiable;
 import io.modelprint.scheme.GeneratedQueries;
 import io.modelprint.scheme.Labels;
@@ -31,11 +26,10 @@ public final class AdversarialTestCases implements QueryGenerator {
     private static final int CHUNK = 1024;
     private final float epsilon;
     private final int steps;
+    private final LinfPgd pgd;
 
     public AdversarialTestCases(float epsilon, int steps) {
-        if (!(epsilon > 0) || Float.isInfinite(epsilon) || steps < 1) {
-            throw new IllegalArgumentException("DeepJudge's PGD needs epsilon > 0 and steps >= 1, got " + epsilon + ", " + steps);
-        }
+        this.pgd = new LinfPgd(epsilon, steps);
         this.epsilon = epsilon;
         this.steps = steps;
     }
@@ -84,39 +78,11 @@ public final class AdversarialTestCases implements QueryGenerator {
 
     private float[] attack(Differentiable target, float[] origin, long[] labels, Random random, ProgressListener progress) {
         InputSpec spec = target.inputSpec();
-        int count = labels.length;
         float[] start = new float[origin.length];
         for (int i = 0; i < start.length; i++) {
             float noisy = origin[i] + (2 * random.nextFloat() - 1) * epsilon;
             start[i] = Math.min(spec.max(), Math.max(spec.min(), noisy));
         }
-        float alpha = 2.5f * epsilon / steps;
-        try (ActiveBatchLoop loop = new ActiveBatchLoop(target.description(),
-                (step, finished, total) -> progress.update(step + 1, steps, "PGD step"))) {
-            NDManager manager = loop.manager();
-            NDArray x0 = manager.create(origin, spec.batchShape(count));
-            NDArray lower = x0.sub(epsilon).maximum(spec.min());
-            NDArray upper = x0.add(epsilon).minimum(spec.max());
-            NDArray labelMask = manager.create(labels).oneHot(target.numClasses());
-            return loop.runSteps(manager.create(start, spec.batchShape(count)), steps, new IterativeAttack() {
-                @Override
-                public NDList loss(NDArray points) {
-                    NDArray z = target.logits(points);
-                    return new NDList(z.logSoftmax(1).mul(labelMask).sum(new int[] {1}).neg(), z);
-                }
-
-                @Override
-                public NDArray step(NDArray x, NDArray gradient, int step) {
-                    return SignStep.ascend(x, gradient, alpha);
-                }
-
-                @Override
-                public NDArray project(NDArray x) {
-                    try (NDArray below = x.minimum(upper)) {
-                        return below.maximum(lower);
-                    }
-                }
-            }).toFloatArray();
-        }
+        return pgd.away(target, origin, start, labels, (step, finished, total) -> progress.update(step + 1, steps, "PGD step"));
     }
 }

@@ -4,6 +4,8 @@ import io.modelprint.ProgressListener;
 import io.modelprint.data.ImageDataset;
 import io.modelprint.data.ImagePatches;
 import io.modelprint.data.InputSpec;
+import io.modelprint.gradient.ActiveBatchLoop;
+import io.modelprint.gradient.LinfPgd;
 import io.modelprint.model.Differentiable;
 import io.modelprint.scheme.Labels;
 import java.util.ArrayList;
@@ -15,11 +17,12 @@ import java.util.Random;
  * Makes the fleet-llr candidates from labelled seed images taken in a seeded order (AKH's order, so
  * the mistakes come first as AKH would take them): up to a third of the pool are images the target
  * gets wrong; with ε > 0, up to a third are images it gets right that a PGD step of ε on the target
- * pushes off their label ({@link PushedOffLabel}); CutMix mixtures of two seed images fill the rest.
+ * pushes off their label (untargeted PGD on the target, {@value #PGD_STEPS} steps from the image itself, so deterministic); CutMix mixtures of two seed images fill the rest.
  */
 final class CandidatePool {
     private static final int CHUNK = 1024;
     private static final int PGD_BATCH = 256;
+    static final int PGD_STEPS = 10;
     static final float CUTMIX_BOX = 0.4f;
     private final int size;
     private final float epsilon;
@@ -76,7 +79,7 @@ final class CandidatePool {
     private int addPushed(Differentiable target, ImageDataset data, List<Integer> right, float[] values,
             CandidateSource[] sources, long[] labels, int filled) {
         int pixels = data.spec().pixelsPerImage();
-        PushedOffLabel pgd = epsilon > 0 ? new PushedOffLabel(epsilon) : null;
+        LinfPgd pgd = epsilon > 0 ? new LinfPgd(epsilon, PGD_STEPS) : null;
         for (int from = 0; from < right.size(); from += PGD_BATCH) {
             int count = Math.min(PGD_BATCH, right.size() - from);
             float[] images = new float[count * pixels];
@@ -85,7 +88,7 @@ final class CandidatePool {
                 data.copyImage(right.get(from + i), images, i * pixels);
                 truth[i] = data.label(right.get(from + i));
             }
-            float[] pushed = pgd.perturb(target, images, truth, count);
+            float[] pushed = pgd.away(target, images, images, truth, ActiveBatchLoop.Progress.NONE);
             long[] predicted = Labels.predict(target, pushed, count);
             for (int i = 0; i < count; i++) {
                 if (predicted[i] != truth[i]) {

@@ -1,12 +1,7 @@
 package io.modelprint.scheme.modeldiff;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import io.modelprint.data.InputSpec;
-import io.modelprint.gradient.ActiveBatchLoop;
-import io.modelprint.gradient.IterativeAttack;
-import io.modelprint.gradient.SignStep;
+import io.modelprint.gradient.LinfPgd;
 import io.modelprint.model.Differentiable;
 import io.modelprint.scheme.GeneratedQueries;
 import io.modelprint.scheme.Labels;
@@ -24,15 +19,15 @@ import java.util.Random;
  * A pair counts as converged when the target gives its adversarial input the chosen label.
  */
 public final class AdversarialPairs implements QueryGenerator {
-    private final float epsilon;
     private final int steps;
+    private final LinfPgd pgd;
 
     public AdversarialPairs(float epsilon, int steps) {
         if (!(epsilon > 0) || steps <= 0) {
             throw new IllegalArgumentException("ModelDiff needs epsilon > 0 and steps > 0, got " + epsilon + ", " + steps);
         }
-        this.epsilon = epsilon;
         this.steps = steps;
+        this.pgd = new LinfPgd(epsilon, steps);
     }
 
     @Override
@@ -56,35 +51,8 @@ public final class AdversarialPairs implements QueryGenerator {
         for (int i = 0; i < pairs; i++) {
             to[i] = (predicted[i] + 1 + random.nextInt(classes - 1)) % classes;
         }
-        float alpha = 2.5f * epsilon / steps;
-        float[] adversarial;
-        try (ActiveBatchLoop loop = new ActiveBatchLoop(target.description(),
-                (step, finished, total) -> progress.update(step + 1, steps, "PGD step"))) {
-            NDManager manager = loop.manager();
-            NDArray start = manager.create(origin, spec.batchShape(pairs));
-            NDArray lower = start.sub(epsilon).maximum(spec.min());
-            NDArray upper = start.add(epsilon).minimum(spec.max());
-            NDArray toMask = manager.create(to).oneHot(classes);
-            adversarial = loop.runSteps(start.duplicate(), steps, new IterativeAttack() {
-                @Override
-                public NDList loss(NDArray points) {
-                    NDArray z = target.logits(points);
-                    return new NDList(z.logSoftmax(1).mul(toMask).sum(new int[] {1}).neg(), z);
-                }
-
-                @Override
-                public NDArray step(NDArray x, NDArray gradient, int step) {
-                    return SignStep.descend(x, gradient, alpha);
-                }
-
-                @Override
-                public NDArray project(NDArray x) {
-                    try (NDArray below = x.minimum(upper)) {
-                        return below.maximum(lower);
-                    }
-                }
-            }).toFloatArray();
-        }
+        float[] adversarial = pgd.toward(target, origin, origin, to,
+                (step, finished, total) -> progress.update(step + 1, steps, "PGD step"));
         long[] reached = Labels.predict(target, adversarial, pairs);
         float[] values = new float[n * size];
         System.arraycopy(origin, 0, values, 0, pairs * size);

@@ -12,9 +12,9 @@ import io.modelprint.fleet.FleetSplit;
 import io.modelprint.fleet.QuerySelection;
 import io.modelprint.model.Classifier;
 import io.modelprint.scheme.Access;
-import io.modelprint.scheme.Answers;
 import io.modelprint.scheme.Scheme;
 import io.modelprint.scheme.Schemes;
+import io.modelprint.testing.CopyFleets;
 import io.modelprint.testing.LinearModel;
 import io.modelprint.verify.Verdict;
 import io.modelprint.verify.Verifier;
@@ -32,33 +32,23 @@ class FleetLlrSchemeTest {
 
     @BeforeAll
     static void extract() {
-        split = FleetSplit.crossFit(LlrFleets.fleet(4, 12), 5);
-        fingerprint = LlrFleets.extract(split, Map.of("n", 60, "pool", 300));
+        split = FleetSplit.crossFit(CopyFleets.fleet(4, 12), 5);
+        fingerprint = CopyFleets.extract(FleetLlrScheme.NAME, split, Map.of("n", 60, "pool", 300));
     }
 
     private static double similarity(Fingerprint fingerprint, Classifier suspect) {
-        Scheme<?> scheme = fingerprint.scheme();
-        return scheme.similarity(fingerprint.answers(), Answers.ask(suspect, fingerprint.queries(), Access.LABELS));
+        return CopyFleets.similarity(fingerprint, suspect);
     }
 
     @Test
     void heldOutCopiesScoreAboveEveryHeldOutIndependentModel() {
-        double lowestCopy = Double.POSITIVE_INFINITY;
-        double highestIndependent = Double.NEGATIVE_INFINITY;
-        for (long seed = 50; seed < 54; seed++) {
-            try (LinearModel copy = LlrFleets.copy(seed)) {
-                lowestCopy = Math.min(lowestCopy, similarity(fingerprint, copy));
-            }
-        }
-        for (long seed = 500; seed < 508; seed++) {
-            try (LinearModel independent = LlrFleets.independent(seed)) {
-                highestIndependent = Math.max(highestIndependent, similarity(fingerprint, independent));
-            }
-        }
+        CopyFleets.Separation separation = CopyFleets.separation(fingerprint);
+        double lowestCopy = separation.lowestCopy();
+        double highestIndependent = separation.highestIndependent();
         System.out.printf("fleet-llr: lowest held-out copy %.3f, highest held-out independent %.3f%n", lowestCopy, highestIndependent);
         assertTrue(lowestCopy > highestIndependent, lowestCopy + " vs " + highestIndependent);
         assertTrue(lowestCopy > 0 && highestIndependent < 0, "the default threshold 0 separates them here");
-        try (LinearModel target = LlrFleets.target()) {
+        try (LinearModel target = CopyFleets.target()) {
             double self = similarity(fingerprint, target);
             assertTrue(self >= lowestCopy && fingerprint.scheme().distance().range().contains(self), "the target itself: " + self);
         }
@@ -86,7 +76,7 @@ class FleetLlrSchemeTest {
         Fingerprint read = FingerprintFile.read(file);
         assertEquals(FleetLlrScheme.NAME, read.meta().scheme());
         assertTrue(Arrays.equals(fingerprint.meta().selection().surrogateAgreement(), read.meta().selection().surrogateAgreement()));
-        try (LinearModel copy = LlrFleets.copy(60); LinearModel independent = LlrFleets.independent(600)) {
+        try (LinearModel copy = CopyFleets.copy(60); LinearModel independent = CopyFleets.independent(600)) {
             assertEquals(similarity(fingerprint, copy), similarity(read, copy), 1e-12);
             assertEquals(similarity(fingerprint, independent), similarity(read, independent), 1e-12);
             Verdict verdict = new Verifier((Double) null).verify(read, copy);
@@ -99,19 +89,21 @@ class FleetLlrSchemeTest {
 
     @Test
     void aFleetTooSmallIsRefusedNamingWhatTheSchemeNeeds() {
-        FleetSplit small = FleetSplit.crossFit(LlrFleets.fleet(2, 12), 5);
-        InputException e = assertThrows(InputException.class, () -> LlrFleets.extract(small, Map.of("n", 10, "pool", 30)));
+        FleetSplit small = FleetSplit.crossFit(CopyFleets.fleet(2, 12), 5);
+        InputException e = assertThrows(InputException.class,
+                () -> CopyFleets.extract(FleetLlrScheme.NAME, small, Map.of("n", 10, "pool", 30)));
         assertTrue(e.getMessage().contains("too small for fleet-llr") && e.getMessage().contains("needs 3 surrogates")
                 && e.getMessage().contains("2 references to choose") && e.getMessage().contains("8"), e.getMessage());
-        FleetSplit fewReferences = FleetSplit.crossFit(LlrFleets.fleet(4, 9), 5);
-        assertThrows(InputException.class, () -> LlrFleets.extract(fewReferences, Map.of("n", 10, "pool", 30)),
+        FleetSplit fewReferences = FleetSplit.crossFit(CopyFleets.fleet(4, 9), 5);
+        assertThrows(InputException.class, () -> CopyFleets.extract(FleetLlrScheme.NAME, fewReferences, Map.of("n", 10, "pool", 30)),
                 "9 references leave 3 to choose and 6 to calibrate, below 8");
     }
 
     @Test
     void withoutAFleetOrWithoutARecordedSelectionTheSchemeRefusesToWork() {
         Scheme<?> unselected = Schemes.create(FleetLlrScheme.NAME, Map.of(), "test");
-        InputException noFleet = assertThrows(InputException.class, () -> LlrFleets.extract(null, Map.of("n", 10)));
+        InputException noFleet = assertThrows(InputException.class,
+                () -> CopyFleets.extract(FleetLlrScheme.NAME, null, Map.of("n", 10)));
         assertTrue(noFleet.getMessage().contains("--fleet"), noFleet.getMessage());
         InputException noSelection = assertThrows(InputException.class,
                 () -> Schemes.recorded(FleetLlrScheme.NAME, unselected.parameters().values(), null, "old.npz"));
@@ -127,7 +119,8 @@ class FleetLlrSchemeTest {
             InputException e = assertThrows(InputException.class, () -> Schemes.create(FleetLlrScheme.NAME, given, "--param"));
             assertTrue(e.getMessage().startsWith("fleet-llr: parameter " + given.keySet().iterator().next()), e.getMessage());
         }
-        InputException pool = assertThrows(InputException.class, () -> LlrFleets.extract(split, Map.of("n", 100, "pool", 150)));
+        InputException pool = assertThrows(InputException.class,
+                () -> CopyFleets.extract(FleetLlrScheme.NAME, split, Map.of("n", 100, "pool", 150)));
         assertTrue(pool.getMessage().contains("pool >= 200"), pool.getMessage());
         assertEquals(Access.GRADIENTS, Schemes.create(FleetLlrScheme.NAME, Map.of(), "t").queries().targetAccess());
         assertEquals(Access.LABELS, Schemes.create(FleetLlrScheme.NAME, Map.of("eps", 0), "t").queries().targetAccess(),

@@ -35,7 +35,8 @@ public record EvaluationPreset(String name, List<String> combos, List<Sweep> swe
     }
 
     /**
-     * The paper's Table 4: Random; FGSM and IGSM over ε; CW-L2 and IPGuard over k. IGSM and IPGuard
+     * The paper's Table 4: Random; FGSM and IGSM over ε; CW-L2 and IPGuard over k, and beside IPGuard
+     * its multipoints (points where three classes meet) at the same k and budget. IGSM and IPGuard(s)
      * stop after {@code iterations}; CW-L2 runs with {@code cw} (e.g. its binary-search budget); every
      * other parameter is the scheme's default.
      */
@@ -45,7 +46,8 @@ public record EvaluationPreset(String name, List<String> combos, List<Sweep> swe
                 Sweep.of("epsilon", "eps", epsilons, new SweptMethod("fgsm", "FGSM", Map.of()),
                         new SweptMethod("igsm", "IGSM", iterated)),
                 Sweep.of("k", "k", cwKs, new SweptMethod("cw-l2", "CW-L2", cw)),
-                Sweep.of("k", "k", ipGuardKs, new SweptMethod(PAPER_METHOD, "IPGuard", iterated)));
+                Sweep.of("k", "k", ipGuardKs, new SweptMethod(PAPER_METHOD, "IPGuard", iterated),
+                        new SweptMethod(MULTIPOINT, "IPGuard multipoint", iterated)));
     }
 
     /**
@@ -78,10 +80,10 @@ public record EvaluationPreset(String name, List<String> combos, List<Sweep> swe
     /**
      * Schemes compared per suspect family, at {@code queries} per suspect: every scheme the build knows
      * except Table 4's baselines and the fleet-selected ones, the paper's method at k = 10; Zest (whose queries are images x masks)
-     * at queries / 50 images x 50 masks and at its default 10 images.
+     * at queries / 50 images x 50 masks and at its default 10 images; a scheme that asks no queries (weights) once, n = 0.
      */
     public List<SchemeRun> schemeRuns() {
-        Set<String> baselines = methods().stream().map(SweptMethod::scheme).filter(s -> !s.equals(PAPER_METHOD))
+        Set<String> baselines = methods().stream().map(SweptMethod::scheme).filter(s -> !s.equals(PAPER_METHOD) && !s.equals(MULTIPOINT))
                 .collect(Collectors.toSet());
         List<SchemeRun> runs = new ArrayList<>();
         for (String scheme : Schemes.names()) {
@@ -90,6 +92,8 @@ public record EvaluationPreset(String name, List<String> combos, List<Sweep> swe
             }
             if (scheme.equals(PAPER_METHOD) || scheme.equals(MULTIPOINT)) {
                 runs.add(new SchemeRun(scheme, queries, Map.of("k", 10)));
+            } else if (!Schemes.require(scheme, "bench").parameters().declares(io.modelprint.scheme.ParameterSpec.N)) {
+                runs.add(new SchemeRun(scheme, 0, Map.of())); // asks no queries (weights): n = 0
             } else if (scheme.equals("zest")) {
                 runs.add(new SchemeRun(scheme, Math.max(1, queries / 50), Map.of("masks", 50)));
                 runs.add(new SchemeRun(scheme, 10, Map.of("masks", 50)));

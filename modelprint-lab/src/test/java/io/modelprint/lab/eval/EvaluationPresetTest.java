@@ -13,13 +13,18 @@ class EvaluationPresetTest {
     @Test
     void sweepsTheConfigurationsOfTheDocsInTableOrder() {
         EvaluationPreset quick = EvaluationPreset.of("quick");
-        assertEquals(20, quick.points().size(), "docs/evaluation.md: 20 configurations");
-        assertEquals(108, EvaluationPreset.of("paper").points().size(), "docs/evaluation.md: 108 configurations");
-        // per combination: Random, FGSM and IGSM taking turns over eps, CW-L2 and IPGuard over k
+        assertEquals(24, quick.points().size(), "docs/evaluation.md: 24 configurations");
+        assertEquals(136, EvaluationPreset.of("paper").points().size(), "docs/evaluation.md: 136 configurations");
+        // per combination: Random, FGSM and IGSM taking turns over eps, CW-L2 over k, IPGuard and its multipoints taking turns over k
         assertEquals(List.of("random-TL", "fgsm-TL-eps0.03", "igsm-TL-eps0.03", "fgsm-TL-eps0.1", "igsm-TL-eps0.1", "fgsm-TL-eps0.3",
-                "igsm-TL-eps0.3", "cw-l2-TL-k10.0", "ipguard-TL-k3.0", "ipguard-TL-k10.0", "random-RR"),
-                quick.points().stream().limit(11).map(SweepPoint::fileName).toList());
-        assertEquals(List.of("random", "fgsm", "igsm", "cw-l2", "ipguard"), quick.methods().stream().map(SweptMethod::scheme).toList());
+                "igsm-TL-eps0.3", "cw-l2-TL-k10.0", "ipguard-TL-k3.0", "ipguard-multipoint-TL-k3.0", "ipguard-TL-k10.0",
+                "ipguard-multipoint-TL-k10.0", "random-RR"), quick.points().stream().limit(13).map(SweepPoint::fileName).toList());
+        assertEquals(List.of("random", "fgsm", "igsm", "cw-l2", "ipguard", "ipguard-multipoint"),
+                quick.methods().stream().map(SweptMethod::scheme).toList());
+        SweepPoint multipoint = quick.points().stream().filter(p -> p.fileName().equals("ipguard-multipoint-RR-k10.0")).findFirst()
+                .orElseThrow();
+        assertEquals(Map.of("maxIter", 300, "init", "random", "label", "random", "k", 10.0, "n", 100), multipoint.schemeParameters(),
+                "the same budget as IPGuard's point beside it");
     }
 
     @Test
@@ -47,9 +52,12 @@ class EvaluationPresetTest {
                 new SchemeRun("sac-m-hard", 100, Map.of()), new SchemeRun("modeldiff", 100, Map.of()),
                 new SchemeRun("zest", 2, Map.of("masks", 50)), new SchemeRun("zest", 10, Map.of("masks", 50)),
                 new SchemeRun("deepfool", 100, Map.of()), new SchemeRun("ipguard-multipoint", 100, Map.of("k", 10)),
-                new SchemeRun("uap", 100, Map.of()), new SchemeRun("deepjudge", 100, Map.of())), quick.schemeRuns());
+                new SchemeRun("uap", 100, Map.of()), new SchemeRun("deepjudge", 100, Map.of()),
+                new SchemeRun("weights", 0, Map.of())), quick.schemeRuns());
         assertEquals(7 * 3, quick.budgetRuns().size(), "seven schemes at 20, 50 and 200 queries besides the main 100");
         assertEquals(Map.of("k", 10, "n", 100), quick.schemeRuns().get(0).schemeParameters());
         assertEquals("scheme-zest-n2-masks50", quick.schemeRuns().get(7).fileName());
+        SchemeRun weights = quick.schemeRuns().get(quick.schemeRuns().size() - 1);
+        assertEquals(Map.of(), weights.schemeParameters(), "weights asks no queries and declares no n");
     }
 }

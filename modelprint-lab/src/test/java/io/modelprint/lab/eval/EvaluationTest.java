@@ -51,8 +51,9 @@ class EvaluationTest {
         EvaluationResults results = new Evaluation(zoo, out, new PrintStream(log, true, StandardCharsets.UTF_8))
                 .run(TINY, train, test, ProgressListener.NONE);
         assertEquals(TINY.points().size(), results.methods().size());
-        assertEquals(4 * (1 + 2 + 1 + 2), results.methods().size(), "4 combos x (random, fgsm, igsm, cw, 2 ipguard k)");
-        assertEquals(List.of("random", "fgsm", "igsm", "cw-l2", "ipguard"), results.best().keySet().stream().toList(), "Table 4's order");
+        assertEquals(4 * (1 + 2 + 1 + 2 + 2), results.methods().size(), "4 combos x (random, fgsm, igsm, cw, 2 k of ipguard and multipoints)");
+        assertEquals(List.of("random", "fgsm", "igsm", "cw-l2", "ipguard", "ipguard-multipoint"),
+                results.best().keySet().stream().toList(), "Table 4's order");
         for (MethodResult r : results.methods()) {
             assertTrue(r.aruc() >= 0 && r.aruc() <= 1 && r.auc() >= 0 && r.auc() <= 1, r.toString());
             // the paper's methods compare the target's labels: suspects of the transfer task are left out
@@ -93,10 +94,12 @@ class EvaluationTest {
         }
 
         List<SchemeRun> runs = List.of(new SchemeRun("sac-m-hard", 20, Map.of()), new SchemeRun("modeldiff", 20, Map.of()),
-                new SchemeRun("zest", 1, Map.of("masks", 20)), new SchemeRun("akh", 100000, Map.of()));
+                new SchemeRun("zest", 1, Map.of("masks", 20)), new SchemeRun("akh", 100000, Map.of()),
+                new SchemeRun("weights", 0, Map.of()));
         List<SchemeResult> schemes = new Evaluation(zoo, out, new PrintStream(log, true, StandardCharsets.UTF_8))
                 .run(runs, train, test, ProgressListener.NONE);
-        assertEquals(4, schemes.size());
+        assertEquals(5, schemes.size());
+        WeightsBench.check(schemes.get(4));
         SchemeResult modeldiff = schemes.get(1);
         assertEquals("scores", modeldiff.access());
         assertTrue(!modeldiff.skipped().isEmpty()

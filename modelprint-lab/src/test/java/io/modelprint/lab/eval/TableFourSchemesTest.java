@@ -14,6 +14,7 @@ import io.modelprint.scheme.boundary.CwL2;
 import io.modelprint.scheme.boundary.Fgsm;
 import io.modelprint.scheme.boundary.Igsm;
 import io.modelprint.scheme.boundary.IpGuard;
+import io.modelprint.scheme.boundary.IpGuardMultipoint;
 import io.modelprint.scheme.boundary.RandomPoints;
 import io.modelprint.scheme.boundary.SeedSelection;
 import io.modelprint.testing.LinearModel;
@@ -59,6 +60,7 @@ class TableFourSchemesTest {
             case "cw-l2" -> new CwL2(value, 0.05f, (Integer) fixed.get("binarySteps"), (Integer) fixed.get("maxIter"),
                     ((Double) fixed.get("initialConst")).floatValue(), selection);
             case "ipguard" -> new IpGuard(value, 0.01f, (Integer) fixed.get("maxIter"), selection, true);
+            case "ipguard-multipoint" -> new IpGuardMultipoint(value, 0.1f, 0.01f, (Integer) fixed.get("maxIter"), selection, true);
             default -> throw new IllegalArgumentException(point.scheme());
         };
     }

@@ -35,9 +35,11 @@ class ReportMarkdownTest {
         String md = ReportMarkdown.render(results, quick, ENTRIES.subList(1, 3));
         assertTrue(md.contains("\n![robustness and uniqueness of IPGuard](fig2-ipguard.png) ![ARUC vs k](fig6-ipguard-aruc-vs-k.png)\n"
                 + "![ARUC vs eps, FGSM](fig3-fgsm-aruc-vs-eps.png) ![ARUC vs eps, IGSM](fig4-igsm-aruc-vs-eps.png)"
-                + " ![ARUC vs k, CW-L2](fig5-cw-l2-aruc-vs-k.png)\n\n"), md);
+                + " ![ARUC vs k, CW-L2](fig5-cw-l2-aruc-vs-k.png) ![ARUC vs k, IPGuard multipoint](fig7-ipguard-multipoint-aruc-vs-k.png)\n\n"),
+                md);
         assertEquals(List.of("fig3-fgsm-aruc-vs-eps.png", "fig4-igsm-aruc-vs-eps.png", "fig5-cw-l2-aruc-vs-k.png",
-                "fig6-ipguard-aruc-vs-k.png"), SweepFigure.of(quick).stream().map(SweepFigure::file).toList());
+                "fig6-ipguard-aruc-vs-k.png", "fig7-ipguard-multipoint-aruc-vs-k.png"),
+                SweepFigure.of(quick).stream().map(SweepFigure::file).toList());
         assertTrue(md.contains("| ipguard | TL {k=3.0} | 0.80 | 0.94 |"), md);
         assertTrue(md.contains("| suspect | random | fgsm | igsm | cw-l2 | ipguard |"), "Table 5's columns in Table 4's order: " + md);
     }
