@@ -62,8 +62,8 @@ class CliWeightsTest {
     @Test
     void calibratesWithIndependentModelsAndBundlesWithAQueryScheme() {
         Path fp = dir.resolve("bundle.npz");
-        CliRunner.Result made = CliRunner.run("extract", "--model", target.toString(), "--method", "akh,weights", "--data",
-                data.toString(), "--param", "n=20", "--out", fp.toString(), "--format", "json");
+        CliRunner.Result made = CliRunner.run("extract", "--model", target.toString(), "--method", "ipguard,weights", "--data",
+                data.toString(), "--param", "n=10", "--param", "init=random", "--param", "k=0.1", "--param", "lr=0.05", "--out", fp.toString(), "--format", "json");
         assertEquals(0, made.exitCode(), made.err());
         CliRunner.Result calibrated = CliRunner.run("calibrate", "--fingerprint", fp.toString(), "--negatives", mlps[0].toString(),
                 mlps[1].toString());

@@ -25,7 +25,7 @@ class UnknownCommandTest {
 
     @Test
     void anUnknownSubcommandIsRefusedNamingItsParentsCommands() {
-        assertUnknown("unknown command 'nosuch' (modelprint registry has: add, list, show, export, remove, log)",
+        assertUnknown("unknown command 'nosuch' (modelprint registry has: add, list, show, export, remove, log, principal, serve)",
                 "registry", "nosuch", "--help");
         assertUnknown("unknown command 'lst' (modelprint zoo has: build, list)", "zoo", "lst");
     }
