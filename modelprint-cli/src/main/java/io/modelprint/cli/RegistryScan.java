@@ -24,10 +24,10 @@ import java.util.Map;
  * its suspects and {@code registry serve} for each job, so that both give the same verdicts.
  */
 final class RegistryScan {
-    /** Work in the transaction that appends a suspect's evidence, given the result as it will be reported. */
+    /** Work in the transaction that appends a suspect's evidence, given the outcome as it will be reported. */
     @FunctionalInterface
     interface WithEvidence {
-        void run(Map<String, Object> result, List<EvidenceRecord> stored) throws SQLException;
+        void run(Outcome outcome) throws SQLException;
     }
 
     private final List<RegisteredFingerprint> registered;
@@ -108,7 +108,7 @@ final class RegistryScan {
                 result.put("matches", matches.stream().map(ScanViews::match).toList());
                 result.put("seconds", (System.nanoTime() - start) / 1e9);
                 if (withEvidence != null) {
-                    withEvidence.run(result, stored);
+                    withEvidence.run(new Outcome(result, identity, matches, stored));
                 }
             });
         } catch (InputException e) {

@@ -2,27 +2,20 @@ package io.modelprint.cli;
 
 import io.modelprint.InputException;
 import io.modelprint.registry.EvidenceRecord;
-import io.modelprint.registry.MemberCheck;
 import io.modelprint.registry.RegisteredFingerprint;
 import io.modelprint.registry.ScanMatch;
 import io.modelprint.registry.SuspectIdentity;
-import io.modelprint.report.CheckedFingerprint;
-import io.modelprint.report.MemberOutcome;
 import io.modelprint.report.OwnershipReport;
 import io.modelprint.report.ReportEvidence;
 import io.modelprint.report.ReportFileNames;
 import io.modelprint.report.ShellWords;
-import io.modelprint.report.UncheckedFingerprint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code scan --report DIR}: one ownership report per suspect, named from the suspect (docs/registry.md). */
@@ -66,35 +59,18 @@ final class ScanReport {
      */
     Path write(String suspect, SuspectIdentity identity, String error, List<ScanMatch> matches, List<RegisteredFingerprint> registered,
             List<EvidenceRecord> stored) {
-        Map<String, RegisteredFingerprint> byId = registered.stream()
-                .collect(Collectors.toMap(r -> r.entry().id(), Function.identity(), (a, b) -> a));
-        List<CheckedFingerprint> checked = new ArrayList<>();
-        List<UncheckedFingerprint> unchecked = new ArrayList<>();
-        for (ScanMatch match : matches == null ? List.<ScanMatch>of() : matches) {
-            var entry = match.entry();
-            if (!match.checked()) {
-                unchecked.add(new UncheckedFingerprint(entry.id(), entry.owner(), entry.name(), entry.scheme(), match.incompatible()));
-                continue;
-            }
-            List<MemberOutcome> outcomes = match.members().stream().map(ScanReport::outcome).toList();
-            checked.add(new CheckedFingerprint(entry.id(), entry.name(), entry.owner(), entry.ownerKey(), byId.get(entry.id()).members(),
-                    outcomes, match.combined(), verifyAgain(entry.id(), suspect)));
-        }
+        ReportChecks checks = ReportChecks.of(matches, registered, entry -> true, id -> verifyAgain(id, suspect));
         // the database named even when it came from $MODELPRINT_DB or the default, so the commands do not depend on either
         List<String> scanOptions = new ArrayList<>(List.of("--db", database));
         scanOptions.addAll(ReportCommands.options(spec, Set.of("--report", "--format", "--db")));
         List<String> commands = List.of(ReportCommands.changeDirectory(), ReportCommands.line(List.of("scan"), scanOptions, suspect),
                 ReportCommands.logVerify(spec, database));
         OwnershipReport report = new OwnershipReport(identity != null ? identity : new SuspectIdentity(suspect, null, null), error,
-                checked, unchecked, stored.isEmpty() ? null : new ReportEvidence(database, stored), commands, true,
+                checks.checked(), checks.notChecked(), stored.isEmpty() ? null : new ReportEvidence(database, stored), commands, true,
                 Instant.now().toString());
         Path file = dir.resolve(ReportFileNames.of(suspect));
         report.write(file);
         return file;
-    }
-
-    private static MemberOutcome outcome(MemberCheck member) {
-        return MemberOutcome.judged(member.verdict(), member.answers());
     }
 
     /** Export the registered file, and verify the suspect against it with the scan's verdict and suspect options. */

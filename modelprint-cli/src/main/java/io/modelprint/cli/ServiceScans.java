@@ -2,6 +2,7 @@ package io.modelprint.cli;
 
 import io.modelprint.InputException;
 import io.modelprint.registry.EvidenceLog;
+import io.modelprint.registry.EvidenceRecord;
 import io.modelprint.registry.Registry;
 import io.modelprint.registry.RegistryDatabase;
 import io.modelprint.registry.RegistryEntry;
@@ -18,12 +19,14 @@ import java.util.Map;
 final class ServiceScans implements SuspectScanner {
     private final VerdictOptions verdictOptions;
     private final SuspectOptions suspectOptions;
+    private final ServiceReports reports;
     private List<String> preparedFor;
     private RegistryScan prepared;
 
     ServiceScans(VerdictOptions verdictOptions, SuspectOptions suspectOptions) {
         this.verdictOptions = verdictOptions;
         this.suspectOptions = suspectOptions;
+        this.reports = new ServiceReports(verdictOptions);
     }
 
     @Override
@@ -38,8 +41,11 @@ final class ServiceScans implements SuspectScanner {
             result.put("error", e.getMessage());
             return result;
         }
-        return scan.scan(suspect, recordedAs, log, (result, stored) -> withEvidence.run(result,
-                stored.isEmpty() ? null : stored.get(0).seq(), stored.isEmpty() ? null : stored.get(stored.size() - 1).seq()));
+        return scan.scan(suspect, recordedAs, log, outcome -> {
+            List<EvidenceRecord> stored = outcome.stored();
+            withEvidence.run(outcome.result(), stored.isEmpty() ? null : stored.get(0).seq(),
+                    stored.isEmpty() ? null : stored.get(stored.size() - 1).seq(), reports.pages(outcome, scan.registered()));
+        });
     }
 
     /** The registry as the last job read it, or read again when an entry was added, removed or changed since. */

@@ -7,6 +7,8 @@ import io.modelprint.registry.service.Principal;
 import io.modelprint.registry.service.Role;
 import io.modelprint.registry.service.ScanJob;
 import io.modelprint.registry.service.ScanJobs;
+import io.modelprint.registry.service.ScanReports;
+import io.modelprint.report.OwnershipReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +106,30 @@ final class ScanHandlers {
         Responses.json(ctx, 200, Responses.map("id", job.id(), "status", job.status().label(), "finishedAt", job.finishedAt(),
                 "result", Responses.map("suspect", result.get("suspect"), "suspectSha256", result.get("suspectSha256"),
                         "matches", own)));
+    }
+
+    /**
+     * The scan's ownership report page: a hub gets the page of every verdict without any fingerprint's queries, an
+     * owner the page of its own fingerprints; none before the job is done or when it failed.
+     */
+    void report(Context ctx, Principal caller) {
+        String id = ctx.pathParam("id");
+        String audience = ScanReports.owner(caller.name());
+        if (caller.role() == Role.HUB) {
+            ScanJob job = pool.with(database -> new ScanJobs(database).find(id));
+            if (job == null || !job.submittedBy().equals(caller.name())) {
+                throw ApiError.notFound("scan " + id + " among yours");
+            }
+            audience = ScanReports.HUB;
+        }
+        String forWhom = audience;
+        String html = pool.with(database -> new ScanReports(database).find(id, forWhom));
+        if (html == null) {
+            throw ApiError.notFound(caller.role() == Role.HUB ? "a report of scan " + id + " (one is made when the scan is done)"
+                    : "scan " + id + " with verdicts about your fingerprints");
+        }
+        ctx.header("Content-Security-Policy", OwnershipReport.CONTENT_SECURITY_POLICY).header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer").status(200).contentType("text/html; charset=utf-8").result(html);
     }
 
     private static Map<String, Object> summary(ScanJob job) {

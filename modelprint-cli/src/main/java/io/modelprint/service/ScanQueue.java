@@ -3,6 +3,7 @@ package io.modelprint.service;
 import io.modelprint.registry.EvidenceLog;
 import io.modelprint.registry.service.ScanJob;
 import io.modelprint.registry.service.ScanJobs;
+import io.modelprint.registry.service.ScanReports;
 import io.modelprint.signature.SigningKey;
 import java.util.HashSet;
 import java.util.List;
@@ -111,7 +112,10 @@ final class ScanQueue implements AutoCloseable {
             String suspect = upload ? uploads.model(job).toString() : job.suspect();
             String recordedAs = upload ? "upload:" + job.id() + ":" + job.suspect() : job.suspect();
             result = pool.with(database -> scanner.scan(database, new EvidenceLog(database, registryKey), suspect, recordedAs,
-                    (done, first, last) -> new ScanJobs(database).markDone(job.id(), first, last, Responses.text(done))));
+                    (done, first, last, reports) -> {
+                        new ScanJobs(database).markDone(job.id(), first, last, Responses.text(done));
+                        new ScanReports(database).insert(job.id(), reports);
+                    }));
         } catch (RuntimeException e) {
             if (stopping) {
                 return; // left running: queued again at the next start

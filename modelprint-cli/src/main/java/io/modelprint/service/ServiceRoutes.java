@@ -44,6 +44,7 @@ final class ServiceRoutes {
                 ServiceRoute.of(POST, PREFIX + "/scans", hub, scans::submit),
                 ServiceRoute.of(GET, PREFIX + "/scans", hub, scans::list),
                 ServiceRoute.of(GET, PREFIX + "/scans/{id}", Set.of(Role.HUB, Role.OWNER), scans::show),
+                ServiceRoute.of(GET, PREFIX + "/scans/{id}/report", Set.of(Role.HUB, Role.OWNER), scans::report),
                 ServiceRoute.of(GET, PREFIX + "/evidence", auditor, evidence::list),
                 ServiceRoute.of(GET, PREFIX + "/evidence/verify", auditor, evidence::verify),
                 ServiceRoute.of(GET, PREFIX + "/principals", admin, principals::list),

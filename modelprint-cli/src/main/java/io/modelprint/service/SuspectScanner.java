@@ -10,10 +10,14 @@ import java.util.Map;
  * or a URL and stores what comes back.
  */
 public interface SuspectScanner {
-    /** Work in the transaction that appends the suspect's evidence (the job is marked done there). */
+    /**
+     * Work in the transaction that appends the suspect's evidence (the job is marked done there), given the ownership
+     * report pages of the scan by audience ({@link io.modelprint.registry.service.ScanReports}).
+     */
     @FunctionalInterface
     interface WithEvidence {
-        void run(Map<String, Object> result, Long evidenceFirst, Long evidenceLast) throws java.sql.SQLException;
+        void run(Map<String, Object> result, Long evidenceFirst, Long evidenceLast, Map<String, String> reports)
+                throws java.sql.SQLException;
     }
 
     /**

@@ -73,6 +73,14 @@ final class HeadlessChromium implements AutoCloseable {
         driver.get(file.toAbsolutePath().toUri().toString());
     }
 
+    /** Opens {@code url} over HTTP, every request carrying {@code Authorization: Bearer token}; the browser log is emptied first. */
+    void open(String url, String token) {
+        driver.manage().logs().get(LogType.BROWSER);
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Bearer " + token)));
+        driver.get(url);
+    }
+
     /** The SEVERE entries of the browser's console since the page was opened (errors, blocked loads, policy violations). */
     List<String> severeLogs() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream().filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())

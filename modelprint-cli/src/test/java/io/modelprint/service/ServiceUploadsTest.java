@@ -50,7 +50,7 @@ class ServiceUploadsTest {
                 Thread.currentThread().interrupt();
             }
             Map<String, Object> result = new java.util.LinkedHashMap<>(Map.of("suspect", recordedAs, "matches", List.of()));
-            log.append(List.of(), stored -> withEvidence.run(result, null, null));
+            log.append(List.of(), stored -> withEvidence.run(result, null, null, Map.of()));
             return result;
         };
     }

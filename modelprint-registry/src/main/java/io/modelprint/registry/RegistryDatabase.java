@@ -20,7 +20,7 @@ public final class RegistryDatabase implements AutoCloseable {
     /** How long a locked SQLite file is waited on before giving up; {@code MODELPRINT_DB_TIMEOUT} seconds overrides. */
     static final int DEFAULT_LOCK_TIMEOUT_MS = 30_000;
     /** The newest migration's version: when the schema history says so, Flyway (slow to start) is not run. */
-    static final String SCHEMA_VERSION = "3";
+    static final String SCHEMA_VERSION = "4";
 
     private final DatabaseLocation location;
     private final Connection connection;

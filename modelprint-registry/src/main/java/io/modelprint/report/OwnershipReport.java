@@ -26,6 +26,8 @@ import java.util.List;
 public record OwnershipReport(SuspectIdentity suspect, String suspectError, List<CheckedFingerprint> checks,
         List<UncheckedFingerprint> notChecked, ReportEvidence evidence, List<String> commands, boolean showQueries,
         String generatedAt) {
+    /** The page's Content-Security-Policy (also in the page): nothing may be fetched or run. A server sends it as a header too. */
+    public static final String CONTENT_SECURITY_POLICY = ReportPage.POLICY;
     /** At most this many query images in one report, shared among the members shown in detail. */
     public static final int MAX_IMAGES = 100;
     /** At most this many fingerprints shown in detail (the rest are rows of the summary table). */
