@@ -194,7 +194,7 @@ class ServiceUploadsTest {
         return s.http.awaitScan(accepted.json().get("id").asText(), hub);
     }
 
-    private static byte[] zip(Map<String, byte[]> entries) throws IOException {
+    static byte[] zip(Map<String, byte[]> entries) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (var entry : new java.util.TreeMap<>(entries).entrySet()) {
