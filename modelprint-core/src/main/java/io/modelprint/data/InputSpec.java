@@ -12,6 +12,14 @@ import java.util.Arrays;
  */
 public record InputSpec(
         int channels, int height, int width, float min, float max, float[] mean, float[] std, boolean channelsLast) {
+    /**
+     * The width of the input range, max - min: what the attacks' step sizes and radii are fractions of, so that
+     * a setting means the same on a [0,1] model and a [0,255] one.
+     */
+    public float span() {
+        return max - min;
+    }
+
     /** Appended to a message refusing a model whose input does not fit: how the user tells modelprint what it takes. */
     public static final String SHAPE_HINT = "(describe the model's input with --input-shape C,H,W, and --resize if the size differs)";
 

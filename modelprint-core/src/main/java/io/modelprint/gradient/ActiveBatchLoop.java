@@ -21,9 +21,14 @@ public final class ActiveBatchLoop implements AutoCloseable {
 
         void update(int step, int finished, int total);
 
-        /** Finished points of all, with the step as the message. */
-        static Progress points(ProgressListener listener) {
-            return (step, finished, total) -> listener.update(finished, total, "step " + step);
+        /**
+         * Steps taken of at most {@code maxSteps}, with the points finished as the message: every step counts, so that
+         * a listener can tell how long is left at most even while no point converges (steps get cheaper as points retire).
+         */
+        static Progress steps(ProgressListener listener, int maxSteps) {
+            int limit = Math.max(1, maxSteps);
+            return (step, finished, total) -> listener.update(finished == total ? limit : Math.min(step, limit), limit,
+                    finished + " of " + total + " points done");
         }
     }
 

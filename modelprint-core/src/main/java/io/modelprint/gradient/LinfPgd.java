@@ -10,7 +10,8 @@ import io.modelprint.model.Differentiable;
  * L∞ PGD (Madry et al.): {@code steps} sign steps of 2.5 ε / steps on the cross-entropy of a label
  * per image, up it ({@link #away}, untargeted) or down it ({@link #toward}, targeted), each projected
  * onto the ε-ball around the original image and onto the input range. The start is the caller's:
- * the originals (deterministic) or a random point of the ball.
+ * the originals (deterministic) or a random point of the ball. ε is a fraction of the input range
+ * ({@link #radius}): the same setting on a [0,1] model and a [0,255] one.
  */
 public final class LinfPgd {
     private final float epsilon;
@@ -42,16 +43,22 @@ public final class LinfPgd {
         return run(target, origin, start, labels, false, progress);
     }
 
+    /** The ball's radius in the units of {@code spec}'s inputs: epsilon is a fraction of the input range. */
+    public float radius(InputSpec spec) {
+        return epsilon * spec.span();
+    }
+
     private float[] run(Differentiable target, float[] origin, float[] start, long[] labels, boolean ascend,
             ActiveBatchLoop.Progress progress) {
         InputSpec spec = target.inputSpec();
         int count = labels.length;
-        float alpha = 2.5f * epsilon / steps;
+        float radius = radius(spec);
+        float alpha = 2.5f * radius / steps;
         try (ActiveBatchLoop loop = new ActiveBatchLoop(target.description(), progress)) {
             NDManager manager = loop.manager();
             NDArray x0 = manager.create(origin, spec.batchShape(count));
-            NDArray lower = x0.sub(epsilon).maximum(spec.min());
-            NDArray upper = x0.add(epsilon).minimum(spec.max());
+            NDArray lower = x0.sub(radius).maximum(spec.min());
+            NDArray upper = x0.add(radius).minimum(spec.max());
             NDArray labelMask = manager.create(labels).oneHot(target.numClasses());
             return loop.runSteps(manager.create(start, spec.batchShape(count)), steps, new IterativeAttack() {
                 @Override

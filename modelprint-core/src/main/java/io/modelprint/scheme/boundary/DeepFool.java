@@ -48,7 +48,7 @@ public final class DeepFool implements QueryGenerator {
     @Override
     public GeneratedQueries generate(Differentiable target, SeedSource seeds, int n, long seed, ProgressListener progress) {
         GeneratorInputs.check(target, seeds, n);
-        return perturb(target, seeds.draw(n, new Random(seed)), n, ActiveBatchLoop.Progress.points(progress));
+        return perturb(target, seeds.draw(n, new Random(seed)), n, ActiveBatchLoop.Progress.steps(progress, maxIterations));
     }
 
     /**

@@ -22,6 +22,7 @@ import java.util.Random;
  * of the cross-entropy to the target label, each point kept within the L∞ ball of radius ε around
  * its seed and within the input range. A point stops when the target predicts the target label, or
  * after the iteration limit. FGSM is one step with α = ε; IGSM uses α = 1/255 and up to 1000 steps.
+ * α and ε are fractions of the input range ({@code InputSpec.span}), as on the paper's [0,1] images.
  */
 abstract class GradientSign implements QueryGenerator {
     private final float epsilon;
@@ -48,7 +49,7 @@ abstract class GradientSign implements QueryGenerator {
         Random random = new Random(seed);
         int classes = target.numClasses();
         float[] result = seeds.draw(n, random);
-        try (ActiveBatchLoop loop = new ActiveBatchLoop(target.description(), ActiveBatchLoop.Progress.points(progress))) {
+        try (ActiveBatchLoop loop = new ActiveBatchLoop(target.description(), ActiveBatchLoop.Progress.steps(progress, maxIterations))) {
             NDArray x = loop.manager().create(result.clone(), spec.batchShape(n));
             PointArray origin = loop.track(x.duplicate());
             long[] to = TargetLabels.choose(target, x, selection.label(), random).to();
@@ -67,12 +68,12 @@ abstract class GradientSign implements QueryGenerator {
 
                 @Override
                 public NDArray step(NDArray points, NDArray gradient, int step) {
-                    return SignStep.descend(points, gradient, alpha);
+                    return SignStep.descend(points, gradient, alpha * spec.span());
                 }
 
                 @Override
                 public NDArray project(NDArray points) {
-                    try (NDArray lower = origin.get().sub(epsilon); NDArray upper = origin.get().add(epsilon);
+                    try (NDArray lower = origin.get().sub(epsilon * spec.span()); NDArray upper = origin.get().add(epsilon * spec.span());
                             NDArray below = points.minimum(upper); NDArray inBall = below.maximum(lower)) {
                         return inBall.clip(spec.min(), spec.max());
                     }

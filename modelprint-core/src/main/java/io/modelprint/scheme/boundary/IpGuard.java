@@ -25,7 +25,8 @@ import java.util.Random;
  * <p>All points advance together; a point leaves the batch as soon as its objective is 0, so one
  * slow point never keeps the finished ones iterating. After every step, values are clipped to the
  * input spec's range (the paper optimizes in the image domain [0,1]); {@code clip=false} turns that
- * off.
+ * off. The learning rate is a fraction of the input range ({@link InputSpec#span}): the paper's on a
+ * [0,1] model, scaled for a [0,255] one.
  */
 public final class IpGuard implements QueryGenerator {
     private static final float EXCLUDED = -1e9f;
@@ -64,7 +65,7 @@ public final class IpGuard implements QueryGenerator {
         Random random = new Random(seed);
         int classes = target.numClasses();
         float[] result = seeds.draw(n, random);
-        try (ActiveBatchLoop loop = new ActiveBatchLoop(target.description(), ActiveBatchLoop.Progress.points(progress))) {
+        try (ActiveBatchLoop loop = new ActiveBatchLoop(target.description(), ActiveBatchLoop.Progress.steps(progress, maxIterations))) {
             NDManager manager = loop.manager();
             NDArray x = manager.create(result.clone(), spec.batchShape(n));
             TargetLabels labels = TargetLabels.choose(target, x, selection.label(), random);
@@ -73,7 +74,7 @@ public final class IpGuard implements QueryGenerator {
                     .add(manager.create(labels.to()).oneHot(classes)).mul(EXCLUDED));
             PointArray fromMask = loop.track(manager.create(labels.from()).oneHot(classes));
             PointArray toMask = loop.track(manager.create(labels.to()).oneHot(classes));
-            Adam adam = new Adam(loop, x, learningRate);
+            Adam adam = new Adam(loop, x, learningRate * spec.span());
             loop.runToGoal(x, result, maxIterations, new IterativeAttack() {
                 @Override
                 public NDList loss(NDArray points) {

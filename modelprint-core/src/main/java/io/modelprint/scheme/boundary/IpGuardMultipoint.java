@@ -67,7 +67,7 @@ public final class IpGuardMultipoint implements QueryGenerator {
         }
         Random random = new Random(seed);
         float[] result = seeds.draw(n, random);
-        try (ActiveBatchLoop loop = new ActiveBatchLoop(target.description(), ActiveBatchLoop.Progress.points(progress))) {
+        try (ActiveBatchLoop loop = new ActiveBatchLoop(target.description(), ActiveBatchLoop.Progress.steps(progress, maxIterations))) {
             NDManager manager = loop.manager();
             NDArray x = manager.create(result.clone(), spec.batchShape(n));
             TargetLabels labels = TargetLabels.choose(target, x, selection.label(), random);
@@ -76,7 +76,7 @@ public final class IpGuardMultipoint implements QueryGenerator {
             PointArray toMask = loop.track(manager.create(labels.to()).oneHot(classes));
             PointArray thirdMask = loop.track(manager.create(third).oneHot(classes));
             PointArray excluded = loop.track(fromMask.get().add(toMask.get()).add(thirdMask.get()).mul(EXCLUDED));
-            Adam adam = new Adam(loop, x, learningRate);
+            Adam adam = new Adam(loop, x, learningRate * spec.span());
             loop.runToGoal(x, result, maxIterations, new IterativeAttack() {
                 @Override
                 public NDList loss(NDArray points) {

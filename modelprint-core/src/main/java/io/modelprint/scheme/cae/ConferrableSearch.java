@@ -76,7 +76,7 @@ final class ConferrableSearch {
         NDArray x = manager.create(start, spec.batchShape(n));
         PointArray seeds = loop.track(manager.create(origin, spec.batchShape(n)));
         PointArray classMask = loop.track(manager.create(classes).oneHot(target.numClasses()));
-        Adam adam = new Adam(loop, x, learningRate);
+        Adam adam = new Adam(loop, x, learningRate * spec.span());
         return loop.runSteps(x, steps, new IterativeAttack() {
             @Override
             public NDList loss(NDArray points) {
@@ -96,7 +96,7 @@ final class ConferrableSearch {
 
             @Override
             public NDArray project(NDArray points) {
-                try (NDArray lower = seeds.get().sub(epsilon); NDArray upper = seeds.get().add(epsilon);
+                try (NDArray lower = seeds.get().sub(epsilon * spec.span()); NDArray upper = seeds.get().add(epsilon * spec.span());
                         NDArray below = points.minimum(upper); NDArray inBall = below.maximum(lower)) {
                     return inBall.clip(spec.min(), spec.max());
                 }
@@ -107,7 +107,7 @@ final class ConferrableSearch {
     private float[] randomStart(float[] origin, InputSpec spec, Random random) {
         float[] start = new float[origin.length];
         for (int i = 0; i < start.length; i++) {
-            float moved = origin[i] + epsilon * (2 * random.nextFloat() - 1);
+            float moved = origin[i] + epsilon * spec.span() * (2 * random.nextFloat() - 1);
             start[i] = Math.min(spec.max(), Math.max(spec.min(), moved));
         }
         return start;

@@ -80,7 +80,7 @@ public final class AdversarialTestCases implements QueryGenerator {
         InputSpec spec = target.inputSpec();
         float[] start = new float[origin.length];
         for (int i = 0; i < start.length; i++) {
-            float noisy = origin[i] + (2 * random.nextFloat() - 1) * epsilon;
+            float noisy = origin[i] + (2 * random.nextFloat() - 1) * pgd.radius(spec);
             start[i] = Math.min(spec.max(), Math.max(spec.min(), noisy));
         }
         return pgd.away(target, origin, start, labels, (step, finished, total) -> progress.update(step + 1, steps, "PGD step"));

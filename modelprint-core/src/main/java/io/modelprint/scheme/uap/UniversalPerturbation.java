@@ -51,7 +51,8 @@ public final class UniversalPerturbation {
         float[] best = new float[spec.pixelsPerImage()];
         double[] bestRate = {-1};
         int[] bestStep = {0};
-        float alpha = 2.5f * epsilon / maxIterations;
+        float radius = epsilon * spec.span();
+        float alpha = 2.5f * radius / maxIterations;
         try (ActiveBatchLoop loop = new ActiveBatchLoop(target.description(), ActiveBatchLoop.Progress.NONE)) {
             NDManager manager = loop.manager();
             NDArray x = manager.create(images, spec.batchShape(count));
@@ -89,7 +90,7 @@ public final class UniversalPerturbation {
 
                 @Override
                 public NDArray project(NDArray v) {
-                    return v.clip(-epsilon, epsilon);
+                    return v.clip(-radius, radius);
                 }
             });
         }
