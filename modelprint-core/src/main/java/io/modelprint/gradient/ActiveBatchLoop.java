@@ -14,7 +14,7 @@ import java.util.List;
  * the active points when some retire.
  */
 public final class ActiveBatchLoop implements AutoCloseable {
-    /** Told after every evaluation: the step, how many points are finished, of how many. */
+    /** Told after every evaluation: the step, how many points reached the goal so far, of how many. */
     @FunctionalInterface
     public interface Progress {
         Progress NONE = (step, finished, total) -> {};
@@ -27,8 +27,8 @@ public final class ActiveBatchLoop implements AutoCloseable {
          */
         static Progress steps(ProgressListener listener, int maxSteps) {
             int limit = Math.max(1, maxSteps);
-            return (step, finished, total) -> listener.update(finished == total ? limit : Math.min(step, limit), limit,
-                    finished + " of " + total + " points done");
+            return (step, reached, total) -> listener.update(reached == total ? limit : Math.min(step, limit), limit,
+                    reached + " of " + total + " points converged");
         }
     }
 
@@ -108,7 +108,7 @@ public final class ActiveBatchLoop implements AutoCloseable {
                     keep.close();
                 }
             }
-            progress.update(step, judged ? total - batch.size() : 0, total);
+            progress.update(step, judged ? reachedSoFar() : 0, total);
             if (stop) {
                 gradient.close();
                 return x;
@@ -145,6 +145,14 @@ public final class ActiveBatchLoop implements AutoCloseable {
         NDArray kept = array.get(rows);
         array.close();
         return kept;
+    }
+
+    private int reachedSoFar() {
+        int reached = 0;
+        for (boolean point : batch.converged()) {
+            reached += point ? 1 : 0;
+        }
+        return reached;
     }
 
     /** Evaluations made, the last included. */
