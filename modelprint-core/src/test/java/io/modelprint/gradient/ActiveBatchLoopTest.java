@@ -61,7 +61,7 @@ class ActiveBatchLoopTest {
     void pointsLeaveTheBatchWhenTheyReachTheGoalOrTheStepLimit() {
         List<String> reports = new ArrayList<>();
         float[] result = starts();
-        try (ActiveBatchLoop loop = new ActiveBatchLoop("test", (step, finished, total) -> reports.add(step + ":" + finished + "/" + total))) {
+        try (ActiveBatchLoop loop = new ActiveBatchLoop("test", (step, reached, total) -> reports.add(step + ":" + reached + "/" + total))) {
             NDArray start = loop.manager().create(result.clone(), new Shape(4, 1));
             PointArray targets = loop.track(loop.manager().create(TARGETS, new Shape(4, 1)));
             loop.runToGoal(start, result, 8, halving(targets, Float.MAX_VALUE, Integer.MAX_VALUE));
@@ -70,7 +70,8 @@ class ActiveBatchLoopTest {
             assertEquals(9, loop.evaluations(), "steps 0 to 8, the last judged too");
         }
         assertArrayEquals(new float[] {10 + 1 / 16f, 20, 30 + 4 / 64f, 40 + 1000 / 256f}, result);
-        assertEquals(List.of("0:1/4", "1:1/4", "2:1/4", "3:1/4", "4:2/4", "5:2/4", "6:3/4", "7:3/4", "8:4/4"), reports);
+        assertEquals(List.of("0:1/4", "1:1/4", "2:1/4", "3:1/4", "4:2/4", "5:2/4", "6:3/4", "7:3/4", "8:3/4"), reports,
+                "points that reached the goal so far: the last one left at the step limit without reaching it");
     }
 
     @Test
