@@ -48,4 +48,35 @@ class GradientCheckTest {
         new GradientCheck().require(model, "counting");
         assertTrue(model.calls() > afterFirst, "a new checker remembers nothing: no state outlives a checker");
     }
+
+    /** Records the largest batch it is asked. */
+    private static final class LargestBatch extends ForwardingModel {
+        long largest;
+
+        LargestBatch(LinearModel inner) {
+            super(inner);
+        }
+
+        @Override
+        public NDArray logits(NDArray batch) {
+            largest = Math.max(largest, batch.getShape().get(0));
+            return inner.logits(batch);
+        }
+
+        @Override
+        public NDArray predictLogits(NDArray batch) {
+            largest = Math.max(largest, batch.getShape().get(0));
+            return inner.predictLogits(batch);
+        }
+    }
+
+    @Test
+    void largeInputsAreCheckedOnAFewImagesSmallOnesOnBatchesUpTo128() {
+        LargestBatch small = new LargestBatch(new LinearModel(InputSpec.unitRange(1, 28, 28), 3, 7));
+        new GradientCheck().require(small, "small");
+        assertEquals(128, small.largest);
+        LargestBatch large = new LargestBatch(new LinearModel(InputSpec.unitRange(3, 224, 224), 3, 7));
+        new GradientCheck().require(large, "large");
+        assertEquals(2, large.largest, "two 3x224x224 images, not 128 (minutes and gigabytes on a ResNet-18)");
+    }
 }
