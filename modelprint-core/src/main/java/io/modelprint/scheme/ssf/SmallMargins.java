@@ -11,10 +11,12 @@ import io.modelprint.scheme.Answers;
 import io.modelprint.scheme.Queries;
 
 /**
- * ssf-hard's last stage: each sample moved by Newton steps on its top-1 margin g(x) = z_a − max_{c≠a} z_c
- * (a its label at the start) until g is within half of m = {@code margin} x max(1, max|z|) of m, so a
- * label-only suspect's answer flips when a tampering moves that margin by more than m, while an honest
- * re-export's float rounding (about 1e-6 of the logits' scale) cannot. Steps stay in the input range.
+ * ssf-hard's last stage: each sample moved by Newton steps on its margin g(x) = z_a − max_{c≠a} z_c (a its
+ * label at the start) until g is within half of its goal: +m for even samples, −m for odd ones (just across
+ * the boundary, where another class leads by m), m = {@code margin} x max(1, max|z|). A label-only
+ * suspect's answer flips when a change moves a margin by more than m toward the boundary, and with
+ * samples on both sides some do whichever way the boundary moved; an honest re-export's float rounding
+ * (about 1e-6 of the logits' scale) cannot. Steps stay in the input range.
  */
 final class SmallMargins {
     private final float margin;
@@ -38,7 +40,8 @@ final class SmallMargins {
                 scale = Math.max(scale, Math.abs(logits[i * classes + c]));
                 labels[i] = logits[i * classes + c] > logits[i * classes + (int) labels[i]] ? c : labels[i];
             }
-            goal[i] = margin * scale;
+            // every other sample just across the boundary: whichever way a change moves it, some samples flip
+            goal[i] = (i % 2 == 0 ? 1 : -1) * margin * scale;
         }
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray mask = manager.create(labels).oneHot(classes);
@@ -54,7 +57,7 @@ final class SmallMargins {
                 boolean all = true;
                 float[] factor = new float[count];
                 for (int i = 0; i < count; i++) {
-                    reached[i] = Math.abs(g[i] - goal[i]) <= goal[i] / 2;
+                    reached[i] = Math.abs(g[i] - goal[i]) <= Math.abs(goal[i]) / 2;
                     all &= reached[i];
                     factor[i] = g[i] - goal[i];
                 }

@@ -8,6 +8,7 @@ import io.modelprint.scheme.Question;
 import io.modelprint.scheme.Scheme;
 import io.modelprint.scheme.SchemeFactory;
 import io.modelprint.scheme.SchemeParameters;
+import io.modelprint.verify.RepeatCheck;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +43,9 @@ public final class SsfScheme implements SchemeFactory {
 
     @Override
     public ParameterSpec parameters() {
-        ParameterSpec.Builder builder = ParameterSpec.builder().n(100, "number of sensitive samples")
+        // with scores one sensitive sample catches every change the tests make; labels flip on a share of them
+        ParameterSpec.Builder builder = ParameterSpec.builder().n(hard ? 64 : 32, "number of sensitive samples (verifying asks "
+                        + RepeatCheck.QUERIES + " of them again)")
                 .choice("init", "data", List.of("data", "random"), Map.of("t", "data", "r", "random"),
                         "where samples start: training/test images (T, the paper's) or uniform noise (R)")
                 .real("sigma", 0.01f, Range.above(0), "weight perturbations the sensitivity is measured with, relative to each"
@@ -52,7 +55,7 @@ public final class SsfScheme implements SchemeFactory {
                 .real("lr", 0.01f, Range.above(0), "Adam's learning rate, in input units")
                 .integer("pool", 2, Range.atLeast(1), "candidates optimised per sample kept (the most sensitive unsaturated ones)");
         if (hard) {
-            builder.real("margin", 1e-3f, Range.above(0), "top-1 margin the samples are moved to, relative to max(1, max |logit|)");
+            builder.real("margin", 1e-4f, Range.above(0), "top-1 margin the samples are moved to, relative to max(1, max |logit|)");
         } else {
             builder.real("tolerance", 1e-4f, Range.above(0), "largest score difference an unmodified model may show, relative to"
                     + " max(1, max |logit|) of the stored row");

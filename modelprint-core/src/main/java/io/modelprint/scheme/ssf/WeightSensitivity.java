@@ -13,12 +13,12 @@ import io.modelprint.model.WeightPerturbable;
  * only: its input gradient needs no second derivative of the engine, and every point of a batch
  * moves together.
  */
-final class WeightSensitivity {
+public final class WeightSensitivity {
     private final WeightPerturbable model;
     private final float sigma;
     private final int draws;
 
-    WeightSensitivity(WeightPerturbable model, float sigma, int draws) {
+    public WeightSensitivity(WeightPerturbable model, float sigma, int draws) {
         this.model = model;
         this.sigma = sigma;
         this.draws = draws;
@@ -37,7 +37,7 @@ final class WeightSensitivity {
     }
 
     /** S(x) of {@code count} flattened points, without gradients (for ranking and measuring). */
-    float[] measure(float[] points, int count, long seed) {
+    public float[] measure(float[] points, int count, long seed) {
         InputSpec spec = model.inputSpec();
         float[] out = new float[count];
         try (NDManager manager = NDManager.newBaseManager()) {
