@@ -1,10 +1,9 @@
 package io.modelprint.engine;
 
-import ai.djl.Model;
 import io.modelprint.ProgressListener;
 import io.modelprint.data.ImageDataset;
-import io.modelprint.engine.arch.Architecture;
 import io.modelprint.engine.testing.Tamperings;
+import io.modelprint.engine.testing.TinyLeNets;
 import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.fingerprint.FingerprintExtractor;
 import io.modelprint.model.Classifier;
@@ -35,7 +34,7 @@ class SsfMeasurement {
     void measure() throws Exception {
         Path dir = Files.createTempDirectory("ssf-measurement");
         ImageDataset train = SyntheticData.bands(240, CLASSES, 12, 12, 1);
-        Path target = train(dir, train, 3, "target");
+        Path target = TinyLeNets.train(dir, train, CLASSES, 3, "target");
         Fingerprint ssf;
         Fingerprint hard;
         try (DjlClassifier model = ModelLoader.load(target, train.spec())) {
@@ -61,7 +60,7 @@ class SsfMeasurement {
                 report(tampering.getKey(), ssf, hard, copy);
             }
         }
-        try (DjlClassifier other = ModelLoader.load(train(dir, train, 4, "independent"), train.spec())) {
+        try (DjlClassifier other = ModelLoader.load(TinyLeNets.train(dir, train, CLASSES, 4, "independent"), train.spec())) {
             report("independent", ssf, hard, other);
         }
     }
@@ -93,17 +92,6 @@ class SsfMeasurement {
         System.out.printf("%s: %d samples in %.1f s, %d converged%n", scheme, SAMPLES, result.seconds(),
                 result.generated().convergedCount());
         return result.fingerprint();
-    }
-
-    private static Path train(Path dir, ImageDataset train, long seed, String name) {
-        EngineSetup.seed(seed);
-        try (Model model = ModelLoader.newModel(Architecture.LENET5, train.spec(), CLASSES, name)) {
-            ModelTrainer.fit(model, train, new TrainingConfig(2, 32, 1e-3f, seed, 0), ProgressListener.NONE);
-            Path out = dir.resolve(name);
-            ModelStore.save(model, new ModelProvenance(ModelProvenance.FORMAT_VERSION, Architecture.LENET5.cliName(), train.spec(),
-                    CLASSES, "bands", train.size(), seed, 2, 32, "adam", 1e-3, 0, 0, null, null, null, Map.of()), out);
-            return out;
-        }
     }
 
     private static float median(float[] values) {

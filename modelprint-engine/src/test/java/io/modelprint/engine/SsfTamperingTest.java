@@ -4,20 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Model;
-import ai.djl.ndarray.NDArray;
 import io.modelprint.InputException;
 import io.modelprint.ProgressListener;
 import io.modelprint.data.ImageDataset;
-import io.modelprint.engine.arch.Architecture;
 import io.modelprint.engine.testing.Tamperings;
+import io.modelprint.engine.testing.TinyLeNets;
 import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.fingerprint.FingerprintExtractor;
 import io.modelprint.model.Classifier;
 import io.modelprint.model.Scored;
 import io.modelprint.scheme.Schemes;
 import io.modelprint.scheme.SeedSource;
-import io.modelprint.testing.ForwardingClassifier;
+import io.modelprint.testing.NoisyScores;
 import io.modelprint.testing.SyntheticData;
 import io.modelprint.verify.Decision;
 import io.modelprint.verify.Verdict;
@@ -25,7 +23,6 @@ import io.modelprint.verify.Verifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -51,7 +48,7 @@ class SsfTamperingTest {
 
     @BeforeAll
     void fingerprint() {
-        targetDir = train(3, "target");
+        targetDir = TinyLeNets.train(dir, train, CLASSES, 3, "target");
         try (DjlClassifier target = ModelLoader.load(targetDir, train.spec())) {
             ssf = extract(target, "ssf");
             ssfHard = extract(target, "ssf-hard");
@@ -88,7 +85,7 @@ class SsfTamperingTest {
 
     @Test
     void anIndependentModelIsModified() {
-        try (DjlClassifier other = ModelLoader.load(train(4, "independent"), train.spec())) {
+        try (DjlClassifier other = ModelLoader.load(TinyLeNets.train(dir, train, CLASSES, 4, "independent"), train.spec())) {
             assertEquals(Decision.MODIFIED, verdict(ssf, other).decision());
             assertEquals(Decision.MODIFIED, verdict(ssfHard, other).decision());
         }
@@ -96,7 +93,7 @@ class SsfTamperingTest {
 
     @Test
     void aSuspectThatAnswersTheSameQueryDifferentlyIsNotChecked() {
-        try (DjlClassifier target = ModelLoader.load(targetDir, train.spec()); Scored noisy = new NoisyScores(target)) {
+        try (DjlClassifier target = ModelLoader.load(targetDir, train.spec()); Scored noisy = new NoisyScores(target, 0.01f, 7)) {
             InputException refused = assertThrows(InputException.class, () -> verdict(ssf, noisy));
             assertTrue(refused.getMessage().contains("cannot be checked for tampering"), refused.getMessage());
         }
@@ -116,37 +113,5 @@ class SsfTamperingTest {
     private Fingerprint extract(DjlClassifier target, String scheme) {
         return FingerprintExtractor.extract(target, "target", Schemes.create(scheme, Map.of("n", SAMPLES, "steps", 30), "test"),
                 SeedSource.fromData(train), 0, ProgressListener.NONE).fingerprint();
-    }
-
-    private Path train(long seed, String name) {
-        EngineSetup.seed(seed);
-        try (Model model = ModelLoader.newModel(Architecture.LENET5, train.spec(), CLASSES, name)) {
-            ModelTrainer.fit(model, train, new TrainingConfig(2, 32, 1e-3f, seed, 0), ProgressListener.NONE);
-            Path out = dir.resolve(name);
-            ModelStore.save(model, new ModelProvenance(ModelProvenance.FORMAT_VERSION, Architecture.LENET5.cliName(), train.spec(),
-                    CLASSES, "bands", train.size(), seed, 2, 32, "adam", 1e-3, 0, 0, null, null, null, Map.of()), out);
-            return out;
-        }
-    }
-
-    /** The target behind an API that adds a little noise to every score (a defence against extraction). */
-    private static final class NoisyScores extends ForwardingClassifier<Scored> implements Scored {
-        private final Random random = new Random(7);
-
-        NoisyScores(Scored inner) {
-            super(inner);
-        }
-
-        @Override
-        public NDArray predictLogits(NDArray batch) {
-            NDArray logits = inner.predictLogits(batch);
-            float[] values = logits.toFloatArray();
-            for (int i = 0; i < values.length; i++) {
-                values[i] += 0.01f * (float) random.nextGaussian();
-            }
-            NDArray noisy = batch.getManager().create(values, logits.getShape());
-            logits.close();
-            return noisy;
-        }
     }
 }

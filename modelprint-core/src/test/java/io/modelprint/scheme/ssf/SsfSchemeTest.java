@@ -4,17 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDArray;
 import io.modelprint.InputException;
 import io.modelprint.ProgressListener;
 import io.modelprint.fingerprint.Calibration;
 import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.fingerprint.FingerprintExtractor;
 import io.modelprint.fingerprint.FingerprintFile;
-import io.modelprint.model.Scored;
 import io.modelprint.scheme.Schemes;
 import io.modelprint.scheme.SeedSource;
-import io.modelprint.testing.ForwardingClassifier;
+import io.modelprint.testing.NoisyScores;
 import io.modelprint.testing.PerturbableLinearModel;
 import io.modelprint.testing.TinyFingerprints;
 import io.modelprint.verify.Calibrator;
@@ -75,7 +73,7 @@ class SsfSchemeTest {
     void aSuspectThatAnswersTheSameSampleDifferentlyIsNotChecked() {
         Fingerprint ssf = extract("ssf");
         InputException refused = assertThrows(InputException.class,
-                () -> new Verifier((Double) null).verify(ssf, new NoisyScores(target)));
+                () -> new Verifier((Double) null).verify(ssf, new NoisyScores(target, 0.01f, 5)));
         assertTrue(refused.getMessage().contains("not checked") && refused.getMessage().contains("cannot be checked for tampering"),
                 refused.getMessage());
     }
@@ -116,29 +114,5 @@ class SsfSchemeTest {
             sum += v;
         }
         return sum / values.length;
-    }
-
-    /** The target behind an API that adds noise to its scores. */
-    private static final class NoisyScores extends ForwardingClassifier<Scored> implements Scored {
-        private final Random random = new Random(5);
-
-        NoisyScores(Scored inner) {
-            super(inner);
-        }
-
-        @Override
-        public NDArray predictLogits(NDArray batch) {
-            NDArray logits = inner.predictLogits(batch);
-            float[] values = logits.toFloatArray();
-            for (int i = 0; i < values.length; i++) {
-                values[i] += 0.01f * (float) random.nextGaussian();
-            }
-            return batch.getManager().create(values, logits.getShape());
-        }
-
-        @Override
-        public void close() {
-            // the target is closed by the test
-        }
     }
 }
