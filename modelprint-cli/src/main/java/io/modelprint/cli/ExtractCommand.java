@@ -124,10 +124,6 @@ final class ExtractCommand implements Callable<Integer> {
         }
         List<Scheme<?>> schemes = schemes(factories);
         Schemes.requireOneQuestion(schemes, "--method");
-        if (fleetDir != null && schemes.stream().anyMatch(Scheme::asksTampering)) {
-            throw new InputException("--fleet: " + method + " asks whether a model is still exactly the target; its tolerance is"
-                    + " not calibrated against references, so it takes no fleet");
-        }
         FleetSplit fleetSplit = fleetDir == null ? null : FleetExtraction.split(fleetDir, seed, schemes);
         List<FingerprintExtractor.Result> results = new ArrayList<>();
         io.modelprint.gradient.GradientCheck checks = new io.modelprint.gradient.GradientCheck(); // once for a bundle's schemes

@@ -28,8 +28,9 @@ final class TamperingTable {
         return Schemes.find(result.run().scheme()).map(SchemeFactory::withDefaults).map(Scheme::asksTampering).orElse(false);
     }
 
-    static String markdown(List<SchemeResult> main, List<ZooEntry> suspects) {
-        List<SchemeResult> tampering = main.stream().filter(TamperingTable::isTampering).toList();
+    /** The table of every tampering run among {@code results} (the bench runs each once, at its default samples). */
+    static String markdown(List<SchemeResult> results, List<ZooEntry> suspects) {
+        List<SchemeResult> tampering = results.stream().filter(TamperingTable::isTampering).toList();
         if (tampering.isEmpty()) {
             return "";
         }
