@@ -125,7 +125,7 @@ class CliSsfTest {
     }
 
     @Test
-    void calibrationABundleWithADerivationSchemeAndAFleetAreRefused() {
+    void calibrationABundleWithADerivationSchemeAFleetAndATorchScriptTargetAreRefused() {
         CliRunner.Result calibrate = CliRunner.run("calibrate", "--fingerprint", ssf.toString(), "--negatives", independent.toString(),
                 target.toString());
         assertEquals(2, calibrate.exitCode(), calibrate.out());
@@ -138,5 +138,12 @@ class CliSsfTest {
                 dir.resolve("fleet").toString(), "--data", data.toString(), "--out", dir.resolve("fleet.npz").toString());
         assertEquals(2, fleet.exitCode());
         assertTrue(fleet.err().contains("takes no fleet"), fleet.err());
+        // a TorchScript module's parameters cannot be perturbed: ssf cannot make samples on it
+        CliRunner.Result torchScript = CliRunner.run("extract", "--model",
+                Path.of("../modelprint-engine/src/test/resources/fixtures/tiny-cnn.pt").toString(), "--method", "ssf", "--n", "4",
+                "--param", "init=random", "--out", dir.resolve("ts.npz").toString());
+        assertEquals(2, torchScript.exitCode(), torchScript.err());
+        assertTrue(torchScript.err().contains("tiny-cnn.pt") && torchScript.err().contains("perturbing the target's weights"),
+                torchScript.err());
     }
 }

@@ -70,12 +70,13 @@ final class SensitiveSamples implements QueryGenerator {
             NDArray x = loop.manager().create(start, spec.batchShape(count));
             Adam adam = new Adam(loop, x, lr);
             candidates = loop.runSteps(x, steps, new IterativeAttack() {
+                /** Fresh perturbations at every evaluation: the steps climb the expected sensitivity, not a few draws'. */
+                private long evaluation;
+
                 @Override
                 public NDList loss(NDArray points) {
-                    return new NDList(sensitivity.of(points, seed * 1_000_003L + stepSeed++ * draws).neg(), model.logits(points));
+                    return new NDList(sensitivity.of(points, seed * 1_000_003L + evaluation++ * draws).neg(), model.logits(points));
                 }
-
-                private long stepSeed;
 
                 @Override
                 public NDArray step(NDArray variable, NDArray gradient, int step) {

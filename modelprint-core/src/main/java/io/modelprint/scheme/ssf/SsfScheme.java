@@ -1,6 +1,7 @@
 package io.modelprint.scheme.ssf;
 
 import io.modelprint.scheme.Labels;
+import io.modelprint.scheme.boundary.ChunkedGenerator;
 import io.modelprint.scheme.MatchingRate;
 import io.modelprint.scheme.Parameter.Range;
 import io.modelprint.scheme.ParameterSpec;
@@ -67,10 +68,12 @@ public final class SsfScheme implements SchemeFactory {
     public Scheme<?> create(SchemeParameters p) {
         SensitiveSamples samples = new SensitiveSamples(p.real("sigma"), p.integer("draws"), p.integer("steps"), p.real("lr"),
                 p.integer("pool"), hard ? new SmallMargins(p.real("margin"), MARGIN_STEPS) : null);
+        // at most ChunkedGenerator.CHUNK samples (pool x as many candidates) move in one batch, whatever --n is
+        ChunkedGenerator chunked = new ChunkedGenerator(samples);
         if (hard) {
-            return new Scheme<>(name(), samples, new Labels(), new MatchingRate(), ALL_SAMPLES, p, Question.TAMPERING);
+            return new Scheme<>(name(), chunked, new Labels(), new MatchingRate(), ALL_SAMPLES, p, Question.TAMPERING);
         }
-        return new Scheme<>(name(), samples, new ScoreRows(), new ScoresWithinTolerance(p.real("tolerance")), ALL_SAMPLES, p,
+        return new Scheme<>(name(), chunked, new ScoreRows(), new ScoresWithinTolerance(p.real("tolerance")), ALL_SAMPLES, p,
                 Question.TAMPERING);
     }
 
