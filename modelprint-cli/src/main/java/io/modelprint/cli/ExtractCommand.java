@@ -123,6 +123,7 @@ final class ExtractCommand implements Callable<Integer> {
             factories.add(factory);
         }
         List<Scheme<?>> schemes = schemes(factories);
+        Schemes.requireOneQuestion(schemes, "--method");
         FleetSplit fleetSplit = fleetDir == null ? null : FleetExtraction.split(fleetDir, seed, schemes);
         List<FingerprintExtractor.Result> results = new ArrayList<>();
         io.modelprint.gradient.GradientCheck checks = new io.modelprint.gradient.GradientCheck(); // once for a bundle's schemes

@@ -24,6 +24,12 @@ final class FleetExtraction {
 
     /** The split of the fleet in {@code dir} for {@code seed}; refused when it cannot calibrate every scheme. */
     static FleetSplit split(Path dir, long seed, List<Scheme<?>> schemes) {
+        for (Scheme<?> scheme : schemes) {
+            if (scheme.asksTampering()) {
+                throw new io.modelprint.InputException("--fleet: " + scheme.name() + " asks whether a model is still exactly the"
+                        + " target; its tolerance is not calibrated against references, so it takes no fleet");
+            }
+        }
         FleetDirectory fleet = FleetDirectory.open(dir);
         FleetSplit split = FleetSplit.crossFit(fleet, seed);
         for (Scheme<?> scheme : schemes) {

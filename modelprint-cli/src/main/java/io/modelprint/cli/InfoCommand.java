@@ -90,9 +90,10 @@ final class InfoCommand implements Callable<Integer> {
         for (Fingerprint fingerprint : members) {
             var meta = fingerprint.meta();
             System.out.printf("fingerprint %s: scheme %s (%s x %s), format version %d, %d queries of %s, %d classes;"
-                    + " suspects must give %s; content hash verified; %s%n", file, meta.scheme(), meta.representation(),
+                    + " suspects must give %s; verdicts %s; content hash verified; %s%n", file, meta.scheme(), meta.representation(),
                     meta.distance(), meta.formatVersion(), fingerprint.size(), meta.inputSpec(), meta.numClasses(),
-                    meta.access() != null ? meta.access() : "labels", FingerprintSigner.Status.of(List.of(fingerprint)).text());
+                    meta.access() != null ? meta.access() : "labels", fingerprint.scheme().question().vocabulary(),
+                    FingerprintSigner.Status.of(List.of(fingerprint)).text());
             System.out.println(FingerprintFile.metaJson(meta));
         }
         return ExitCode.OK;

@@ -1,6 +1,7 @@
 package io.modelprint.cli;
 
 import io.modelprint.InputException;
+import io.modelprint.scheme.Scheme;
 import io.modelprint.io.Sha256;
 import io.modelprint.model.Classifier;
 import io.modelprint.registry.EvidenceLog;
@@ -54,6 +55,9 @@ final class RegistryScan {
         }
         RegisteredFingerprint.requireUsable(database.location().describe(), registered);
         suspectOptions.validate(SuspectScan.commonSpec(registered));
+        if (registered.stream().filter(RegisteredFingerprint::usable).anyMatch(r -> r.schemes().stream().anyMatch(Scheme::asksTampering))) {
+            suspectOptions.noCache = true; // answers kept from an earlier run would say nothing about the model as it is now
+        }
         return new RegistryScan(registered, verdict, suspectOptions);
     }
 

@@ -28,7 +28,8 @@ final class ScanViews {
             row.put("verdict", m.decision().label());
             row.put("combination", m.combined().rule());
             row.put("decidedBy", m.combined().decidedBy());
-            row.put("derivedMembers", m.combined().derivedMembers());
+            // a tampering bundle counts the members that say modified (as verify names it)
+            row.put("any-modified".equals(m.combined().rule()) ? "modifiedMembers" : "derivedMembers", m.combined().derivedMembers());
             row.put("pValue", m.pValue());
             row.put("members", m.members().stream().map(member -> {
                 Map<String, Object> r = new LinkedHashMap<>();
@@ -74,8 +75,9 @@ final class ScanViews {
             if (m.containsKey("incompatible")) {
                 System.out.println(head + "  not checked: " + Terminal.safe((String) m.get("incompatible")));
             } else if (m.containsKey("members")) {
-                System.out.printf("%s  %10s  %9s  %9s  %s (%s, %s derived)%n", head, "-", "-", p(m.get("pValue")), m.get("verdict"),
-                        TextRows.combinationText(m), m.get("derivedMembers"));
+                boolean tampering = "any-modified".equals(m.get("combination"));
+                System.out.printf("%s  %10s  %9s  %9s  %s (%s, %s %s)%n", head, "-", "-", p(m.get("pValue")), m.get("verdict"),
+                        TextRows.combinationText(m), m.get(tampering ? "modifiedMembers" : "derivedMembers"), tampering ? "modified" : "derived");
             } else {
                 System.out.printf("%s  %10.4f  %9.3f  %9s  %s%n", head, (Double) m.get("similarity"), (Double) m.get("threshold"),
                         p(m.get("pValue")), TextRows.verdictText(m));

@@ -14,15 +14,17 @@ final class TextRows {
     private final int width;
     private final boolean calibrated;
     private final boolean bundle;
+    private final boolean tampering;
 
-    TextRows(List<String> suspects, String scheme, String thresholdText, List<FingerprintMeta> members) {
+    TextRows(List<String> suspects, String scheme, String thresholdText, List<FingerprintMeta> members, boolean tampering) {
+        this.tampering = tampering;
         this.width = Math.max(7, suspects.stream().mapToInt(s -> Terminal.safe(s).length()).max().orElse(7)
                 + (scheme.startsWith("bundle") ? 14 : 0));
         this.calibrated = members.stream().allMatch(m -> m.calibration() != null);
         this.bundle = members.size() > 1;
         // a bundle's rows mix matching rates with other similarities
         boolean rates = members.stream().allMatch(m -> m.formatVersion() == 1 || "labels".equals(m.representation()));
-        String column = rates ? "matching rate" : "similarity";
+        String column = tampering ? "samples same" : rates ? "matching rate" : "similarity";
         System.out.printf("%-" + width + "s  %13s  %9s  %s%n", "suspect", column, "p-value",
                 "verdict (" + scheme + ", " + thresholdText + ")");
         System.out.flush();
@@ -38,8 +40,8 @@ final class TextRows {
             }
             String suspect = Terminal.safe((String) r.get("suspect"));
             Object p = r.get("pValue");
-            System.out.printf("%-" + width + "s  %13s  %9s  %s%n", suspect + " [bundle]", r.getOrDefault("derivedMembers", "-")
-                    + " derived", p == null ? "-" : String.format("%.2g", (Double) p),
+            System.out.printf("%-" + width + "s  %13s  %9s  %s%n", suspect + " [bundle]", r.getOrDefault(tampering ? "modifiedMembers" : "derivedMembers", "-")
+                    + (tampering ? " modified" : " derived"), p == null ? "-" : String.format("%.2g", (Double) p),
                     r.containsKey("error") ? "error: " + Terminal.safe((String) r.get("error"))
                             : r.get("verdict") + " (" + combinationText(r) + ")");
             System.out.flush();
@@ -83,6 +85,11 @@ final class TextRows {
     }
 
     void finish() {
+        if (tampering) {
+            System.out.println("(tampering: 'unmodified' means every sensitive sample was answered as the target did, within the"
+                    + " tolerance an honest re-export needs; it is not calibrated and says nothing about derivation)");
+            return;
+        }
         if (!calibrated) {
             System.out.println("(no p-value: the fingerprint is not calibrated; run modelprint calibrate with reference negatives)");
         }

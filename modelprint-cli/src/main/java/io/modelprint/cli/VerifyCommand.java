@@ -36,7 +36,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Verify suspect models against a fingerprint.",
             "A suspect is 'derived' when its similarity under the fingerprint's scheme (for label schemes the matching"
-                    + " rate: share of queries it labels as the target did) is at least the threshold. Each suspect is"
+                    + " rate: share of queries it labels as the target did) is at least the threshold; under the tampering"
+                    + " schemes ssf and ssf-hard it is 'unmodified' when every sensitive sample is answered as the target"
+                    + " did (within the tolerance), else 'modified'. Each suspect is"
                     + " verified on its own: one that fails to load or answers badly is reported with its error, and the"
                     + " exit code is then 1."})
 final class VerifyCommand implements Callable<Integer> {
@@ -90,6 +92,9 @@ final class VerifyCommand implements Callable<Integer> {
         VerifyReport report = VerifyReport.of(reportFile, suspects, spec, fingerprintFile,
                 db == null ? null : DatabaseLocation.parse(db).describe());
         List<Fingerprint> members = FingerprintFile.readBundle(fingerprintFile);
+        if (members.stream().anyMatch(m -> m.scheme().asksTampering())) {
+            suspectOptions.noCache = true; // answers kept from an earlier run would say nothing about the model as it is now
+        }
         verdictOptions.validateThresholdFits(members.stream().<Scheme<?>>map(Fingerprint::scheme).toList());
         try (RegistryDatabase database = db == null ? null : RegistryDatabase.open(db, OpenIntent.WRITE)) {
             return verifyAll(members, database == null ? null : new EvidenceLog(database, registryKey.forAppend(database)),
@@ -116,14 +121,16 @@ final class VerifyCommand implements Callable<Integer> {
         boolean anyFailed = false;
         boolean anyInternal = false;
         boolean calibrated = members.stream().allMatch(m -> m.meta().calibration() != null);
+        boolean tampering = first.scheme().asksTampering();
         String thresholdText = verdictOptions.threshold != null ? "threshold " + tau
+                : tampering ? "unmodified when every sample is within the tolerance"
                 : calibrated ? "p-value at most alpha " + verdictOptions.alpha
                 : bundle ? "uncalibrated: each scheme's default threshold" : "uncalibrated: default threshold " + tau;
         if (!format.json()) {
             System.out.println("fingerprint " + Terminal.safe(fingerprintFile.toString()) + ": " + signature.text());
         }
         TextRows text = format.json() ? null : new TextRows(suspects, scheme, thresholdText,
-                members.stream().map(Fingerprint::meta).toList());
+                members.stream().map(Fingerprint::meta).toList(), tampering);
         for (String suspect : suspects) {
             long start = System.nanoTime();
             List<Map<String, Object>> rows = new ArrayList<>();
@@ -169,7 +176,7 @@ final class VerifyCommand implements Callable<Integer> {
                     result.put("verdict", combined.decision().label());
                     result.put("combination", combined.rule());
                     result.put("decidedBy", combined.decidedBy());
-                    result.put("derivedMembers", combined.derivedMembers());
+                    result.put(tampering ? "modifiedMembers" : "derivedMembers", combined.derivedMembers());
                     if (combined.pValue() != null) {
                         result.put("pValue", combined.pValue());
                     }
@@ -191,7 +198,7 @@ final class VerifyCommand implements Callable<Integer> {
             text.finish();
         } else {
             // a bundle's members each have their own default threshold: one number at the top would be wrong
-            print(results, scheme, bundle && verdictOptions.threshold == null ? null : tau, calibrated, signature);
+            print(results, scheme, bundle && verdictOptions.threshold == null ? null : tau, calibrated, tampering, signature);
         }
         return anyInternal ? ExitCode.INTERNAL_ERROR : anyFailed ? ExitCode.PARTIAL_FAILURE : ExitCode.OK;
     }
@@ -253,7 +260,7 @@ final class VerifyCommand implements Callable<Integer> {
         return inner instanceof RemoteClassifier remote ? remote : null;
     }
 
-    private void print(List<Map<String, Object>> results, String scheme, Double tau, boolean calibrated,
+    private void print(List<Map<String, Object>> results, String scheme, Double tau, boolean calibrated, boolean tampering,
             FingerprintSigner.Status signature) {
         if (format.json()) {
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -262,6 +269,7 @@ final class VerifyCommand implements Callable<Integer> {
             doc.put("scheme", scheme);
             doc.put("threshold", tau);
             doc.put("calibrated", calibrated);
+            doc.put("question", tampering ? "tampering" : "derivation");
             doc.put("results", results);
             JsonOutput.print(doc);
         }

@@ -28,6 +28,8 @@ final class FingerprintBundle {
 
     /** The entries of a bundle of {@code members}, in file order. */
     static Map<String, byte[]> entries(List<Fingerprint> members) {
+        io.modelprint.scheme.Schemes.requireOneQuestion(members.stream().<io.modelprint.scheme.Scheme<?>>map(Fingerprint::scheme).toList(),
+                "a bundle");
         List<String> names = new ArrayList<>();
         Map<String, byte[]> entries = new LinkedHashMap<>();
         List<Fingerprint> hashed = new ArrayList<>();
@@ -58,6 +60,8 @@ final class FingerprintBundle {
             }
             members.add(member);
         }
+        io.modelprint.scheme.Schemes.requireOneQuestion(members.stream().<io.modelprint.scheme.Scheme<?>>map(Fingerprint::scheme).toList(),
+                source);
         if (!hash(members).equals(bundle.contentSha256())) {
             throw new InputException(source + ": content hash mismatch: the bundle's members were changed, removed or"
                     + " reordered after it was made");

@@ -9,6 +9,7 @@ import io.modelprint.scheme.Schemes;
  * Whether the scheme a fingerprint names fits the arrays it holds: the scheme builds from the recorded
  * parameters, meta.json's representation, distance and access are the scheme's own, scores are there
  * exactly when the scheme compares scores, weights exactly when it compares weights, a learned verifier exactly when the scheme scores with one,
+ * no calibration for a tampering scheme,
  * and the scheme computes the fingerprint's similarity to itself (a finite number). A scheme relabelled in meta.json (hash recomputed) is refused here, at
  * read, instead of failing inside every later scan.
  */
@@ -43,6 +44,11 @@ final class SchemeFit {
         if (!scores && fingerprint.scores() != null) {
             throw new InputException(where + ": scheme " + meta.scheme() + " compares labels, but the file holds "
                     + FingerprintParts.SCORES + ": the scheme does not fit the arrays");
+        }
+        if (scheme.asksTampering() && meta.calibration() != null) {
+            // a p-value would decide "unmodified" by independent models' similarities: a question this scheme does not ask
+            throw new InputException(where + ": scheme " + meta.scheme() + " asks whether a model is still exactly the target and is"
+                    + " never calibrated, but the file holds a calibration (meta.json 'calibration'): the scheme does not fit the file");
         }
         boolean verifier = meta.selection() != null && meta.selection().verifier() != null;
         if (verifier != scheme.distance().usesLearnedVerifier()) {

@@ -1,12 +1,24 @@
 package io.modelprint.scheme;
 
 /**
- * A fingerprinting scheme: queries x representation x distance, the parameters it was made with, and
- * the threshold on the similarity above which an uncalibrated suspect is judged derived. Similarities
- * are higher for more alike models; each scheme's range is stated by its factory.
+ * A fingerprinting scheme: queries x representation x distance, the parameters it was made with, the
+ * threshold on the similarity above which an uncalibrated suspect is judged derived, and the question
+ * its verdicts answer (derivation, or tampering for SSF, where reaching the threshold means
+ * unmodified). Similarities are higher for more alike models; each scheme's range is stated by its factory.
  */
 public record Scheme<R>(String name, QueryGenerator queries, Representation<R> representation, Distance<R> distance,
-        double defaultThreshold, SchemeParameters parameters) {
+        double defaultThreshold, SchemeParameters parameters, Question question) {
+
+    /** A derivation scheme (derived / independent). */
+    public Scheme(String name, QueryGenerator queries, Representation<R> representation, Distance<R> distance,
+            double defaultThreshold, SchemeParameters parameters) {
+        this(name, queries, representation, distance, defaultThreshold, parameters, Question.DERIVATION);
+    }
+
+    /** Whether its verdicts say unmodified / modified rather than derived / independent. */
+    public boolean asksTampering() {
+        return question == Question.TAMPERING;
+    }
 
     /** What verifying needs of a suspect. */
     public Access suspectAccess() {

@@ -17,6 +17,7 @@ import io.modelprint.scheme.metav.MetaVerifierScheme;
 import io.modelprint.scheme.deepjudge.DeepJudgeScheme;
 import io.modelprint.scheme.modeldiff.ModelDiffScheme;
 import io.modelprint.scheme.sac.SacScheme;
+import io.modelprint.scheme.ssf.SsfScheme;
 import io.modelprint.scheme.uap.UapScheme;
 import io.modelprint.scheme.weights.WeightsScheme;
 import io.modelprint.scheme.zest.ZestScheme;
@@ -36,7 +37,7 @@ public final class Schemes {
                 new SacScheme(SacScheme.Samples.MIXED, false), new SacScheme(SacScheme.Samples.WRONG, true),
                 new SacScheme(SacScheme.Samples.MIXED, true), new ModelDiffScheme(), new ZestScheme(), new DeepFoolScheme(),
                 new IpGuardMultipointScheme(), new UapScheme(), new DeepJudgeScheme(), new FleetLlrScheme(), new CaeScheme(),
-                new MetaVerifierScheme(), new WeightsScheme())) {
+                new MetaVerifierScheme(), new WeightsScheme(), new SsfScheme(false), new SsfScheme(true))) {
             BY_NAME.put(factory.name(), factory);
         }
     }
@@ -89,6 +90,20 @@ public final class Schemes {
     public static List<String> fleetSelected() {
         return BY_NAME.values().stream().filter(f -> f.withDefaults().queries() instanceof FleetSelectedQueries)
                 .map(SchemeFactory::name).toList();
+    }
+
+    /**
+     * Refused when {@code schemes} mix tampering schemes (unmodified / modified) with derivation schemes
+     * (derived / independent): one bundle's combined verdict answers one question. {@code where} names who asked.
+     */
+    public static void requireOneQuestion(List<Scheme<?>> schemes, String where) {
+        List<String> tampering = schemes.stream().filter(Scheme::asksTampering).map(Scheme::name).toList();
+        List<String> derivation = schemes.stream().filter(s -> !s.asksTampering()).map(Scheme::name).toList();
+        if (!tampering.isEmpty() && !derivation.isEmpty()) {
+            throw new InputException(where + ": " + String.join(", ", tampering) + " ask whether a model is still exactly the"
+                    + " target (" + Question.TAMPERING.vocabulary() + "), " + String.join(", ", derivation) + " whether it was"
+                    + " derived from it (" + Question.DERIVATION.vocabulary() + "); one bundle answers one question: make two files");
+        }
     }
 
     /** Names of the schemes a suspect offering {@code access} can be verified with. */

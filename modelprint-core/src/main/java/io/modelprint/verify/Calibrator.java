@@ -63,8 +63,13 @@ public final class Calibrator {
         return fingerprint.withMeta(fingerprint.meta().withCalibration(calibration));
     }
 
-    /** Refused: fewer than 2 references, one model twice, or a reference that chose the queries. */
+    /** Refused: a tampering scheme (nothing to calibrate), fewer than 2 references, one model twice, or a reference that chose the queries. */
     public static void requireUsable(Fingerprint fingerprint, String name, List<CalibrationReference> references) {
+        if (fingerprint.scheme().asksTampering()) {
+            throw new InputException(name + ": scheme " + fingerprint.meta().scheme() + " asks whether a model is still exactly"
+                    + " the target (" + io.modelprint.scheme.Question.TAMPERING.vocabulary() + "), decided by the tolerance an"
+                    + " honest re-export needs; independent models say nothing about that tolerance, so it is not calibrated");
+        }
         if (references.size() < MIN_REFERENCES) {
             throw new InputException("calibrating " + name + " needs at least " + MIN_REFERENCES + " reference negatives, got "
                     + references.size());

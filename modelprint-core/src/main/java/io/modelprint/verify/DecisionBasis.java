@@ -8,7 +8,9 @@ package io.modelprint.verify;
 public enum DecisionBasis {
     P_VALUE("p-value"),
     THRESHOLD("threshold"),
-    DEFAULT_THRESHOLD("uncalibrated");
+    DEFAULT_THRESHOLD("uncalibrated"),
+    /** A tampering scheme at its default: every sensitive sample within the tolerance an honest re-export needs. */
+    TOLERANCE("tolerance");
 
     private final String label;
 

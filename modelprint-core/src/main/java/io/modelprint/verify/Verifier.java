@@ -63,7 +63,7 @@ public final class Verifier {
         double tau = threshold != null ? threshold : scheme.defaultThreshold();
         Integer matches = scheme.matches(fingerprint.answers(), answers);
         SupportedPValue p = pValue(fingerprint, similarity, matches);
-        return Verdict.of(scheme.name(), similarity, tau, threshold != null, fingerprint.size(), matches,
+        return Verdict.of(scheme.name(), scheme.question(), similarity, tau, threshold != null, fingerprint.size(), matches,
                 p == null ? null : p.value(), alpha);
     }
 
@@ -81,6 +81,9 @@ public final class Verifier {
         boolean acrossTasks = scheme.comparesAcrossTasks();
         RepeatedAnswers repeated = RepeatedAnswers.ask(suspect, fingerprint.queries(), scheme.suspectAccess(), repeats);
         Answers answers = repeated.answers();
+        if (scheme.asksTampering()) {
+            RepeatCheck.require(fingerprint, scheme, suspect, answers);
+        }
         int classes = acrossTasks ? suspect.numClasses() : fingerprint.meta().numClasses();
         for (long answer : answers.labels()) {
             if (answer < 0 || answer >= classes) {

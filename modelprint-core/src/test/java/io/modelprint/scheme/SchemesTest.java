@@ -98,7 +98,7 @@ class SchemesTest {
         InputException e = assertThrows(InputException.class, () -> Schemes.require("sacc", "--method"));
         assertTrue(e.getMessage().contains("--method") && e.getMessage().contains("sac-m-hard"), e.getMessage());
         assertEquals(List.of("ipguard", "cw-l2", "fgsm", "igsm", "random", "akh", "sac-w-hard", "sac-m-hard", "deepfool",
-                "ipguard-multipoint", "fleet-llr", "cae", "metav"),
+                "ipguard-multipoint", "fleet-llr", "cae", "metav", "ssf-hard"),
                 Schemes.usableWith(Access.LABELS));
     }
 }

@@ -7,6 +7,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.modelprint.InputException;
 import io.modelprint.data.InputSpec;
+import io.modelprint.model.WeightPerturbable;
 import io.modelprint.model.WhiteBox;
 import io.modelprint.model.weights.NetworkWeights;
 
@@ -14,7 +15,7 @@ import io.modelprint.model.weights.NetworkWeights;
  * A DJL model (our own architectures or a TorchScript module) as a white-box classifier; the layers of
  * our own architectures can be read for weight-space schemes, a TorchScript module's cannot.
  */
-public final class DjlClassifier implements WhiteBox {
+public final class DjlClassifier implements WhiteBox, WeightPerturbable {
     private final Model model;
     private final Block block;
     private final ParameterStore parameters;
@@ -71,6 +72,22 @@ public final class DjlClassifier implements WhiteBox {
                     + " compared by weights (" + io.modelprint.scheme.Access.WEIGHTS_FROM + ")");
         }
         return BlockWeights.read(block, description);
+    }
+
+    /** Our own architectures' blocks take their parameters from the store; a TorchScript module keeps its own. */
+    @Override
+    public boolean offersPerturbation() {
+        return readableLayers;
+    }
+
+    @Override
+    public NDArray perturbedLogits(NDArray batch, float scale, long seed) {
+        if (!readableLayers) {
+            throw new InputException(description + ": a TorchScript module's parameters cannot be perturbed");
+        }
+        // the noise is made in the batch's manager: it lives as long as the logits that depend on it
+        return checkShape(block.forward(new PerturbedParameters(batch.getManager(), scale, seed), new NDList(batch), false),
+                batch.getShape().get(0));
     }
 
     @Override

@@ -10,10 +10,10 @@ import java.util.List;
  * bundle's combined verdict, or why this suspect cannot be checked against it.
  */
 public record ScanMatch(RegistryEntry entry, List<MemberCheck> members, CombinedVerdict combined, String incompatible) {
-    /** Derived first, then the smallest p-value, then the largest similarity above threshold. */
+    /** Derived (or unmodified: the target itself) first, then the smallest p-value, then the largest similarity above threshold. */
     public static final Comparator<ScanMatch> RANKING = Comparator
             .comparing((ScanMatch m) -> m.checked() ? 0 : 1)
-            .thenComparing(m -> m.decision() == Decision.DERIVED ? 0 : 1)
+            .thenComparing(m -> m.decision() == Decision.DERIVED || m.decision() == Decision.UNMODIFIED ? 0 : 1)
             .thenComparing(m -> m.pValue() == null ? Double.POSITIVE_INFINITY : m.pValue())
             .thenComparing(m -> -m.margin());
 

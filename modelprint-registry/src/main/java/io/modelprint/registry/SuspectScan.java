@@ -8,6 +8,7 @@ import io.modelprint.scheme.Access;
 import io.modelprint.scheme.Answers;
 import io.modelprint.scheme.Scheme;
 import io.modelprint.verify.CombinedVerdict;
+import io.modelprint.verify.RepeatCheck;
 import io.modelprint.verify.SuspectFit;
 import io.modelprint.verify.Verdict;
 import io.modelprint.verify.Verifier;
@@ -144,7 +145,7 @@ public final class SuspectScan {
         int next = 0;
         for (RegisteredFingerprint fingerprint : compatible) {
             try {
-                matches.add(judge(fingerprint, all, plan, next));
+                matches.add(judge(suspect, fingerprint, all, plan, next));
             } catch (RuntimeException e) {
                 // one fingerprint that cannot be judged is its own row, never the end of the scan
                 matches.add(ScanMatch.incompatible(fingerprint.entry(), "the fingerprint could not be checked: "
@@ -155,8 +156,11 @@ public final class SuspectScan {
         return matches;
     }
 
-    /** One fingerprint judged on its rows of the answers; its members are {@code plan}'s fingerprints from {@code first}. */
-    private ScanMatch judge(RegisteredFingerprint fingerprint, Answers all, QueryPlan plan, int first) {
+    /**
+     * One fingerprint judged on its rows of the answers; its members are {@code plan}'s fingerprints from {@code first}.
+     * A tampering member first asks some samples again ({@link RepeatCheck}).
+     */
+    private ScanMatch judge(Classifier suspect, RegisteredFingerprint fingerprint, Answers all, QueryPlan plan, int first) {
         List<MemberCheck> checks = new ArrayList<>();
         List<Verdict> verdicts = new ArrayList<>();
         for (int i = 0; i < fingerprint.members().size(); i++) {
@@ -165,6 +169,9 @@ public final class SuspectScan {
             Answers answers = all.select(plan.rows(first + i));
             if (scheme.suspectAccess() == Access.LABELS) {
                 answers = answers.withoutScores();
+            }
+            if (scheme.asksTampering()) {
+                RepeatCheck.require(member, scheme, suspect, answers); // a randomized suspect: this fingerprint is not checked
             }
             Verdict verdict = verifier.judge(member, scheme, answers);
             verdicts.add(verdict);

@@ -80,7 +80,8 @@ public record EvaluationPreset(String name, List<String> combos, List<Sweep> swe
     /**
      * Schemes compared per suspect family, at {@code queries} per suspect: every scheme the build knows
      * except Table 4's baselines and the fleet-selected ones, the paper's method at k = 10; Zest (whose queries are images x masks)
-     * at queries / 50 images x 50 masks and at its default 10 images; a scheme that asks no queries (weights) once, n = 0.
+     * at queries / 50 images x 50 masks and at its default 10 images; a scheme that asks no queries (weights) once, n = 0;
+     * a tampering scheme (ssf) at its default number of samples.
      */
     public List<SchemeRun> schemeRuns() {
         Set<String> baselines = methods().stream().map(SweptMethod::scheme).filter(s -> !s.equals(PAPER_METHOD) && !s.equals(MULTIPOINT))
@@ -94,6 +95,9 @@ public record EvaluationPreset(String name, List<String> combos, List<Sweep> swe
                 runs.add(new SchemeRun(scheme, queries, Map.of("k", 10)));
             } else if (!Schemes.require(scheme, "bench").parameters().declares(io.modelprint.scheme.ParameterSpec.N)) {
                 runs.add(new SchemeRun(scheme, 0, Map.of())); // asks no queries (weights): n = 0
+            } else if (Schemes.require(scheme, "bench").withDefaults().asksTampering()) {
+                // at its own number of samples (verifying asks a few again): tampering is judged on its own table
+                runs.add(new SchemeRun(scheme, Schemes.require(scheme, "bench").withDefaults().parameters().queryCount(), Map.of()));
             } else if (scheme.equals("zest")) {
                 runs.add(new SchemeRun(scheme, Math.max(1, queries / 50), Map.of("masks", 50)));
                 runs.add(new SchemeRun(scheme, 10, Map.of("masks", 50)));

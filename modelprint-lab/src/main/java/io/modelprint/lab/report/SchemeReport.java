@@ -37,9 +37,10 @@ public final class SchemeReport {
     }
 
     static String markdown(List<SchemeResult> results, EvaluationPreset preset, List<ZooEntry> suspects, double targetAccuracy) {
-        List<SchemeResult> main = main(results, preset);
+        // tampering schemes answer another question than derivation: their own table, not AUCs against negatives
+        List<SchemeResult> main = main(results, preset).stream().filter(r -> !TamperingTable.isTampering(r)).toList();
         if (main.isEmpty()) {
-            return "";
+            return TamperingTable.markdown(results, suspects);
         }
         Set<String> families = new LinkedHashSet<>();
         main.forEach(r -> r.families().forEach(f -> families.add(f.family())));
@@ -97,6 +98,7 @@ public final class SchemeReport {
         md.append("Similarity range of each family under each scheme: `scheme-similarities.csv`; TPR at 5 % FPR against the"
                 + " query budget: `fig-tpr-vs-queries.png`, `scheme-budget.csv`.\n\n");
         md.append("![TPR at 5 % FPR against queries](fig-tpr-vs-queries.png)\n\n");
+        md.append(TamperingTable.markdown(results, suspects));
         return md.toString();
     }
 
