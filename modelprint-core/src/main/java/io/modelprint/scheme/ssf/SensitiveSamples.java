@@ -66,9 +66,9 @@ final class SensitiveSamples implements QueryGenerator {
         float[] start = seeds.draw(count, new Random(seed));
         WeightSensitivity sensitivity = new WeightSensitivity(model, sigma, draws);
         float[] candidates;
-        try (ActiveBatchLoop loop = new ActiveBatchLoop(model.description(), ActiveBatchLoop.Progress.points(progress))) {
+        try (ActiveBatchLoop loop = new ActiveBatchLoop(model.description(), ActiveBatchLoop.Progress.steps(progress, steps))) {
             NDArray x = loop.manager().create(start, spec.batchShape(count));
-            Adam adam = new Adam(loop, x, lr);
+            Adam adam = new Adam(loop, x, lr * spec.span());
             candidates = loop.runSteps(x, steps, new IterativeAttack() {
                 /** Fresh perturbations at every evaluation: the steps climb the expected sensitivity, not a few draws'. */
                 private long evaluation;

@@ -53,7 +53,7 @@ public final class SsfScheme implements SchemeFactory {
                         + " parameter tensor's RMS")
                 .integer("draws", 4, Range.atLeast(1), "weight perturbations per optimisation step")
                 .integer("steps", 50, Range.atLeast(1), "Adam steps up the sensitivity")
-                .real("lr", 0.01f, Range.above(0), "Adam's learning rate, in input units")
+                .real("lr", 0.01f, Range.above(0), "Adam's learning rate, a fraction of the input range")
                 .integer("pool", 2, Range.atLeast(1), "candidates optimised per sample kept (the most sensitive unsaturated ones)");
         if (hard) {
             builder.real("margin", 1e-4f, Range.above(0), "top-1 margin the samples are moved to, relative to max(1, max |logit|)");
