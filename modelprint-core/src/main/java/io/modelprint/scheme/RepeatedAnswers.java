@@ -11,6 +11,17 @@ import io.modelprint.model.Classifier;
 public record RepeatedAnswers(Answers answers, int repeats, int inconsistentQueries) {
     public static final int MAX_REPEATS = 101;
 
+    /**
+     * What {@code representation} reads, asked {@code repeats} times; a gradient field once, since only
+     * a model file gives gradients and it answers alike every time.
+     */
+    public static RepeatedAnswers ask(Classifier suspect, Queries queries, Representation<?> representation, int repeats) {
+        if (representation.access() == Access.GRADIENTS && repeats >= 1 && repeats <= MAX_REPEATS || repeats == 1) {
+            return new RepeatedAnswers(representation.ask(suspect, queries), 1, 0);
+        }
+        return ask(suspect, queries, representation.access(), repeats);
+    }
+
     public static RepeatedAnswers ask(Classifier suspect, Queries queries, Access access, int repeats) {
         if (repeats < 1 || repeats > MAX_REPEATS) {
             throw new IllegalArgumentException("repeats must be in [1, " + MAX_REPEATS + "], got " + repeats);

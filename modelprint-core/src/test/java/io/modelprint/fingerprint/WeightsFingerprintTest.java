@@ -130,7 +130,7 @@ class WeightsFingerprintTest {
         Map<String, byte[]> tensors = new java.util.TreeMap<>(encoded.parts().tensors());
         change.accept(tensors);
         FingerprintMeta meta = encoded.meta().withContentSha256(null);
-        FingerprintParts parts = new FingerprintParts(encoded.parts().queries(), encoded.parts().labels(), null, tensors,
+        FingerprintParts parts = new FingerprintParts(encoded.parts().queries(), encoded.parts().labels(), null, null, tensors,
                 FingerprintCodec.json(meta));
         parts = parts.withMeta(FingerprintCodec.json(meta.withContentSha256(FingerprintHash.of(2, parts))));
         Path file = dir.resolve("forged.npz");

@@ -144,7 +144,7 @@ public final class SuspectScan {
         int next = 0;
         for (RegisteredFingerprint fingerprint : compatible) {
             try {
-                matches.add(judge(fingerprint, all, plan, next));
+                matches.add(judge(fingerprint, suspect, all, plan, next));
             } catch (RuntimeException e) {
                 // one fingerprint that cannot be judged is its own row, never the end of the scan
                 matches.add(ScanMatch.incompatible(fingerprint.entry(), "the fingerprint could not be checked: "
@@ -156,13 +156,16 @@ public final class SuspectScan {
     }
 
     /** One fingerprint judged on its rows of the answers; its members are {@code plan}'s fingerprints from {@code first}. */
-    private ScanMatch judge(RegisteredFingerprint fingerprint, Answers all, QueryPlan plan, int first) {
+    private ScanMatch judge(RegisteredFingerprint fingerprint, Classifier suspect, Answers all, QueryPlan plan, int first) {
         List<MemberCheck> checks = new ArrayList<>();
         List<Verdict> verdicts = new ArrayList<>();
         for (int i = 0; i < fingerprint.members().size(); i++) {
             Fingerprint member = fingerprint.members().get(i);
             Scheme<?> scheme = fingerprint.schemes().get(i);
             Answers answers = all.select(plan.rows(first + i));
+            if (scheme.suspectAccess() == Access.GRADIENTS) {
+                answers = scheme.representation().ask(suspect, member.queries()); // a gradient field is the member's own question
+            }
             if (scheme.suspectAccess() == Access.LABELS) {
                 answers = answers.withoutScores();
             }
