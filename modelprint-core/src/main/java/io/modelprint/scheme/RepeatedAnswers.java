@@ -16,16 +16,15 @@ public record RepeatedAnswers(Answers answers, int repeats, int inconsistentQuer
      * a model file gives gradients and it answers alike every time.
      */
     public static RepeatedAnswers ask(Classifier suspect, Queries queries, Representation<?> representation, int repeats) {
-        if (representation.access() == Access.GRADIENTS && repeats >= 1 && repeats <= MAX_REPEATS || repeats == 1) {
+        requireRepeats(repeats);
+        if (repeats == 1 || representation.access() == Access.GRADIENTS) {
             return new RepeatedAnswers(representation.ask(suspect, queries), 1, 0);
         }
         return ask(suspect, queries, representation.access(), repeats);
     }
 
     public static RepeatedAnswers ask(Classifier suspect, Queries queries, Access access, int repeats) {
-        if (repeats < 1 || repeats > MAX_REPEATS) {
-            throw new IllegalArgumentException("repeats must be in [1, " + MAX_REPEATS + "], got " + repeats);
-        }
+        requireRepeats(repeats);
         if (repeats == 1) {
             return new RepeatedAnswers(Answers.ask(suspect, queries, access), 1, 0);
         }
@@ -60,6 +59,12 @@ public record RepeatedAnswers(Answers answers, int repeats, int inconsistentQuer
             inconsistent += differ ? 1 : 0;
         }
         return new RepeatedAnswers(new Answers(labels, scores, classes, all.weights()), repeats, inconsistent);
+    }
+
+    private static void requireRepeats(int repeats) {
+        if (repeats < 1 || repeats > MAX_REPEATS) {
+            throw new IllegalArgumentException("repeats must be in [1, " + MAX_REPEATS + "], got " + repeats);
+        }
     }
 
     private static long mostFrequent(java.util.Map<Long, Integer> counts) {

@@ -21,6 +21,11 @@ public interface Representation<R> {
         return Answers.ask(model, queries, access());
     }
 
+    /** Inputs a model is asked per query: 1, or for a gradient field every point of the path to the sample (what a suspect costs). */
+    default int inputsPerQuery() {
+        return 1;
+    }
+
     /**
      * Whether two models' representations compare even when they answer different tasks (other class
      * counts), as a transfer-learning copy does: true only when the representation does not depend

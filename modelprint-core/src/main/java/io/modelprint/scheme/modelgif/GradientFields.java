@@ -1,6 +1,7 @@
 package io.modelprint.scheme.modelgif;
 
 import io.modelprint.InputException;
+import io.modelprint.gradient.GradientCheck;
 import io.modelprint.model.Classifier;
 import io.modelprint.model.Differentiable;
 import io.modelprint.scheme.Access;
@@ -11,7 +12,8 @@ import io.modelprint.scheme.Representation;
 
 /**
  * ModelGiF's representation: a model's gradient field on the samples ({@link IntegratedGradientField}),
- * asked of the model beside its scores on the samples (the scores give its own top class at each).
+ * asked of the model beside its scores on the samples (the scores give its own top class at each), after
+ * the model's input gradients pass {@link GradientCheck}.
  */
 public final class GradientFields implements Representation<GradientField> {
     private final IntegratedGradientField field;
@@ -37,8 +39,15 @@ public final class GradientFields implements Representation<GradientField> {
         if (!(model instanceof Differentiable differentiable)) {
             throw new InputException(model.description() + ": gives no input gradients, which this scheme compares");
         }
+        // a suspect's field is only as good as its engine's input gradients (docs/design.md: oneDNN's wrong kernels)
+        new GradientCheck().require(differentiable, model.description());
         Answers scores = Answers.ask(model, queries, Access.SCORES);
         return scores.withField(field.of(differentiable, queries.values(), queries.count(), scores.labels()));
+    }
+
+    @Override
+    public int inputsPerQuery() {
+        return steps;
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.util.Map;
  * [-1, 1]. White-box: the suspect must give input gradients (a model file).
  */
 public final class ModelGifScheme implements SchemeFactory {
-    public static final double DEFAULT_THRESHOLD = 0.7;
+    public static final double DEFAULT_THRESHOLD = 0.3;
     private static final ParameterSpec PARAMETERS = ParameterSpec.builder()
             .n(100, "number of data samples; a suspect answers n x steps input gradients")
             .integer("steps", 20, Range.atLeast(1).atMost(200), "points on the path from the reference to each sample"

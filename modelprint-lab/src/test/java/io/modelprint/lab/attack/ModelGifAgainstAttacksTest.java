@@ -25,7 +25,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** ModelGiF on the zoo's own attacks: a fine-tuned copy and a label-extracted student against independent models. */
+/**
+ * ModelGiF on the zoo's own attacks: a fine-tuned copy against independent models; a label-extracted student is
+ * printed beside them (on these bands it learns the task as an independent model does, so no order is asserted).
+ */
 class ModelGifAgainstAttacksTest {
     @TempDir
     Path dir;
@@ -62,28 +65,23 @@ class ModelGifAgainstAttacksTest {
     }
 
     @Test
-    void aFineTunedCopyAndALabelStudentAreCloserThanIndependentModels() {
+    void aFineTunedCopyIsFarCloserThanIndependentModelsOfEitherArchitecture() {
         Path target = trained("target", Architecture.VGG, 1);
         Path ftal = dir.resolve("ftal");
         TrainingRun.fineTuneAndSave(target, other, test, new TrainingConfig(1, 32, 1e-4f, 9, 0), ftal, ProgressListener.NONE);
         Path student = labelStudent(target, 11);
-        Path vgg2 = trained("vgg-2", Architecture.VGG, 2);
-        Path vgg3 = trained("vgg-3", Architecture.VGG, 3);
+        Path vgg = trained("vgg-2", Architecture.VGG, 2);
         Path lenet = trained("lenet-4", Architecture.LENET5, 4);
-        for (Map<String, Object> p : java.util.List.<Map<String, Object>>of(Map.of("steps", 20, "reference", "mean"),
-                Map.of("steps", 50, "reference", "mean"), Map.of("steps", 20, "reference", "black"),
-                Map.of("steps", 5, "reference", "mean"))) {
-            try (DjlClassifier model = ModelLoader.load(target, null)) {
-                Map<String, Object> given = new java.util.HashMap<>(p);
-                given.put("n", 64);
-                long start = System.nanoTime();
-                Fingerprint fingerprint = FingerprintExtractor.extract(model, "target", Schemes.create("modelgif", given, "test"),
-                        SeedSource.fromData(test), 3, ProgressListener.NONE).fingerprint();
-                double seconds = (System.nanoTime() - start) / 1e9;
-                System.out.printf("modelgif %s: extract %.2fs self %.4f ftal %.4f label %.4f vgg2 %.4f vgg3 %.4f lenet %.4f%n", p, seconds,
-                        similarity(fingerprint, target), similarity(fingerprint, ftal), similarity(fingerprint, student),
-                        similarity(fingerprint, vgg2), similarity(fingerprint, vgg3), similarity(fingerprint, lenet));
-            }
+        Fingerprint fingerprint;
+        try (DjlClassifier model = ModelLoader.load(target, null)) {
+            fingerprint = FingerprintExtractor.extract(model, "target", Schemes.create("modelgif", Map.of("n", 64), "test"),
+                    SeedSource.fromData(test), 3, ProgressListener.NONE).fingerprint();
         }
+        double copy = similarity(fingerprint, ftal);
+        double independent = Math.max(similarity(fingerprint, vgg), similarity(fingerprint, lenet));
+        System.out.printf("modelgif: FTAL %.4f, label student %.4f, independent VGG %.4f, LeNet %.4f%n", copy,
+                similarity(fingerprint, student), similarity(fingerprint, vgg), similarity(fingerprint, lenet));
+        assertEquals(1, similarity(fingerprint, target), 1e-4, "the target is itself");
+        assertTrue(copy > independent + 0.3, "FTAL " + copy + ", independent " + independent);
     }
 }
