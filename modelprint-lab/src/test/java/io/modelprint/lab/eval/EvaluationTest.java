@@ -95,7 +95,7 @@ class EvaluationTest {
 
         List<SchemeRun> runs = List.of(new SchemeRun("sac-m-hard", 20, Map.of()), new SchemeRun("modeldiff", 20, Map.of()),
                 new SchemeRun("zest", 1, Map.of("masks", 20)), new SchemeRun("akh", 100000, Map.of()),
-                new SchemeRun("weights", 0, Map.of()), new SchemeRun("modelgif", 10, Map.of("steps", 5)));
+                new SchemeRun("weights", 0, Map.of()), new SchemeRun("modelgif", 20, Map.of()));
         List<SchemeResult> schemes = new Evaluation(zoo, out, new PrintStream(log, true, StandardCharsets.UTF_8))
                 .run(runs, train, test, ProgressListener.NONE);
         assertEquals(6, schemes.size());
@@ -129,7 +129,7 @@ class EvaluationTest {
         assertFalse(Files.readString(out.resolve("results.json")).isBlank());
         assertTrue(report.contains("## Schemes against every suspect family") && report.contains("| sac-m-hard | labels | 20 |")
                 && report.contains("| modeldiff | scores | 20 |")
-                && report.contains("| modelgif | gradients | 50 |"), report);
+                && report.contains("| modelgif | gradients | 400 |"), report);
         assertTrue(report.contains("| negative (same recipe) (1) | negative (subset) (")
                 && report.contains("No negatives made by another pipeline"), "negatives by kind: " + report);
         assertTrue(Files.readString(out.resolve("results.json")).contains("\"schemes\""));
