@@ -16,23 +16,16 @@ class CliModelGifTest {
     @TempDir
     static Path dir;
 
-    static Path data;
-    static Path target;
-    static Path independent;
-    static Path independent2;
+    static TinyCliModels models;
 
     @BeforeAll
     static void trainModels() throws IOException {
-        TinyCliModels models = TinyCliModels.train(dir);
-        data = models.data();
-        target = models.target();
-        independent = models.independent();
-        independent2 = models.independent2();
+        models = TinyCliModels.train(dir);
     }
 
     private static CliRunner.Result extract(Path model, Path out, String... params) {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("extract", "--model", model.toString(), "--method",
-                "modelgif", "--n", "12", "--data", data.toString(), "--out", out.toString(), "--format", "json"));
+                "modelgif", "--n", "12", "--data", models.data().toString(), "--out", out.toString(), "--format", "json"));
         for (String param : params) {
             args.add("--param");
             args.add(param);
@@ -43,13 +36,13 @@ class CliModelGifTest {
     @Test
     void theTargetIsItselfAndCalibrationGivesIndependentModelsNoEvidence() throws IOException {
         Path fp = dir.resolve("modelgif.npz");
-        CliRunner.Result made = extract(target, fp, "steps=5");
+        CliRunner.Result made = extract(models.target(), fp, "steps=5");
         assertEquals(0, made.exitCode(), made.err());
         assertEquals("gradients", made.json().get("access").asText(), made.out());
         assertEquals(5, made.json().get("params").get("steps").asInt(), made.out());
         assertEquals("mean", made.json().get("params").get("reference").asText(), "the default reference is recorded");
-        CliRunner.Result uncalibrated = CliRunner.run("verify", "--fingerprint", fp.toString(), "--format", "json", target.toString(),
-                independent.toString(), independent2.toString());
+        CliRunner.Result uncalibrated = CliRunner.run("verify", "--fingerprint", fp.toString(), "--format", "json", models.target().toString(),
+                models.independent().toString(), models.independent2().toString());
         assertEquals(0, uncalibrated.exitCode(), uncalibrated.err());
         JsonNode results = uncalibrated.json().get("results");
         double self = results.get(0).get("similarity").asDouble();
@@ -58,10 +51,10 @@ class CliModelGifTest {
         assertEquals("derived", results.get(0).get("verdict").asText());
         assertTrue(other < self - 0.2, uncalibrated.out());
 
-        assertEquals(0, CliRunner.run("calibrate", "--fingerprint", fp.toString(), "--negatives", independent.toString(),
-                independent2.toString()).exitCode());
-        CliRunner.Result calibrated = CliRunner.run("verify", "--fingerprint", fp.toString(), "--format", "json", target.toString(),
-                independent.toString());
+        assertEquals(0, CliRunner.run("calibrate", "--fingerprint", fp.toString(), "--negatives", models.independent().toString(),
+                models.independent2().toString()).exitCode());
+        CliRunner.Result calibrated = CliRunner.run("verify", "--fingerprint", fp.toString(), "--format", "json", models.target().toString(),
+                models.independent().toString());
         assertEquals(0, calibrated.exitCode(), calibrated.err());
         JsonNode rows = calibrated.json().get("results");
         assertTrue(rows.get(0).get("pValue").asDouble() < rows.get(1).get("pValue").asDouble(), calibrated.out());
@@ -87,10 +80,10 @@ class CliModelGifTest {
 
     @Test
     void badParametersAreRefusedBeforeAnyWork() {
-        CliRunner.Result steps = extract(target, dir.resolve("bad.npz"), "steps=0");
+        CliRunner.Result steps = extract(models.target(), dir.resolve("bad.npz"), "steps=0");
         assertEquals(2, steps.exitCode(), steps.out());
         assertTrue(steps.err().contains("steps") && steps.err().contains("got '0'"), steps.err());
-        CliRunner.Result reference = extract(target, dir.resolve("bad.npz"), "reference=grey");
+        CliRunner.Result reference = extract(models.target(), dir.resolve("bad.npz"), "reference=grey");
         assertEquals(2, reference.exitCode(), reference.out());
         assertTrue(reference.err().contains("reference") && reference.err().contains("grey"), reference.err());
         assertTrue(Files.notExists(dir.resolve("bad.npz")), "nothing written");
