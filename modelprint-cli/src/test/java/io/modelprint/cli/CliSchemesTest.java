@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.modelprint.testing.SyntheticData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,16 +26,11 @@ class CliSchemesTest {
 
     @BeforeAll
     static void trainModels() throws IOException {
-        data = SyntheticData.writeFashionMnistLike(dir.resolve("data"), 600, 200, 28);
-        target = dir.resolve("target");
-        independent = dir.resolve("independent");
-        independent2 = dir.resolve("independent-2");
-        assertEquals(0, CliRunner.run("train", "--arch", "mlp", "--data", data.toString(), "--epochs", "1", "--seed", "1",
-                "--out", target.toString()).exitCode());
-        assertEquals(0, CliRunner.run("train", "--arch", "lenet5", "--data", data.toString(), "--epochs", "1", "--seed", "2",
-                "--out", independent.toString()).exitCode());
-        assertEquals(0, CliRunner.run("train", "--arch", "mlp", "--data", data.toString(), "--epochs", "1", "--seed", "3",
-                "--out", independent2.toString()).exitCode());
+        TinyCliModels models = TinyCliModels.train(dir);
+        data = models.data();
+        target = models.target();
+        independent = models.independent();
+        independent2 = models.independent2();
     }
 
     private static Path extract(String method, String... extra) {

@@ -2,6 +2,7 @@ package io.modelprint.fingerprint;
 
 import io.modelprint.model.weights.NetworkWeights;
 import io.modelprint.scheme.Answers;
+import io.modelprint.scheme.GradientField;
 import io.modelprint.scheme.Scheme;
 import io.modelprint.scheme.SchemeParameters;
 import io.modelprint.scheme.Schemes;
@@ -9,10 +10,12 @@ import io.modelprint.scheme.Queries;
 
 /**
  * Queries, the target's answers on them (labels; scores when the scheme compares scores), how they
- * were made, and for a scheme that compares weights the target's weights (null otherwise; its meta
- * lists the same layers).
+ * were made, for a scheme that compares weights the target's weights (null otherwise; its meta
+ * lists the same layers), and for a scheme that compares gradients the target's gradient field on
+ * the queries (null otherwise).
  */
-public record Fingerprint(Queries queries, long[] labels, float[] scores, FingerprintMeta meta, NetworkWeights weights) {
+public record Fingerprint(Queries queries, long[] labels, float[] scores, FingerprintMeta meta, NetworkWeights weights,
+        GradientField field) {
     public Fingerprint {
         if (labels.length != queries.count()) {
             throw new IllegalArgumentException(queries.count() + " queries but " + labels.length + " labels");
@@ -24,6 +27,14 @@ public record Fingerprint(Queries queries, long[] labels, float[] scores, Finger
         if (weights == null ? meta.network() != null : !weights.specs().equals(meta.network())) {
             throw new IllegalArgumentException("meta.json's network does not list the fingerprint's layers");
         }
+        if (field != null && field.samples() != labels.length) {
+            throw new IllegalArgumentException(labels.length + " queries but a gradient field of " + field.samples() + " samples");
+        }
+    }
+
+    /** A fingerprint of queries and answers, with the target's weights (or null) and no gradient field. */
+    public Fingerprint(Queries queries, long[] labels, float[] scores, FingerprintMeta meta, NetworkWeights weights) {
+        this(queries, labels, scores, meta, weights, null);
     }
 
     /** A fingerprint of queries and answers (no weights). */
@@ -41,11 +52,11 @@ public record Fingerprint(Queries queries, long[] labels, float[] scores, Finger
     }
 
     public Answers answers() {
-        return new Answers(labels, scores, meta.numClasses(), weights);
+        return new Answers(labels, scores, meta.numClasses(), weights, field);
     }
 
     public Fingerprint withMeta(FingerprintMeta newMeta) {
-        return new Fingerprint(queries, labels, scores, newMeta, weights);
+        return new Fingerprint(queries, labels, scores, newMeta, weights, field);
     }
 
     /**

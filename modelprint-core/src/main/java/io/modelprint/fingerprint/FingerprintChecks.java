@@ -4,7 +4,7 @@ import io.modelprint.fleet.QuerySelection;
 
 /**
  * What a fingerprint must satisfy beyond its hash, since a hash only says the file is as written:
- * at least one query (none for a scheme that compares weights, which holds the target's instead), at least 2 classes, labels within the classes, finite queries and scores, and
+ * at least one query (none for a scheme that compares weights, which holds the target's instead), at least 2 classes, labels within the classes, finite queries, scores and gradient field, and
  * a calibration that can be used (at least 2 finite negatives; rates in [0,1] for label matching; kinds and
  * weight hashes, when recorded, one per negative), and a fleet's record of its choice that fits the queries
  * (rates strictly inside (0, 1); a learned verifier's weights finite, one per feature).
@@ -40,6 +40,9 @@ final class FingerprintChecks {
                     throw new IllegalArgumentException("scores.npy holds a non-finite value (" + v + ")");
                 }
             }
+        }
+        if (fingerprint.field() != null && fingerprint.field().firstNonFiniteSample() >= 0) {
+            throw new IllegalArgumentException("field.npy holds a non-finite value (sample " + fingerprint.field().firstNonFiniteSample() + ")");
         }
         Calibration calibration = meta.calibration();
         if (calibration != null) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.modelprint.InputException;
 import io.modelprint.io.Npy;
+import io.modelprint.scheme.GradientField;
 import io.modelprint.scheme.Queries;
 import io.modelprint.scheme.Schemes;
 import java.io.IOException;
@@ -28,7 +29,7 @@ final class FingerprintCodec {
     static Encoded encode(Fingerprint fingerprint) {
         Queries q = fingerprint.queries();
         FingerprintMeta meta = fingerprint.meta();
-        if (meta.formatVersion() == 1 && fingerprint.scores() != null) {
+        if (meta.formatVersion() == 1 && (fingerprint.scores() != null || fingerprint.field() != null)) {
             throw new IllegalArgumentException("a version 1 fingerprint holds labels only");
         }
         FingerprintParts unhashed = new FingerprintParts(
@@ -36,6 +37,9 @@ final class FingerprintCodec {
                 Npy.encode(fingerprint.labels(), fingerprint.size()),
                 fingerprint.scores() == null ? null
                         : Npy.encode(fingerprint.scores(), new long[] {fingerprint.size(), meta.numClasses()}),
+                fingerprint.field() == null ? null
+                        : Npy.encode(fingerprint.field().values(),
+                                GradientField.shape(fingerprint.size(), fingerprint.field().steps(), q.spec())),
                 FingerprintWeights.encode(fingerprint.weights()),
                 json(meta.withContentSha256(null)));
         FingerprintMeta finished = meta.withContentSha256(FingerprintHash.of(meta.formatVersion(), unhashed));
@@ -81,9 +85,9 @@ final class FingerprintCodec {
 
     private static Fingerprint decode(String where, FingerprintParts parts) {
         FingerprintMeta meta = meta(where, parts.meta());
-        if (meta.formatVersion() == 1 && parts.scores() != null) {
+        if (meta.formatVersion() == 1 && (parts.scores() != null || parts.field() != null)) {
             throw new InputException(where + ": a version 1 fingerprint holds labels only, yet it has "
-                    + FingerprintParts.SCORES);
+                    + (parts.scores() != null ? FingerprintParts.SCORES : FingerprintParts.FIELD));
         }
         String actual = FingerprintHash.of(meta.formatVersion(), parts);
         if (!actual.equals(meta.contentSha256())) {
@@ -99,11 +103,15 @@ final class FingerprintCodec {
         Npy.Array queries;
         Npy.Array labels;
         Npy.Array scores = null;
+        Npy.Array field = null;
         try {
             queries = Npy.decode(parts.queries());
             labels = Npy.decode(parts.labels());
             if (parts.scores() != null) {
                 scores = Npy.decode(parts.scores());
+            }
+            if (parts.field() != null) {
+                field = Npy.decode(parts.field());
             }
         } catch (IllegalArgumentException e) {
             throw new InputException(where + ": " + e.getMessage());
@@ -118,14 +126,32 @@ final class FingerprintCodec {
                     + labels.elementCount() + ", " + meta.numClasses() + "]");
         }
         var weights = FingerprintWeights.decode(where, meta.network(), parts.tensors());
+        GradientField gradientField = field == null ? null : field(where, field, meta, labels.elementCount());
         try {
             Queries q = new Queries(meta.inputSpec(), queries.toFloats(), (int) labels.elementCount());
-            Fingerprint fingerprint = new Fingerprint(q, labels.toLongs(), scores == null ? null : scores.toFloats(), meta, weights);
+            Fingerprint fingerprint = new Fingerprint(q, labels.toLongs(), scores == null ? null : scores.toFloats(), meta, weights,
+                    gradientField);
             FingerprintChecks.validate(fingerprint);
             SchemeFit.check(where, fingerprint);
             return fingerprint;
         } catch (IllegalArgumentException e) {
             throw new InputException(where + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code field.npy} as a gradient field: [n, steps, then the input's C, H, W], float32. */
+    private static GradientField field(String where, Npy.Array field, FingerprintMeta meta, long n) {
+        long[] shape = field.shape();
+        long steps = shape.length > 1 ? shape[1] : 0;
+        long[] expected = GradientField.shape(n, Math.max(1, steps), meta.inputSpec());
+        if (steps < 1 || steps > Integer.MAX_VALUE || !Arrays.equals(shape, expected)) {
+            throw new InputException(where + ": " + FingerprintParts.FIELD + " has shape " + Arrays.toString(shape)
+                    + "; expected [" + n + ", steps, " + meta.inputSpec().describeShape() + "] (the queries' count, then one input per step)");
+        }
+        try {
+            return new GradientField((int) n, (int) shape[1], meta.inputSpec().pixelsPerImage(), field.toFloats());
+        } catch (IllegalArgumentException e) {
+            throw new InputException(where + ": " + FingerprintParts.FIELD + ": " + e.getMessage());
         }
     }
 

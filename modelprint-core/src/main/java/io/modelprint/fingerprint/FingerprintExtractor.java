@@ -56,6 +56,11 @@ public final class FingerprintExtractor {
     public static Result extract(Differentiable target, String targetName, Scheme<?> scheme, SeedSource seeds,
             long seed, FleetSplit fleet, ProgressListener progress, GradientCheck checks) {
         long start = System.nanoTime();
+        if (target instanceof ConvertedDifferentiable && scheme.suspectAccess() == Access.GRADIENTS) {
+            // a field taken in pixel space is not the gradient in the target's own input spec, where the file keeps queries
+            throw new io.modelprint.InputException(targetName + ": scheme " + scheme.name() + " compares gradient fields in the"
+                    + " target's own input spec; fingerprint the target without an input conversion (--input-shape / --resize)");
+        }
         // the number of queries is the scheme's own parameter, recorded with the others: one source for both
         int n = scheme.parameters().queryCount();
         QueryGenerator generator = scheme.queries();
@@ -69,7 +74,7 @@ public final class FingerprintExtractor {
         } else {
             generated = generator.generate(target, seeds, n, seed, progress);
         }
-        Answers answers = Answers.ask(target, generated.queries(), scheme.suspectAccess());
+        Answers answers = scheme.representation().ask(target, generated.queries());
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Object> parameters = new LinkedHashMap<>(scheme.parameters().values());
         Queries queries = generated.queries();
@@ -100,7 +105,8 @@ public final class FingerprintExtractor {
                 .optSelection(generated.selection())
                 .optNetwork(answers.weights() == null ? null : answers.weights().specs())
                 .build();
-        return new Result(new Fingerprint(queries, answers.labels(), answers.scores(), meta, answers.weights()), generated, seconds);
+        return new Result(new Fingerprint(queries, answers.labels(), answers.scores(), meta, answers.weights(), answers.field()),
+                generated, seconds);
     }
 
     private static Queries convert(Queries queries, SpecConversion conversion) {

@@ -7,14 +7,16 @@ import java.util.TreeMap;
 
 /**
  * The entries of one fingerprint as its file holds them, encoded: {@code queries.npy},
- * {@code labels.npy}, {@code scores.npy} (score schemes only, else null), the target's weights
+ * {@code labels.npy}, {@code scores.npy} (score schemes only, else null), {@code field.npy} (the target's
+ * gradient field: gradient schemes only, else null), the target's weights
  * under {@code weights/} (schemes that compare weights only; by entry name, sorted) and
  * {@code meta.json}. In a bundle they sit under the member's name ({@code sac-w/queries.npy}).
  */
-record FingerprintParts(byte[] queries, byte[] labels, byte[] scores, Map<String, byte[]> tensors, byte[] meta) {
+record FingerprintParts(byte[] queries, byte[] labels, byte[] scores, byte[] field, Map<String, byte[]> tensors, byte[] meta) {
     static final String QUERIES = "queries.npy";
     static final String LABELS = "labels.npy";
     static final String SCORES = "scores.npy";
+    static final String FIELD = "field.npy";
     static final String META = "meta.json";
 
     FingerprintParts {
@@ -23,7 +25,7 @@ record FingerprintParts(byte[] queries, byte[] labels, byte[] scores, Map<String
 
     /** Every name a fingerprint's fixed entries may have under {@code prefix} ("" or "member/"); weights come on top. */
     static List<String> names(String prefix) {
-        return List.of(prefix + QUERIES, prefix + LABELS, prefix + SCORES, prefix + META);
+        return List.of(prefix + QUERIES, prefix + LABELS, prefix + SCORES, prefix + FIELD, prefix + META);
     }
 
     /** The parts found under {@code prefix}; a missing one is null, the tensors every entry under its weights folder. */
@@ -36,20 +38,23 @@ record FingerprintParts(byte[] queries, byte[] labels, byte[] scores, Map<String
             }
         });
         return new FingerprintParts(entries.get(prefix + QUERIES), entries.get(prefix + LABELS),
-                entries.get(prefix + SCORES), tensors, entries.get(prefix + META));
+                entries.get(prefix + SCORES), entries.get(prefix + FIELD), tensors, entries.get(prefix + META));
     }
 
     FingerprintParts withMeta(byte[] newMeta) {
-        return new FingerprintParts(queries, labels, scores, tensors, newMeta);
+        return new FingerprintParts(queries, labels, scores, field, tensors, newMeta);
     }
 
-    /** The entries in file order under {@code prefix}: queries, labels, scores if any, weights if any, meta. */
+    /** The entries in file order under {@code prefix}: queries, labels, scores if any, field if any, weights if any, meta. */
     Map<String, byte[]> entries(String prefix) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(prefix + QUERIES, queries);
         entries.put(prefix + LABELS, labels);
         if (scores != null) {
             entries.put(prefix + SCORES, scores);
+        }
+        if (field != null) {
+            entries.put(prefix + FIELD, field);
         }
         tensors.forEach((name, bytes) -> entries.put(prefix + name, bytes));
         entries.put(prefix + META, meta);

@@ -11,14 +11,23 @@ import io.modelprint.model.weights.NetworkWeights;
 
 /**
  * What a model answered on a fingerprint's queries: top-1 labels, and for score access its scores
- * (row-major [count, classes]; null with label access); with weight access, its weights (null otherwise).
+ * (row-major [count, classes]; null with label access); with weight access, its weights (null otherwise);
+ * with gradient access, its gradient field on the queries (null otherwise).
  */
-public record Answers(long[] labels, float[] scores, int classes, NetworkWeights weights) {
+public record Answers(long[] labels, float[] scores, int classes, NetworkWeights weights, GradientField field) {
     public Answers {
         if (scores != null && scores.length != (long) labels.length * classes) {
             throw new IllegalArgumentException(labels.length + " answers of " + classes + " classes need "
                     + (long) labels.length * classes + " scores, got " + scores.length);
         }
+        if (field != null && field.samples() != labels.length) {
+            throw new IllegalArgumentException(labels.length + " answers but a gradient field of " + field.samples() + " samples");
+        }
+    }
+
+    /** Answers to queries, with the model's weights (or null) and no gradient field. */
+    public Answers(long[] labels, float[] scores, int classes, NetworkWeights weights) {
+        this(labels, scores, classes, weights, null);
     }
 
     /** Answers to queries: labels, and scores or null. */
@@ -32,7 +41,12 @@ public record Answers(long[] labels, float[] scores, int classes, NetworkWeights
 
     /** These answers with the model's weights. */
     public Answers withWeights(NetworkWeights network) {
-        return new Answers(labels, scores, classes, network);
+        return new Answers(labels, scores, classes, network, field);
+    }
+
+    /** These answers with the model's gradient field on the queries. */
+    public Answers withField(GradientField gradientField) {
+        return new Answers(labels, scores, classes, weights, gradientField);
     }
 
     public int count() {
@@ -60,20 +74,22 @@ public record Answers(long[] labels, float[] scores, int classes, NetworkWeights
                 System.arraycopy(scores, rows[i] * classes, pickedScores, i * classes, classes);
             }
         }
-        return new Answers(picked, pickedScores, classes, weights);
+        return new Answers(picked, pickedScores, classes, weights, field == null ? null : field.select(rows));
     }
 
     /** The labels alone, as a label-access suspect would have given them (with the weights, if any). */
     public Answers withoutScores() {
-        return new Answers(labels, null, classes, weights);
+        return new Answers(labels, null, classes, weights, field);
     }
 
     /**
      * SHA-256 of the answers: labels as little-endian int64, then scores (if any) as little-endian float32,
-     * then (if any) the weights' own hash ({@link NetworkWeights#sha256()}) as text.
+     * then (if any) the gradient field as little-endian float32, then (if any) the weights' own hash
+     * ({@link NetworkWeights#sha256()}) as text.
      */
     public String sha256() {
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(labels.length * 8 + (scores == null ? 0 : scores.length * 4))
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(labels.length * 8 + (scores == null ? 0 : scores.length * 4)
+                        + (field == null ? 0 : field.values().length * 4))
                 .order(java.nio.ByteOrder.LITTLE_ENDIAN);
         for (long label : labels) {
             buffer.putLong(label);
@@ -81,6 +97,11 @@ public record Answers(long[] labels, float[] scores, int classes, NetworkWeights
         if (scores != null) {
             for (float score : scores) {
                 buffer.putFloat(score);
+            }
+        }
+        if (field != null) {
+            for (float v : field.values()) {
+                buffer.putFloat(v);
             }
         }
         if (weights != null) {

@@ -11,10 +11,20 @@ import io.modelprint.model.Classifier;
 public record RepeatedAnswers(Answers answers, int repeats, int inconsistentQueries) {
     public static final int MAX_REPEATS = 101;
 
-    public static RepeatedAnswers ask(Classifier suspect, Queries queries, Access access, int repeats) {
-        if (repeats < 1 || repeats > MAX_REPEATS) {
-            throw new IllegalArgumentException("repeats must be in [1, " + MAX_REPEATS + "], got " + repeats);
+    /**
+     * What {@code representation} reads, asked {@code repeats} times; a gradient field once, since only
+     * a model file gives gradients and it answers alike every time.
+     */
+    public static RepeatedAnswers ask(Classifier suspect, Queries queries, Representation<?> representation, int repeats) {
+        requireRepeats(repeats);
+        if (repeats == 1 || representation.access() == Access.GRADIENTS) {
+            return new RepeatedAnswers(representation.ask(suspect, queries), 1, 0);
         }
+        return ask(suspect, queries, representation.access(), repeats);
+    }
+
+    public static RepeatedAnswers ask(Classifier suspect, Queries queries, Access access, int repeats) {
+        requireRepeats(repeats);
         if (repeats == 1) {
             return new RepeatedAnswers(Answers.ask(suspect, queries, access), 1, 0);
         }
@@ -49,6 +59,12 @@ public record RepeatedAnswers(Answers answers, int repeats, int inconsistentQuer
             inconsistent += differ ? 1 : 0;
         }
         return new RepeatedAnswers(new Answers(labels, scores, classes, all.weights()), repeats, inconsistent);
+    }
+
+    private static void requireRepeats(int repeats) {
+        if (repeats < 1 || repeats > MAX_REPEATS) {
+            throw new IllegalArgumentException("repeats must be in [1, " + MAX_REPEATS + "], got " + repeats);
+        }
     }
 
     private static long mostFrequent(java.util.Map<Long, Integer> counts) {

@@ -16,6 +16,7 @@ import io.modelprint.scheme.llr.FleetLlrScheme;
 import io.modelprint.scheme.metav.MetaVerifierScheme;
 import io.modelprint.scheme.deepjudge.DeepJudgeScheme;
 import io.modelprint.scheme.modeldiff.ModelDiffScheme;
+import io.modelprint.scheme.modelgif.ModelGifScheme;
 import io.modelprint.scheme.sac.SacScheme;
 import io.modelprint.scheme.ssf.SsfScheme;
 import io.modelprint.scheme.uap.UapScheme;
@@ -37,7 +38,7 @@ public final class Schemes {
                 new SacScheme(SacScheme.Samples.MIXED, false), new SacScheme(SacScheme.Samples.WRONG, true),
                 new SacScheme(SacScheme.Samples.MIXED, true), new ModelDiffScheme(), new ZestScheme(), new DeepFoolScheme(),
                 new IpGuardMultipointScheme(), new UapScheme(), new DeepJudgeScheme(), new FleetLlrScheme(), new CaeScheme(),
-                new MetaVerifierScheme(), new WeightsScheme(), new SsfScheme(false), new SsfScheme(true))) {
+                new MetaVerifierScheme(), new WeightsScheme(), new SsfScheme(false), new SsfScheme(true), new ModelGifScheme())) {
             BY_NAME.put(factory.name(), factory);
         }
     }

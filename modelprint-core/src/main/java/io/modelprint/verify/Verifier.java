@@ -79,7 +79,7 @@ public final class Verifier {
             throw new InputException(suspect.description() + ": " + problem);
         }
         boolean acrossTasks = scheme.comparesAcrossTasks();
-        RepeatedAnswers repeated = RepeatedAnswers.ask(suspect, fingerprint.queries(), scheme.suspectAccess(), repeats);
+        RepeatedAnswers repeated = RepeatedAnswers.ask(suspect, fingerprint.queries(), scheme.representation(), repeats);
         Answers answers = repeated.answers();
         if (scheme.asksTampering()) {
             RepeatCheck.require(fingerprint, scheme, suspect, answers);

@@ -11,6 +11,7 @@ import io.modelprint.fleet.LearnedVerifier;
 import io.modelprint.fleet.QuerySelection;
 import io.modelprint.fleet.VerifierFeatures;
 import io.modelprint.scheme.FleetSelectedQueries;
+import io.modelprint.scheme.GradientField;
 import io.modelprint.scheme.Parameter;
 import io.modelprint.scheme.Queries;
 import io.modelprint.scheme.Scheme;
@@ -65,9 +66,13 @@ class RecordedSchemeTest {
                 .optSelection(scheme.queries() instanceof FleetSelectedQueries ? selection(scheme, n) : null)
                 .optNetwork(weights == null ? null : weights.specs())
                 .build();
-        float[] scores = scheme.suspectAccess().label().equals("scores") ? new float[n * CLASSES] : null;
+        float[] scores = scheme.suspectAccess().comparesScores() ? new float[n * CLASSES] : null;
+        // a gradient scheme's file holds the target's field: one input per query and path step
+        int steps = scheme.representation().inputsPerQuery();
+        GradientField field = scheme.suspectAccess() == Access.GRADIENTS
+                ? new GradientField(n, steps, SPEC.pixelsPerImage(), new float[n * steps * SPEC.pixelsPerImage()]) : null;
         Fingerprint fingerprint = new Fingerprint(new Queries(SPEC, new float[n * SPEC.pixelsPerImage()], n),
-                java.util.stream.LongStream.range(0, n).map(i -> i % 2).toArray(), scores, meta, weights);
+                java.util.stream.LongStream.range(0, n).map(i -> i % 2).toArray(), scores, meta, weights, field);
         Path file = dir.resolve(scheme.name() + ".npz");
         FingerprintFile.write(file, fingerprint);
         return FingerprintFile.read(file);

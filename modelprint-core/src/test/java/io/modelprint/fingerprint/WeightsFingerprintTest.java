@@ -129,15 +129,9 @@ class WeightsFingerprintTest {
         FingerprintCodec.Encoded encoded = FingerprintCodec.encode(fingerprint);
         Map<String, byte[]> tensors = new java.util.TreeMap<>(encoded.parts().tensors());
         change.accept(tensors);
-        FingerprintMeta meta = encoded.meta().withContentSha256(null);
-        FingerprintParts parts = new FingerprintParts(encoded.parts().queries(), encoded.parts().labels(), null, tensors,
-                FingerprintCodec.json(meta));
-        parts = parts.withMeta(FingerprintCodec.json(meta.withContentSha256(FingerprintHash.of(2, parts))));
-        Path file = dir.resolve("forged.npz");
-        try (var out = Files.newOutputStream(file)) {
-            FingerprintArchive.write(out, parts.entries(""));
-        }
-        return file;
+        FingerprintParts parts = new FingerprintParts(encoded.parts().queries(), encoded.parts().labels(), null, null, tensors,
+                encoded.parts().meta());
+        return ForgedFiles.write(dir.resolve("forged.npz"), parts, encoded.meta());
     }
 
     @Test

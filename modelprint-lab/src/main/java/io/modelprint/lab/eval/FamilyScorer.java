@@ -34,7 +34,8 @@ final class FamilyScorer implements Scorer<SchemeRun, SchemeResult> {
     @Override
     public SchemeResult score(SchemeRun run, Made made, Asked asked, List<ZooEntry> suspects) {
         FamilyScores scores = FamilyScores.of(suspects, asked.similarities());
-        return new SchemeResult(run, made.scheme().suspectAccess().label(), made.extracted().fingerprint().size(),
+        int inputs = made.extracted().fingerprint().size() * made.scheme().representation().inputsPerQuery();
+        return new SchemeResult(run, made.scheme().suspectAccess().label(), inputs,
                 made.extracted().seconds(), scores.negatives(), scores.families(), scores.allPositives(), asked.similarities(),
                 asked.skipped(), null);
     }

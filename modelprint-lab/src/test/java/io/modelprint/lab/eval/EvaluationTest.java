@@ -96,15 +96,16 @@ class EvaluationTest {
         List<SchemeRun> runs = List.of(new SchemeRun("sac-m-hard", 20, Map.of()), new SchemeRun("modeldiff", 20, Map.of()),
                 new SchemeRun("zest", 1, Map.of("masks", 20)), new SchemeRun("akh", 100000, Map.of()),
                 new SchemeRun("weights", 0, Map.of()), new SchemeRun("ssf", 8, Map.of("steps", 10)),
-                new SchemeRun("ssf-hard", 16, Map.of("steps", 10)));
+                new SchemeRun("ssf-hard", 16, Map.of("steps", 10)), new SchemeRun("modelgif", 20, Map.of()));
         List<SchemeResult> schemes = new Evaluation(zoo, out, new PrintStream(log, true, StandardCharsets.UTF_8))
                 .run(runs, train, test, ProgressListener.NONE);
-        assertEquals(7, schemes.size());
+        assertEquals(8, schemes.size());
         WeightsBench.check(schemes.get(4));
         List<ZooEntry> suspects = ZooManifest.read(zoo).orElseThrow().entries().stream()
                 .filter(e -> e.kept() && !e.name().equals("target")).toList();
         SsfBench.check(schemes.get(5), suspects);
         SsfBench.check(schemes.get(6), suspects);
+        ModelGifBench.check(schemes.get(7));
         SchemeResult modeldiff = schemes.get(1);
         assertEquals("scores", modeldiff.access());
         assertTrue(!modeldiff.skipped().isEmpty()
@@ -132,7 +133,8 @@ class EvaluationTest {
         assertEquals(results.methods().size() + 1, csv.lines().count());
         assertFalse(Files.readString(out.resolve("results.json")).isBlank());
         assertTrue(report.contains("## Schemes against every suspect family") && report.contains("| sac-m-hard | labels | 20 |")
-                && report.contains("| modeldiff | scores | 20 |"), report);
+                && report.contains("| modeldiff | scores | 20 |")
+                && report.contains("| modelgif | gradients | 400 |"), report);
         assertTrue(report.contains("| negative (same recipe) (1) | negative (subset) (")
                 && report.contains("No negatives made by another pipeline"), "negatives by kind: " + report);
         assertTrue(report.contains("## Tampering") && report.contains("| the target's ONNX export (1) | 0 / 1 / 0 | 0 / 1 / 0 |")
