@@ -145,7 +145,7 @@ final class ExtractCommand implements Callable<Integer> {
                     results.add(FingerprintExtractor.extract(target, model.toString(), schemes.get(i), seeds, seed, fleetSplit,
                             progress, checks));
                 }
-                requireConverged(schemes.get(i), results.get(i));
+                ConvergedQueries.require(minConverged, schemes.get(i), results.get(i));
             }
         }
         List<Fingerprint> fingerprints = results.stream().map(FingerprintExtractor.Result::fingerprint).toList();
@@ -170,21 +170,6 @@ final class ExtractCommand implements Callable<Integer> {
                 throw new InputException("--n " + count + " x " + pixels.describeShape() + " images is more than one extraction"
                         + " holds (" + MAX_QUERY_VALUES / pixels.pixelsPerImage() + " at most); split it into several fingerprints");
             }
-        }
-    }
-
-    private void requireConverged(Scheme<?> scheme, FingerprintExtractor.Result result) {
-        var generated = result.generated();
-        int total = generated.converged().length;
-        // for label matching an unconverged point is a near-raw image that independent models label alike
-        if (scheme.distance().needsConvergedQueries() && generated.convergedCount() < minConverged * total) {
-            throw new InputException(String.format("only %d of %d queries met the %s rule (--min-converged %.2f): such a"
-                    + " fingerprint could accuse an independent model; raise --max-iter, lower --k, or pass --min-converged 0"
-                    + " to keep it anyway; nothing was written", generated.convergedCount(), total, scheme.name(), minConverged));
-        }
-        if (generated.convergedCount() < total) {
-            System.err.printf("extract: warning: %d of %d queries did not meet the %s rule%n", total - generated.convergedCount(),
-                    total, scheme.name());
         }
     }
 
