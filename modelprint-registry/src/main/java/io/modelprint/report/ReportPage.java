@@ -59,12 +59,25 @@ final class ReportPage {
                     + Html.escape(check.id()) + "</code>" + (check.owner() != null ? " of " + Html.escape(check.owner()) : "")
                     + (check.pValue() != null ? ", p-value <span class=\"p-value\">" + ReportNumbers.pValue(check.pValue()) + "</span>" : "");
         } else {
-            long derived = report.checks().stream().filter(c -> c.decision() == Decision.DERIVED).count();
-            cls = derived > 0 ? "derived" : "independent";
-            text = "<span class=\"verdict " + cls + "\">" + (derived > 0 ? "derived" : "independent") + "</span>: judged derived from "
-                    + derived + " of the " + report.checks().size() + " fingerprints checked.";
+            long derived = count(report, Decision.DERIVED);
+            long unmodified = count(report, Decision.UNMODIFIED);
+            long tampering = unmodified + count(report, Decision.MODIFIED);
+            long derivation = report.checks().size() - tampering;
+            String tamperingText = tampering == 0 ? "" : unmodified + " of the " + tampering + " tampering fingerprints read unmodified.";
+            if (derivation == 0) {
+                cls = unmodified == tampering ? "unmodified" : "modified";
+                text = "<span class=\"verdict " + cls + "\">" + cls + "</span>: " + tamperingText;
+            } else {
+                cls = derived > 0 ? "derived" : "independent";
+                text = "<span class=\"verdict " + cls + "\">" + cls + "</span>: judged derived from " + derived + " of the " + derivation
+                        + " fingerprints checked for derivation." + (tampering == 0 ? "" : " " + tamperingText);
+            }
         }
         return "<p class=\"headline " + cls + "\" id=\"headline\">" + text + "</p>\n";
+    }
+
+    private static long count(OwnershipReport report, Decision decision) {
+        return report.checks().stream().filter(c -> c.decision() == decision).count();
     }
 
     private static String summary(OwnershipReport report) {
