@@ -109,7 +109,8 @@ public final class Evaluation {
                         outDir.resolve("fingerprints").resolve(run.fileName() + ".npz"), stampKey(run), zoo.targetSha256(),
                         () -> FingerprintExtractor.extract(zoo.target(), "target", scheme, seeds(run, zoo, train, test), 0,
                                 fleet, progress, checks));
-                pending.put(run, new Scorer.Made(scheme, extracted));
+                // the fingerprint's own scheme: a fleet-selected one carries the selection (rates, verifier) it scores with
+                pending.put(run, new Scorer.Made(extracted.fingerprint().scheme(), extracted));
                 log.printf("bench: [%d/%d] %s%n", i + 1, runs.size(), scorer.extracted(run, extracted));
             } catch (InputException e) {
                 R failed = scorer.cannotFingerprint(run, e);

@@ -79,4 +79,26 @@ class VerdictEvaluationTest {
         assertEquals("", again.toString(StandardCharsets.UTF_8), "everything comes from the cache");
         assertEquals(verdicts, cached);
     }
+
+    @Test
+    void aFleetSelectedSchemeScoresSuspectsWithTheRatesItsFleetMeasured() {
+        ImageDataset train = SyntheticData.bands(400, 4, 12, 12, 1);
+        ImageDataset test = SyntheticData.bands(80, 4, 12, 12, 2);
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+        Path zoo = dir.resolve("zoo");
+        new ZooBuilder(EvaluationTest.TINY_ZOO, 1, zoo, quiet).build(train, test, Architecture.VGG, null, ProgressListener.NONE);
+        Path fleetDir = dir.resolve("fleet");
+        // 11 references: a third of each kind selects (2), the other 9 calibrate, fleet-llr's minimum of 8
+        new ZooBuilder(new FleetPreset("tiny", 4, 1, 1, 5, 100, 1, 200, 1, 100, 200), 1, fleetDir, quiet)
+                .build(train, test, null, zoo.resolve("target"), ProgressListener.NONE);
+        FleetDirectory fleet = FleetDirectory.open(fleetDir);
+        List<VerdictResult> verdicts = new Evaluation(zoo, dir.resolve("bench"), quiet).withFleet(FleetSplit.crossFit(fleet, 0))
+                .verdicts(List.of(new VerdictRun("fleet-llr", 20, Map.of("pool", 40), fleet.sha256())), 0.05, train, test,
+                        ProgressListener.NONE);
+        VerdictResult llr = verdicts.get(0);
+        assertNull(llr.error(), llr.error());
+        assertTrue(llr.skipped().values().stream().noneMatch(why -> why.contains("only a fingerprint made with a fleet")),
+                "the bench verifies with the fingerprint's own scheme, which carries the fleet's rates: " + llr.skipped());
+        assertTrue(llr.pValues().containsKey("ftll") && llr.pValues().size() >= 10, llr.pValues().toString());
+    }
 }
