@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,8 +42,8 @@ abstract class EvidenceReplayContract {
         try (RegistryDatabase db = RegistryDatabase.open(newDatabase(dir), OpenIntent.WRITE)) {
             EvidenceLog log = threeRecords(db);
             String replayedHash = log.list().get(1).recordHash();
-            execute(db, "INSERT INTO evidence (seq, " + COLUMNS + ") SELECT 4, " + COLUMNS + " FROM evidence WHERE seq = 2");
-            execute(db, "UPDATE evidence_head SET records = 4, head_hash = '" + replayedHash + "' WHERE id = 1");
+            RegistryContract.execute(db, "INSERT INTO evidence (seq, " + COLUMNS + ") SELECT 4, " + COLUMNS + " FROM evidence WHERE seq = 2");
+            RegistryContract.execute(db, "UPDATE evidence_head SET records = 4, head_hash = '" + replayedHash + "' WHERE id = 1");
             ChainReport report = log.verify(REGISTRY.publicKey());
             assertFalse(report.intact(), "a replayed record");
             assertEquals(4L, report.firstBad(), report.problem());
@@ -55,18 +54,12 @@ abstract class EvidenceReplayContract {
     void twoRecordsSwappedAreFoundAtTheFirst() throws Exception {
         try (RegistryDatabase db = RegistryDatabase.open(newDatabase(dir), OpenIntent.WRITE)) {
             EvidenceLog log = threeRecords(db);
-            execute(db, "UPDATE evidence SET seq = 99 WHERE seq = 2");
-            execute(db, "UPDATE evidence SET seq = 2 WHERE seq = 3");
-            execute(db, "UPDATE evidence SET seq = 3 WHERE seq = 99");
+            RegistryContract.execute(db, "UPDATE evidence SET seq = 99 WHERE seq = 2");
+            RegistryContract.execute(db, "UPDATE evidence SET seq = 2 WHERE seq = 3");
+            RegistryContract.execute(db, "UPDATE evidence SET seq = 3 WHERE seq = 99");
             ChainReport report = log.verify(REGISTRY.publicKey());
             assertFalse(report.intact(), "records out of order");
             assertEquals(2L, report.firstBad(), report.problem());
-        }
-    }
-
-    private static void execute(RegistryDatabase db, String sql) throws Exception {
-        try (Statement statement = db.connection().createStatement()) {
-            statement.executeUpdate(sql);
         }
     }
 }

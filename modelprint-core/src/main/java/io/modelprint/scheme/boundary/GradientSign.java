@@ -54,6 +54,8 @@ abstract class GradientSign implements QueryGenerator {
             PointArray origin = loop.track(x.duplicate());
             long[] to = TargetLabels.choose(target, x, selection.label(), random).to();
             PointArray toMask = loop.track(loop.manager().create(to).oneHot(classes));
+            float radius = epsilon * spec.span();
+            float stepSize = alpha * spec.span();
             loop.runToGoal(x, result, maxIterations, new IterativeAttack() {
                 @Override
                 public NDList loss(NDArray points) {
@@ -68,12 +70,12 @@ abstract class GradientSign implements QueryGenerator {
 
                 @Override
                 public NDArray step(NDArray points, NDArray gradient, int step) {
-                    return SignStep.descend(points, gradient, alpha * spec.span());
+                    return SignStep.descend(points, gradient, stepSize);
                 }
 
                 @Override
                 public NDArray project(NDArray points) {
-                    try (NDArray lower = origin.get().sub(epsilon * spec.span()); NDArray upper = origin.get().add(epsilon * spec.span());
+                    try (NDArray lower = origin.get().sub(radius); NDArray upper = origin.get().add(radius);
                             NDArray below = points.minimum(upper); NDArray inBall = below.maximum(lower)) {
                         return inBall.clip(spec.min(), spec.max());
                     }

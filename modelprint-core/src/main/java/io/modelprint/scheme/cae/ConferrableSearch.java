@@ -96,7 +96,7 @@ final class ConferrableSearch {
 
             @Override
             public NDArray project(NDArray points) {
-                try (NDArray lower = seeds.get().sub(epsilon * spec.span()); NDArray upper = seeds.get().add(epsilon * spec.span());
+                try (NDArray lower = seeds.get().sub(radius(spec)); NDArray upper = seeds.get().add(radius(spec));
                         NDArray below = points.minimum(upper); NDArray inBall = below.maximum(lower)) {
                     return inBall.clip(spec.min(), spec.max());
                 }
@@ -104,10 +104,15 @@ final class ConferrableSearch {
         });
     }
 
+    /** The ball's radius in the units of the inputs: epsilon is a fraction of the input range. */
+    private float radius(InputSpec spec) {
+        return epsilon * spec.span();
+    }
+
     private float[] randomStart(float[] origin, InputSpec spec, Random random) {
         float[] start = new float[origin.length];
         for (int i = 0; i < start.length; i++) {
-            float moved = origin[i] + epsilon * spec.span() * (2 * random.nextFloat() - 1);
+            float moved = origin[i] + radius(spec) * (2 * random.nextFloat() - 1);
             start[i] = Math.min(spec.max(), Math.max(spec.min(), moved));
         }
         return start;
