@@ -67,6 +67,9 @@ final class BenchCommand implements Callable<Integer> {
     DataOptions data;
 
     @Mixin
+    WorkersOption workers;
+
+    @Mixin
     FormatOption format;
 
     @Override
@@ -84,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
         StageLog stageLog = StageLog.start(outDir, Instant.now(), System.err);
         long start = System.nanoTime();
         try (Progress progress = Progress.start("zoo")) {
-            new ZooBuilder(zooPreset, 0, zooDir, System.err).build(train, test, Architecture.VGG, null, progress);
+            new ZooBuilder(zooPreset, 0, zooDir, System.err, workers.count()).build(train, test, Architecture.VGG, null, progress);
         }
         stageLog.record("zoo", seconds(start));
         start = System.nanoTime();
@@ -105,7 +108,7 @@ final class BenchCommand implements Callable<Integer> {
         start = System.nanoTime();
         Path fleetDir = fleet != null ? fleet : Path.of("fleet-" + zooPreset.name());
         try (Progress progress = Progress.start("fleet")) {
-            new ZooBuilder(FleetPreset.of(zooPreset.name()), 0, fleetDir, System.err).build(train, test, null, zooDir.resolve("target"),
+            new ZooBuilder(FleetPreset.of(zooPreset.name()), 0, fleetDir, System.err, workers.count()).build(train, test, null, zooDir.resolve("target"),
                     progress);
         }
         FleetDirectory owned = FleetDirectory.open(fleetDir, fleetDir.toString());

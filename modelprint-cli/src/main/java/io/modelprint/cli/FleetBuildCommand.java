@@ -33,12 +33,15 @@ final class FleetBuildCommand implements Callable<Integer> {
     DataOptions data;
 
     @Mixin
+    WorkersOption workers;
+
+    @Mixin
     FormatOption format;
 
     @Override
     public Integer call() {
         FleetPreset chosen = FleetPreset.of(preset);
-        ZooBuilder builder = new ZooBuilder(chosen, seed, out, System.err);
+        ZooBuilder builder = new ZooBuilder(chosen, seed, out, System.err, workers.count());
         ModelProvenance target = builder.check(model); // bad --model or --out refused before the data is read
         DatasetSource source = data.source();
         if (target.dataset() != null && !target.dataset().equals(source.train().name())) {

@@ -37,6 +37,9 @@ final class ZooBuildCommand implements Callable<Integer> {
     DataOptions data;
 
     @Mixin
+    WorkersOption workers;
+
+    @Mixin
     FormatOption format;
 
     @Override
@@ -47,7 +50,7 @@ final class ZooBuildCommand implements Callable<Integer> {
             throw new InputException("--target " + target + ": not a modelprint model directory");
         }
         Path dir = out != null ? out : Path.of("zoo-" + chosen.name());
-        ZooBuilder builder = new ZooBuilder(chosen, seed, dir, System.err);
+        ZooBuilder builder = new ZooBuilder(chosen, seed, dir, System.err, workers.count());
         builder.check(target); // a bad --target or --out refused before the data is read
         DatasetSource source = data.source();
         ZooManifest manifest;

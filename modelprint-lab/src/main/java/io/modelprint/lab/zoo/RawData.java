@@ -1,6 +1,7 @@
 package io.modelprint.lab.zoo;
 
 import io.modelprint.data.ImageDataset;
+import io.modelprint.data.InputSpec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -11,7 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** A data set handed to another program as raw little-endian arrays: pixels float32 [N,C,H,W], labels int32 [N]. */
+/** A data set handed to another program (or a worker process) as raw little-endian arrays: pixels float32 [N,C,H,W], labels int32 [N]. */
 final class RawData {
     private RawData() {}
 
@@ -32,6 +33,19 @@ final class RawData {
             buffer.asIntBuffer().put(data.labels());
             drain(out, buffer);
         }
+    }
+
+    /** Reads back what {@link #write} wrote, as the data set {@code name}. */
+    static ImageDataset read(String name, InputSpec spec, int numClasses, Path images, Path labels) throws IOException {
+        ByteBuffer labelBytes = ByteBuffer.wrap(Files.readAllBytes(labels)).order(ByteOrder.LITTLE_ENDIAN);
+        int[] labelValues = new int[labelBytes.remaining() / Integer.BYTES];
+        labelBytes.asIntBuffer().get(labelValues);
+        float[] pixels = new float[Math.multiplyExact(labelValues.length, spec.pixelsPerImage())];
+        try (FileChannel in = FileChannel.open(images, StandardOpenOption.READ)) {
+            ByteBuffer buffer = in.map(FileChannel.MapMode.READ_ONLY, 0, (long) pixels.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            buffer.asFloatBuffer().get(pixels);
+        }
+        return new ImageDataset(name, spec, pixels, labelValues, numClasses);
     }
 
     private static void drain(FileChannel out, ByteBuffer buffer) throws IOException {

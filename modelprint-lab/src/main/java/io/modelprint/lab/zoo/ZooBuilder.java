@@ -8,6 +8,7 @@ import io.modelprint.engine.arch.Architecture;
 import io.modelprint.lab.Durations;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,13 +28,28 @@ public final class ZooBuilder {
     private final Path dir;
     private final PrintStream log;
     private final String what;
+    private final int workers;
+    private final FinishedModels finishedModels;
 
     public ZooBuilder(BuildPlan plan, long seed, Path dir, PrintStream log) {
+        this(plan, seed, dir, log, 1);
+    }
+
+    /**
+     * @param workers models built at once: 1 builds them one after another in this process; more start that many
+     *     worker processes with one engine thread each ({@link WorkerProcesses})
+     */
+    public ZooBuilder(BuildPlan plan, long seed, Path dir, PrintStream log, int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("--workers must be at least 1, got " + workers);
+        }
         this.plan = plan;
         this.seed = seed;
         this.dir = dir.toAbsolutePath().normalize();
         this.log = log;
         this.what = plan.what();
+        this.workers = workers;
+        this.finishedModels = new FinishedModels(this.dir, log, what);
     }
 
     /**
@@ -98,54 +114,99 @@ public final class ZooBuilder {
             manifest.write(dir);
         }
         ZooContext context = new ZooContext(train, test, dir, targetDir);
-        FinishedModels finishedModels = new FinishedModels(dir, log, what);
-        double modelSeconds = 0;
-        int modelsBuilt = 0;
-        int built = 0;
-        for (int i = 0; i < plans.size(); i++) {
-            SuspectPlan next = plans.get(i);
-            if (seriesStopped(manifest, plans, next)) {
-                continue;
-            }
-            Optional<ZooEntry> finished = finishedModels.of(manifest, next);
-            if (finished.isPresent()) {
-                if (manifest.entry(next.name()).isEmpty()) {
-                    manifest = manifest.withEntry(finished.get());
-                    manifest.write(dir);
+        BuildSchedule schedule = new BuildSchedule(plans);
+        Progress counts = new Progress();
+        RuntimeException failure = null;
+        try (ModelWorkers pool = workers == 1 ? new InProcessWorker(context, dir, progress)
+                : WorkerProcesses.start(workers, plan, seed, dir, arch, target, context, log)) {
+            while (!schedule.isDone()) {
+                Optional<SuspectPlan> ready = failure == null && pool.hasIdle() ? schedule.next() : Optional.empty();
+                if (ready.isPresent()) {
+                    manifest = start(ready.get(), manifest, plans, schedule, pool, counts);
+                    continue;
                 }
-                continue;
+                if (!schedule.isRunning()) {
+                    break; // stopped by a failure, or nothing can start (cannot happen: parents come first)
+                }
+                ModelWorkers.Built built = pool.take();
+                schedule.resolved(built.plan());
+                if (built.failure() != null) {
+                    failure = failure == null ? built.failure() : failure;
+                    log.printf("%s: %s failed: %s%n", what, built.plan().name(), built.failure().getMessage());
+                    continue;
+                }
+                manifest = finish(built, manifest, counts);
             }
-            Optional<String> unavailable = next.recipe().unavailable();
-            if (unavailable.isPresent()) {
-                log.printf("%s: skipping %s: %s%n", what, next.name(), unavailable.get());
-                continue;
-            }
-            int left = plans.size() - i;
-            String eta = modelsBuilt == 0 ? "" : String.format(", about %s left", Durations.of(modelSeconds / modelsBuilt * left));
-            log.printf("%s: [%d/%d] building %s (%s %s %s)%s%n", what, i + 1, plans.size(), next.name(), next.group().json(),
-                    next.kind(), next.parameters(), eta);
-            long start = System.nanoTime();
-            Map<String, Object> extra = new LinkedHashMap<>(next.parameters());
-            extra.put("zooName", next.name());
-            extra.put("kind", next.kind());
-            FinishedModels.parentSha256(manifest, next).ifPresent(hash -> extra.put(FinishedModels.PARENT_SHA256, hash));
-            ModelProvenance provenance = next.recipe().build(context, dir.resolve(next.name()), extra, progress);
-            boolean kept = kept(manifest, next, provenance);
-            ZooEntry entry = entryFor(next.name(), next.group(), next.kind(), next.parent(), next.parameters(), provenance, kept);
-            entry = new ZooEntry(entry.name(), entry.group(), entry.kind(), entry.parent(), entry.parameters(), entry.testAccuracy(),
-                    entry.path(), entry.sha256(), (System.nanoTime() - start) / 1e9, kept);
-            manifest = manifest.withEntry(entry);
-            manifest.write(dir);
-            built++;
-            if (next.group() != SuspectGroup.TARGET) {
-                modelSeconds += entry.seconds();
-                modelsBuilt++;
-            }
-            log.printf("%s: %s test accuracy %.4f%s (%.1f s)%n", what, next.name(), provenance.testAccuracy(),
-                    kept ? "" : " - loses more than 3%, not kept; " + next.series() + " sweep ends", entry.seconds());
         }
-        log.printf("%s: %s complete: %d models (%d built now) -> %s%n", what, plan.name(), manifest.entries().size(), built,
+        if (failure != null) {
+            throw failure;
+        }
+        log.printf("%s: %s complete: %d models (%d built now) -> %s%n", what, plan.name(), manifest.entries().size(), counts.built,
                 dir.resolve(ZooManifest.FILE_NAME));
+        return manifest;
+    }
+
+    /** How many models this run built, and how long they took, for the log's estimate of what is left. */
+    private static final class Progress {
+        double modelSeconds;
+        int modelsBuilt;
+        int built;
+        final Map<String, Long> started = new HashMap<>();
+    }
+
+    /** Records a finished model, skips one that cannot or need not be built, or hands it to a worker. */
+    private ZooManifest start(SuspectPlan next, ZooManifest manifest, List<SuspectPlan> plans, BuildSchedule schedule, ModelWorkers pool,
+            Progress counts) {
+        if (seriesStopped(manifest, plans, next)) {
+            schedule.resolved(next);
+            return manifest;
+        }
+        Optional<ZooEntry> finished = finishedModels.of(manifest, next);
+        if (finished.isPresent()) {
+            schedule.resolved(next);
+            if (manifest.entry(next.name()).isEmpty()) {
+                manifest = manifest.withEntry(finished.get());
+                manifest.write(dir);
+            }
+            return manifest;
+        }
+        Optional<String> unavailable = next.recipe().unavailable();
+        if (unavailable.isPresent()) {
+            log.printf("%s: skipping %s: %s%n", what, next.name(), unavailable.get());
+            schedule.resolved(next);
+            return manifest;
+        }
+        String eta = counts.modelsBuilt == 0 ? ""
+                : String.format(", about %s left", Durations.of(counts.modelSeconds / counts.modelsBuilt * schedule.left() / workers));
+        log.printf("%s: [%d/%d] building %s (%s %s %s)%s%n", what, schedule.position(next), plans.size(), next.name(), next.group().json(),
+                next.kind(), next.parameters(), eta);
+        Map<String, Object> extra = new LinkedHashMap<>(next.parameters());
+        extra.put("zooName", next.name());
+        extra.put("kind", next.kind());
+        FinishedModels.parentSha256(manifest, next).ifPresent(hash -> extra.put(FinishedModels.PARENT_SHA256, hash));
+        counts.started.put(next.name(), System.nanoTime());
+        schedule.started(next);
+        pool.submit(next, extra);
+        return manifest;
+    }
+
+    private ZooManifest finish(ModelWorkers.Built built, ZooManifest manifest, Progress counts) {
+        SuspectPlan next = built.plan();
+        ModelProvenance provenance = built.provenance();
+        double seconds = (System.nanoTime() - counts.started.remove(next.name())) / 1e9;
+        boolean kept = kept(manifest, next, provenance);
+        ZooEntry entry = entryFor(next.name(), next.group(), next.kind(), next.parent(), next.parameters(), provenance, kept);
+        entry = new ZooEntry(entry.name(), entry.group(), entry.kind(), entry.parent(), entry.parameters(), entry.testAccuracy(),
+                entry.path(), entry.sha256(), seconds, kept);
+        manifest = manifest.withEntry(entry);
+        manifest.write(dir);
+        counts.built++;
+        if (next.group() != SuspectGroup.TARGET) {
+            counts.modelSeconds += seconds;
+            counts.modelsBuilt++;
+        }
+        log.printf("%s: %s test accuracy %.4f%s (%.1f s)%n", what, next.name(), provenance.testAccuracy(),
+                kept ? "" : " - loses more than 3%, not kept; " + next.series() + " sweep ends", seconds);
         return manifest;
     }
 
@@ -163,7 +224,7 @@ public final class ZooBuilder {
     }
 
     /** A sweep stops after its first rejected step. */
-    private static boolean seriesStopped(ZooManifest manifest, List<SuspectPlan> plans, SuspectPlan plan) {
+    static boolean seriesStopped(ZooManifest manifest, List<SuspectPlan> plans, SuspectPlan plan) {
         if (plan.series() == null) {
             return false;
         }

@@ -1,0 +1,51 @@
+package io.modelprint.lab.zoo;
+
+import io.modelprint.ProgressListener;
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A worker process of a build with several workers ({@link WorkerProcesses}): reads its
+ * {@link WorkerSetup}, then builds the models named on its stdin one at a time, answering each with a
+ * {@link WorkerMessage} line on stdout. It ends when its parent closes stdin or ends itself: a worker
+ * must never outlive the build that holds the directory's lock.
+ */
+public final class BuildWorker {
+    private BuildWorker() {}
+
+    public static void main(String[] args) throws IOException {
+        PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        System.setOut(System.err); // libraries that print must not corrupt the protocol
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
+        WorkerSetup setup = WorkerSetup.read(Path.of(args[0]));
+        ZooContext context = setup.context();
+        Map<String, SuspectPlan> plans = setup.plans(context.train().numClasses());
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null) {
+            WorkerMessage request = WorkerMessage.parse(line);
+            protocol.println(build(plans.get(request.name()), request, context, setup).toLine());
+        }
+    }
+
+    private static WorkerMessage build(SuspectPlan plan, WorkerMessage request, ZooContext context, WorkerSetup setup) {
+        if (plan == null) {
+            return WorkerMessage.failed(request.name(), new IllegalStateException("not in the worker's plan"));
+        }
+        try {
+            ProgressListener progress = new ThrottledProgress(plan.name(), System.err);
+            return WorkerMessage.built(plan.name(),
+                    plan.recipe().build(context, Path.of(setup.dir()).resolve(plan.name()), request.extra(), progress));
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            return WorkerMessage.failed(plan.name(), e);
+        }
+    }
+}

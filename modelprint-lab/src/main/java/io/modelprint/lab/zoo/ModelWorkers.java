@@ -1,0 +1,20 @@
+package io.modelprint.lab.zoo;
+
+import io.modelprint.engine.ModelProvenance;
+import java.util.Map;
+
+/** Builds planned models: one at a time in this process, or several at once in worker processes. */
+interface ModelWorkers extends AutoCloseable {
+    /** Whether a model submitted now would start at once. */
+    boolean hasIdle();
+
+    void submit(SuspectPlan plan, Map<String, Object> extra);
+
+    /** Waits for a submitted model to be done (built, or failed with {@code failure}). */
+    Built take();
+
+    @Override
+    void close();
+
+    record Built(SuspectPlan plan, ModelProvenance provenance, RuntimeException failure) {}
+}
