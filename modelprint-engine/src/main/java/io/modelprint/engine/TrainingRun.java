@@ -45,7 +45,13 @@ public final class TrainingRun {
     /** Measures test accuracy and saves {@code model} with provenance recording how it was made. */
     public static ModelProvenance save(Model model, Architecture arch, ImageDataset train, ImageDataset test,
             TrainingConfig config, ModelTrainer.Result result, Path out, String parent, Map<String, Object> extra) {
-        double accuracy = ModelTrainer.accuracy(model, test);
+        return save(model, arch, train, ModelTrainer.accuracy(model, test), config, result, out, parent, extra);
+    }
+
+    /** As {@link #save(Model, Architecture, ImageDataset, ImageDataset, TrainingConfig, ModelTrainer.Result, Path, String, Map)},
+     *  with the test accuracy already known (a copy whose weights are its parent's). */
+    public static ModelProvenance save(Model model, Architecture arch, ImageDataset train, double accuracy,
+            TrainingConfig config, ModelTrainer.Result result, Path out, String parent, Map<String, Object> extra) {
         Map<String, Object> recorded = new java.util.LinkedHashMap<>(extra == null ? Map.of() : extra);
         recorded.put("madeBy", io.modelprint.ToolVersion.environment());
         recorded.put("datasetSha256", train.sha256());

@@ -92,6 +92,8 @@ final class FinishedModels {
             if (parentHash != null && !parentSha256(manifest, plan).map(parentHash::equals).orElse(true)) {
                 return Optional.empty();
             }
+            recorded.remove(Recipes.DEFENDED_ACCURACY_IMAGES_KEY);
+            recorded.remove(Recipes.DEFENDED_ACCURACY_INTERVAL);
             Object defended = recorded.remove(Recipes.ACCURACY_BEHIND_DEFENSE);
             if (defended instanceof Number accuracy) {
                 provenance = provenance.withTestAccuracy(accuracy.doubleValue());

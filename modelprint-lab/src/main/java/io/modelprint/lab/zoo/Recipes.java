@@ -1,5 +1,6 @@
 package io.modelprint.lab.zoo;
 
+
 import ai.djl.Model;
 import io.modelprint.data.ImageDataset;
 import io.modelprint.engine.DjlClassifier;
@@ -22,8 +23,11 @@ import io.modelprint.lab.evasive.DefendedClassifier;
 import io.modelprint.lab.evasive.Defense;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import io.modelprint.scheme.Labels;
+import org.apache.commons.math3.stat.interval.ConfidenceInterval;
+import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
 import java.util.Random;
 
 /** The recipes the presets combine: train, post-process the target, distill it, grow a forest. */
@@ -132,21 +136,32 @@ public final class Recipes {
 
     /**
      * A copy of the target to be served behind {@code defense} (the evasive family). The manifest's
-     * test accuracy is the one behind the defense (measured in process on the whole test split, the
-     * defense's own seed); the model file's provenance keeps the weights' own accuracy and records
-     * the defended one as {@code accuracyBehindDefense}.
+     * test accuracy is the one behind the defense, measured in process with the defense's own seed on
+     * the first {@value #DEFENDED_ACCURACY_IMAGES} images of the test split (a fixed subset: a smoothing
+     * defense answers each query with several forward passes) and recorded with its 95% Wilson
+     * interval; the model file's provenance keeps the weights' own accuracy (the target's, as
+     * recorded in its provenance: the weights are the same) and records the defended one as
+     * {@code accuracyBehindDefense}.
      */
     static final String ACCURACY_BEHIND_DEFENSE = "accuracyBehindDefense";
+    static final String DEFENDED_ACCURACY_INTERVAL = "accuracyBehindDefenseInterval95";
+    static final String DEFENDED_ACCURACY_IMAGES_KEY = "accuracyBehindDefenseImages";
+    static final int DEFENDED_ACCURACY_IMAGES = 2_000;
 
     static Recipe evasive(Defense defense, TrainingConfig config) {
         return (context, out, extra, progress) -> {
             ModelProvenance parent = ModelLoader.checkIntact(context.target());
             try (DjlClassifier target = ModelLoader.load(context.target(), parent.inputSpec())) {
-                double defended = accuracy(DefendedClassifier.wrap(target, defense), context.test());
+                ImageDataset sample = context.test().head(Math.min(DEFENDED_ACCURACY_IMAGES, context.test().size()));
+                double defended = accuracy(DefendedClassifier.wrap(target, defense), sample);
+                ConfidenceInterval interval = new WilsonScoreInterval().createInterval(sample.size(),
+                        (int) Math.round(defended * sample.size()), 0.95);
                 Map<String, Object> recorded = new LinkedHashMap<>(extra);
                 recorded.put(ACCURACY_BEHIND_DEFENSE, defended);
+                recorded.put(DEFENDED_ACCURACY_IMAGES_KEY, sample.size());
+                recorded.put(DEFENDED_ACCURACY_INTERVAL, List.of(interval.getLowerBound(), interval.getUpperBound()));
                 ModelProvenance saved = TrainingRun.save(target.model(), Architecture.parse(parent.arch()), context.train(),
-                        context.test(), config, new ModelTrainer.Result(0, 0, Float.NaN), out,
+                        parent.testAccuracy(), config, new ModelTrainer.Result(0, 0, Float.NaN), out,
                         context.zooDir().relativize(context.target()).toString(), recorded);
                 return saved.withTestAccuracy(defended);
             }

@@ -98,6 +98,23 @@ class ZooBuilderTest {
             assertEquals(64, entry.sha256().length());
         }
         assertFalse(build(zoo, ProgressListener.NONE).contains("building"), "a complete zoo builds nothing");
+
+        // an evasive copy: its weights' own accuracy is the target's; the defended one, on a fixed subset, has its interval
+        io.modelprint.engine.ModelProvenance evasive = io.modelprint.engine.ModelLoader.checkIntact(zoo.resolve("evasive-flip-0.1"));
+        assertEquals(complete.entry("target").orElseThrow().testAccuracy(), evasive.testAccuracy());
+        assertEquals(test.size(), ((Number) evasive.extra().get("accuracyBehindDefenseImages")).intValue());
+        List<?> interval = (List<?>) evasive.extra().get("accuracyBehindDefenseInterval95");
+        double defended = complete.entry("evasive-flip-0.1").orElseThrow().testAccuracy();
+        double low = ((Number) interval.get(0)).doubleValue();
+        double high = ((Number) interval.get(1)).doubleValue();
+        assertTrue(low < defended && defended < high && high - low < 0.3, defended + " in " + interval);
+
+        // a lost manifest: every complete model is found again by its provenance, none trained again
+        Files.delete(zoo.resolve(ZooManifest.FILE_NAME));
+        String again = build(zoo, ProgressListener.NONE);
+        assertFalse(again.contains("building"), again);
+        assertEquals(complete.entries().size(), ZooManifest.read(zoo).orElseThrow().entries().size());
+        assertEquals(defended, ZooManifest.read(zoo).orElseThrow().entry("evasive-flip-0.1").orElseThrow().testAccuracy());
     }
 
     @Test
