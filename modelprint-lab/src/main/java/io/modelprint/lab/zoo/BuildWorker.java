@@ -1,6 +1,7 @@
 package io.modelprint.lab.zoo;
 
 import io.modelprint.ProgressListener;
+import io.modelprint.engine.ModelProvenance;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -41,8 +42,9 @@ public final class BuildWorker {
         }
         try {
             ProgressListener progress = new ThrottledProgress(plan.name(), System.err);
-            return WorkerMessage.built(plan.name(),
-                    plan.recipe().build(context, Path.of(setup.dir()).resolve(plan.name()), request.extra(), progress));
+            double cpu = CpuTime.seconds();
+            ModelProvenance provenance = plan.recipe().build(context, Path.of(setup.dir()).resolve(plan.name()), request.extra(), progress);
+            return WorkerMessage.built(plan.name(), provenance, CpuTime.seconds() - cpu);
         } catch (RuntimeException e) {
             e.printStackTrace();
             return WorkerMessage.failed(plan.name(), e);

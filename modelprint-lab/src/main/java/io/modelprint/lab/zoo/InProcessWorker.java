@@ -1,6 +1,7 @@
 package io.modelprint.lab.zoo;
 
 import io.modelprint.ProgressListener;
+import io.modelprint.engine.ModelProvenance;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -24,7 +25,9 @@ final class InProcessWorker implements ModelWorkers {
 
     @Override
     public void submit(SuspectPlan plan, Map<String, Object> extra) {
-        done = new Built(plan, plan.recipe().build(context, dir.resolve(plan.name()), extra, progress), null);
+        double cpu = CpuTime.seconds();
+        ModelProvenance provenance = plan.recipe().build(context, dir.resolve(plan.name()), extra, progress);
+        done = new Built(plan, provenance, null, CpuTime.seconds() - cpu);
     }
 
     @Override

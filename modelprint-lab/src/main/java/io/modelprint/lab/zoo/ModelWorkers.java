@@ -16,5 +16,10 @@ interface ModelWorkers extends AutoCloseable {
     @Override
     void close();
 
-    record Built(SuspectPlan plan, ModelProvenance provenance, RuntimeException failure) {}
+    /** @param cpuSeconds CPU time the model took in the process that built it */
+    record Built(SuspectPlan plan, ModelProvenance provenance, RuntimeException failure, double cpuSeconds) {
+        static Built failed(SuspectPlan plan, RuntimeException failure) {
+            return new Built(plan, null, failure, 0);
+        }
+    }
 }

@@ -10,18 +10,19 @@ import java.util.Map;
 
 /** One line between a build and its worker processes: a model to build, or what became of it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record WorkerMessage(String name, Map<String, Object> extra, ModelProvenance provenance, String failure, String failureType) {
+record WorkerMessage(String name, Map<String, Object> extra, ModelProvenance provenance, double cpuSeconds, String failure,
+        String failureType) {
     static WorkerMessage build(String name, Map<String, Object> extra) {
-        return new WorkerMessage(name, extra, null, null, null);
+        return new WorkerMessage(name, extra, null, 0, null, null);
     }
 
-    static WorkerMessage built(String name, ModelProvenance provenance) {
-        return new WorkerMessage(name, null, provenance, null, null);
+    static WorkerMessage built(String name, ModelProvenance provenance, double cpuSeconds) {
+        return new WorkerMessage(name, null, provenance, cpuSeconds, null, null);
     }
 
     static WorkerMessage failed(String name, RuntimeException e) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        return new WorkerMessage(name, null, null, message, e.getClass().getSimpleName());
+        return new WorkerMessage(name, null, null, 0, message, e.getClass().getSimpleName());
     }
 
     /**

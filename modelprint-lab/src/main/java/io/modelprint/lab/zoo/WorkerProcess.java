@@ -82,8 +82,8 @@ final class WorkerProcess {
                 if (plan == null || !plan.name().equals(answer.name()) || !current.compareAndSet(plan, null)) {
                     throw new IllegalStateException("an answer for a model it was not building");
                 }
-                done.add(answer.failure() == null ? new ModelWorkers.Built(plan, answer.provenance(), null)
-                        : new ModelWorkers.Built(plan, null, answer.exception()));
+                done.add(answer.failure() == null ? new ModelWorkers.Built(plan, answer.provenance(), null, answer.cpuSeconds())
+                        : ModelWorkers.Built.failed(plan, answer.exception()));
             }
         } catch (IOException | RuntimeException e) {
             process.destroyForcibly(); // it wrote what no worker writes: not to be trusted with another model
@@ -95,7 +95,7 @@ final class WorkerProcess {
     private void failCurrent(String why) {
         SuspectPlan plan = current.getAndSet(null);
         if (plan != null) {
-            done.add(new ModelWorkers.Built(plan, null, new IllegalStateException("building " + plan.name() + ": " + why)));
+            done.add(ModelWorkers.Built.failed(plan, new IllegalStateException("building " + plan.name() + ": " + why)));
         }
     }
 

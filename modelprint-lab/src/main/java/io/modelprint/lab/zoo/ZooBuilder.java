@@ -205,8 +205,8 @@ public final class ZooBuilder {
             counts.modelSeconds += seconds;
             counts.modelsBuilt++;
         }
-        log.printf("%s: %s test accuracy %.4f%s (%.1f s)%n", what, next.name(), provenance.testAccuracy(),
-                kept ? "" : " - loses more than 3%, not kept; " + next.series() + " sweep ends", seconds);
+        log.printf("%s: %s test accuracy %.4f%s (%.1f s, %.1f s CPU)%n", what, next.name(), provenance.testAccuracy(),
+                kept ? "" : " - loses more than 3%, not kept; " + next.series() + " sweep ends", seconds, built.cpuSeconds());
         return manifest;
     }
 
