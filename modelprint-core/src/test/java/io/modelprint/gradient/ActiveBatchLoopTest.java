@@ -92,4 +92,65 @@ class ActiveBatchLoopTest {
             assertEquals(2, loop.evaluations(), "the evaluation that stopped it counts");
         }
     }
+
+    /** Unit sign steps toward a target within a per-point box: memoryless, as IGSM's. */
+    private static IterativeAttack signSteps(PointArray targets, PointArray low, PointArray high, boolean memoryless) {
+        return new IterativeAttack() {
+            @Override
+            public NDList loss(NDArray x) {
+                return new NDList(x.sub(targets.get()).square().sum(new int[] {1}), x);
+            }
+
+            @Override
+            public boolean reached(InputGradient.Result evaluation, int row, int point) {
+                return evaluation.loss()[row] <= 0.01f;
+            }
+
+            @Override
+            public NDArray step(NDArray x, NDArray gradient, int step) {
+                return x.sub(gradient.sign());
+            }
+
+            @Override
+            public boolean memoryless() {
+                return memoryless;
+            }
+
+            @Override
+            public NDArray project(NDArray x) {
+                return x.maximum(low.get()).minimum(high.get());
+            }
+        };
+    }
+
+    @Test
+    void aMemorylessStepThatLeavesAPointWhereItWasRetiresItAtOnceWithTheResultTheStepLimitWouldGive() {
+        // held at its box's edge (a fixed point from step 2); at its goal at once; at its goal after 8 steps; in a 2-cycle
+        float[] starts = {5, 5, 8, 0.5f};
+        float[] goals = {0, 5, 0, 0};
+        float[] lows = {3, -100, -100, -100};
+        float[] highs = {10, 100, 100, 100};
+        float[][] results = new float[2][];
+        int[][] iterations = new int[2][];
+        int[] evaluations = new int[2];
+        for (int run = 0; run < 2; run++) {
+            results[run] = starts.clone();
+            try (ActiveBatchLoop loop = new ActiveBatchLoop("test", ActiveBatchLoop.Progress.NONE)) {
+                NDArray start = loop.manager().create(starts.clone(), new Shape(4, 1));
+                PointArray targets = loop.track(loop.manager().create(goals, new Shape(4, 1)));
+                PointArray low = loop.track(loop.manager().create(lows, new Shape(4, 1)));
+                PointArray high = loop.track(loop.manager().create(highs, new Shape(4, 1)));
+                loop.runToGoal(start, results[run], 20, signSteps(targets, low, high, run == 1));
+                assertArrayEquals(new boolean[] {false, true, true, false}, loop.converged());
+                iterations[run] = loop.iterations();
+                evaluations[run] = loop.evaluations();
+            }
+        }
+        assertArrayEquals(results[0], results[1], "the same points either way");
+        assertArrayEquals(new float[] {3, 5, 0, 0.5f}, results[1]);
+        assertArrayEquals(new int[] {20, 0, 8, 20}, iterations[0]);
+        assertArrayEquals(new int[] {3, 0, 8, 20}, iterations[1], "the held point leaves when its step changed nothing");
+        assertEquals(21, evaluations[0]);
+        assertEquals(21, evaluations[1], "the 2-cycle runs to the limit either way");
+    }
 }
