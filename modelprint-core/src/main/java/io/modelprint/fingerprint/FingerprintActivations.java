@@ -2,7 +2,9 @@ package io.modelprint.fingerprint;
 
 import io.modelprint.InputException;
 import io.modelprint.io.Npy;
+import io.modelprint.scheme.Access;
 import io.modelprint.scheme.LayerActivations;
+import io.modelprint.scheme.Schemes;
 import java.util.Arrays;
 
 /**
@@ -12,6 +14,16 @@ import java.util.Arrays;
  */
 final class FingerprintActivations {
     private FingerprintActivations() {}
+
+    /** Refused when the scheme {@code meta} names compares hidden layers and the file holds no activations ({@code present}). */
+    static void requireFor(String where, FingerprintMeta meta, boolean present) {
+        boolean layers = meta.formatVersion() == 2 && Schemes.find(meta.scheme())
+                .map(f -> f.withDefaults().suspectAccess() == Access.LAYERS).orElse(false);
+        if (layers && !present) {
+            throw new InputException(where + ": scheme " + meta.scheme() + " compares hidden layers, but the file holds no layer"
+                    + " activations (no " + FingerprintParts.ACTIVATIONS + "): the scheme does not fit the arrays");
+        }
+    }
 
     /** {@code activations} read as the target's layer on {@code n} queries; {@code where} names the file. */
     static LayerActivations decode(String where, Npy.Array activations, FingerprintMeta meta, long n) {

@@ -136,6 +136,7 @@ final class FingerprintCodec {
                     + labels.elementCount() + ", " + meta.numClasses() + "]");
         }
         // with activations, meta.json's network names the layers they come from; their weights are not stored
+        FingerprintActivations.requireFor(where, meta, activations != null);
         var weights = activations != null && parts.tensors().isEmpty() ? null
                 : FingerprintWeights.decode(where, meta.network(), parts.tensors());
         GradientField gradientField = field == null ? null : field(where, field, meta, labels.elementCount());
