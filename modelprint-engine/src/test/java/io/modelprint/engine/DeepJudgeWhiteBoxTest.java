@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Model;
 import io.modelprint.InputException;
 import io.modelprint.ProgressListener;
 import io.modelprint.data.ImageDataset;
@@ -19,6 +18,8 @@ import io.modelprint.scheme.LayerActivations;
 import io.modelprint.scheme.Schemes;
 import io.modelprint.scheme.SeedSource;
 import io.modelprint.testing.SyntheticData;
+import io.modelprint.verify.CalibrationReference;
+import io.modelprint.verify.Calibrator;
 import io.modelprint.verify.Verifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,13 +93,31 @@ class DeepJudgeWhiteBoxTest {
     }
 
     @Test
-    void aModelOfAnotherArchitectureIsRefusedNamingWhereItDiffers() {
-        Path mlp = dir.resolve("mlp");
-        try (Model model = ModelLoader.newModel(Architecture.MLP, train.spec(), CLASSES, "mlp")) {
-            ModelTrainer.fit(model, train, new TrainingConfig(1, 32, 1e-3f, 7, 0), ProgressListener.NONE);
-            ModelStore.save(model, new ModelProvenance(ModelProvenance.FORMAT_VERSION, "mlp", train.spec(), CLASSES, "bands",
-                    train.size(), 7, 1, 32, "adam", 1e-3, 0, 0, null, null, null, Map.of()), mlp);
+    void calibratedOnIndependentLeNetsAFineTunedCopyGetsASmallerPValueThanAnotherIndependentOne() {
+        java.util.List<CalibrationReference> references = new java.util.ArrayList<>();
+        for (int seed = 10; seed < 13; seed++) {
+            Path reference = TinyLeNets.train(dir, train, CLASSES, seed, "reference-" + seed);
+            references.add(new CalibrationReference("reference-" + seed, "same-architecture", null,
+                    f -> ModelLoader.load(reference, train.spec())));
         }
+        Fingerprint calibrated = Calibrator.calibrate(fingerprint, "deepjudge-wb.npz", references, ProgressListener.NONE, w -> { });
+        Verifier verifier = new Verifier((Double) null);
+        double copy;
+        try (DjlClassifier tuned = ModelLoader.load(targetDir, train.spec())) {
+            ModelTrainer.fit(tuned.model(), SyntheticData.bands(120, CLASSES, 12, 12, 5), new TrainingConfig(1, 32, 1e-3f, 6, 0),
+                    ProgressListener.NONE);
+            copy = verifier.verify(calibrated, tuned).pValue();
+        }
+        double independent;
+        try (DjlClassifier other = ModelLoader.load(TinyLeNets.train(dir, train, CLASSES, 14, "independent-14"), train.spec())) {
+            independent = verifier.verify(calibrated, other).pValue();
+        }
+        assertTrue(copy < independent, "fine-tuned copy p " + copy + ", independent p " + independent);
+    }
+
+    @Test
+    void aModelOfAnotherArchitectureIsRefusedNamingWhereItDiffers() {
+        Path mlp = TinyLeNets.train(Architecture.MLP, dir, train, CLASSES, 7, "mlp");
         try (DjlClassifier student = ModelLoader.load(mlp, train.spec())) {
             InputException refused = assertThrows(InputException.class, () -> similarity(fingerprint, student));
             assertTrue(refused.getMessage().contains("deepjudge-wb compares models of one architecture")

@@ -21,7 +21,7 @@ public final class DeepJudgeWhiteBoxScheme implements SchemeFactory {
                     + " logits layer (1: the last hidden layer)")
             .real("m", 3f, Range.above(0), "a test case's goal: m x its unit's largest output over the seeds")
             .real("lr", 0.01f, Range.above(0), "Adam's learning rate, a fraction of the input range")
-            .integer("maxIter", 300, Range.atLeast(1), "steps per test case at most")
+            .integer("maxIter", 100, Range.atLeast(1), "steps per test case at most")
             .real("theta", 0.5f, Range.atLeast(0).atMost(1), "a unit is active when its output, min-max scaled over the"
                     + " layer, exceeds theta (NAD, LAD)")
             .build();
