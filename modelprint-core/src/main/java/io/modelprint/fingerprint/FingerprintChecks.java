@@ -4,7 +4,7 @@ import io.modelprint.fleet.QuerySelection;
 
 /**
  * What a fingerprint must satisfy beyond its hash, since a hash only says the file is as written:
- * at least one query (none for a scheme that compares weights, which holds the target's instead), at least 2 classes, labels within the classes, finite queries, scores and gradient field, and
+ * at least one query (none for a scheme that compares weights, which holds the target's instead), at least 2 classes, labels within the classes, finite queries, scores, gradient field and layer activations, and
  * a calibration that can be used (at least 2 finite negatives; rates in [0,1] for label matching; kinds and
  * weight hashes, when recorded, one per negative), and a fleet's record of its choice that fits the queries
  * (rates strictly inside (0, 1); a learned verifier's weights finite, one per feature).
@@ -43,6 +43,10 @@ final class FingerprintChecks {
         }
         if (fingerprint.field() != null && fingerprint.field().firstNonFiniteSample() >= 0) {
             throw new IllegalArgumentException("field.npy holds a non-finite value (sample " + fingerprint.field().firstNonFiniteSample() + ")");
+        }
+        if (fingerprint.activations() != null && fingerprint.activations().firstNonFiniteTest() >= 0) {
+            throw new IllegalArgumentException(FingerprintParts.ACTIVATIONS + " holds a non-finite value (test "
+                    + fingerprint.activations().firstNonFiniteTest() + ")");
         }
         Calibration calibration = meta.calibration();
         if (calibration != null) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.modelprint.InputException;
 import io.modelprint.io.Npy;
 import io.modelprint.scheme.GradientField;
+import io.modelprint.scheme.LayerActivations;
 import io.modelprint.scheme.Queries;
 import io.modelprint.scheme.Schemes;
 import java.io.IOException;
@@ -29,7 +30,8 @@ final class FingerprintCodec {
     static Encoded encode(Fingerprint fingerprint) {
         Queries q = fingerprint.queries();
         FingerprintMeta meta = fingerprint.meta();
-        if (meta.formatVersion() == 1 && (fingerprint.scores() != null || fingerprint.field() != null)) {
+        if (meta.formatVersion() == 1 && (fingerprint.scores() != null || fingerprint.field() != null
+                || fingerprint.activations() != null)) {
             throw new IllegalArgumentException("a version 1 fingerprint holds labels only");
         }
         FingerprintParts unhashed = new FingerprintParts(
@@ -40,6 +42,9 @@ final class FingerprintCodec {
                 fingerprint.field() == null ? null
                         : Npy.encode(fingerprint.field().values(),
                                 GradientField.shape(fingerprint.size(), fingerprint.field().steps(), q.spec())),
+                fingerprint.activations() == null ? null
+                        : Npy.encode(fingerprint.activations().values(),
+                                new long[] {fingerprint.size(), fingerprint.activations().units()}),
                 FingerprintWeights.encode(fingerprint.weights()),
                 json(meta.withContentSha256(null)));
         FingerprintMeta finished = meta.withContentSha256(FingerprintHash.of(meta.formatVersion(), unhashed));
@@ -57,7 +62,7 @@ final class FingerprintCodec {
     /** Every entry name {@code fingerprint} may have under {@code prefix}: the fixed ones and its weights. */
     static List<String> entryNames(Fingerprint fingerprint, String prefix) {
         List<String> names = new java.util.ArrayList<>(FingerprintParts.names(prefix));
-        FingerprintWeights.entryNames(fingerprint.meta().network()).forEach(name -> names.add(prefix + name));
+        FingerprintWeights.entryNames(fingerprint.weights() == null ? null : fingerprint.meta().network()).forEach(name -> names.add(prefix + name));
         return names;
     }
 
@@ -85,9 +90,10 @@ final class FingerprintCodec {
 
     private static Fingerprint decode(String where, FingerprintParts parts) {
         FingerprintMeta meta = meta(where, parts.meta());
-        if (meta.formatVersion() == 1 && (parts.scores() != null || parts.field() != null)) {
+        if (meta.formatVersion() == 1 && (parts.scores() != null || parts.field() != null || parts.activations() != null)) {
             throw new InputException(where + ": a version 1 fingerprint holds labels only, yet it has "
-                    + (parts.scores() != null ? FingerprintParts.SCORES : FingerprintParts.FIELD));
+                    + (parts.scores() != null ? FingerprintParts.SCORES : parts.field() != null ? FingerprintParts.FIELD
+                            : FingerprintParts.ACTIVATIONS));
         }
         String actual = FingerprintHash.of(meta.formatVersion(), parts);
         if (!actual.equals(meta.contentSha256())) {
@@ -104,6 +110,7 @@ final class FingerprintCodec {
         Npy.Array labels;
         Npy.Array scores = null;
         Npy.Array field = null;
+        Npy.Array activations = null;
         try {
             queries = Npy.decode(parts.queries());
             labels = Npy.decode(parts.labels());
@@ -112,6 +119,9 @@ final class FingerprintCodec {
             }
             if (parts.field() != null) {
                 field = Npy.decode(parts.field());
+            }
+            if (parts.activations() != null) {
+                activations = Npy.decode(parts.activations());
             }
         } catch (IllegalArgumentException e) {
             throw new InputException(where + ": " + e.getMessage());
@@ -125,12 +135,17 @@ final class FingerprintCodec {
             throw new InputException(where + ": scores have shape " + Arrays.toString(scores.shape()) + "; expected ["
                     + labels.elementCount() + ", " + meta.numClasses() + "]");
         }
-        var weights = FingerprintWeights.decode(where, meta.network(), parts.tensors());
+        // with activations, meta.json's network names the layers they come from; their weights are not stored
+        FingerprintActivations.requireFor(where, meta, activations != null);
+        var weights = activations != null && parts.tensors().isEmpty() ? null
+                : FingerprintWeights.decode(where, meta.network(), parts.tensors());
         GradientField gradientField = field == null ? null : field(where, field, meta, labels.elementCount());
+        LayerActivations layer = activations == null ? null : FingerprintActivations.decode(where, activations, meta,
+                labels.elementCount());
         try {
             Queries q = new Queries(meta.inputSpec(), queries.toFloats(), (int) labels.elementCount());
             Fingerprint fingerprint = new Fingerprint(q, labels.toLongs(), scores == null ? null : scores.toFloats(), meta, weights,
-                    gradientField);
+                    gradientField, layer);
             FingerprintChecks.validate(fingerprint);
             SchemeFit.check(where, fingerprint);
             return fingerprint;

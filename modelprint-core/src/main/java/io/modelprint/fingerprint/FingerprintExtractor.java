@@ -56,15 +56,15 @@ public final class FingerprintExtractor {
     public static Result extract(Differentiable target, String targetName, Scheme<?> scheme, SeedSource seeds,
             long seed, FleetSplit fleet, ProgressListener progress, GradientCheck checks) {
         long start = System.nanoTime();
-        if (target instanceof ConvertedDifferentiable && scheme.suspectAccess() == Access.GRADIENTS) {
+        if (target instanceof ConvertedDifferentiable && scheme.suspectAccess().readsInternals()) {
             // a field taken in pixel space is not the gradient in the target's own input spec, where the file keeps queries
-            throw new io.modelprint.InputException(targetName + ": scheme " + scheme.name() + " compares gradient fields in the"
-                    + " target's own input spec; fingerprint the target without an input conversion (--input-shape / --resize)");
+            throw new io.modelprint.InputException(targetName + ": scheme " + scheme.name() + " compares " + scheme.suspectAccess().label()
+                    + " in the target's own input spec; fingerprint the target without an input conversion (--input-shape / --resize)");
         }
         // the number of queries is the scheme's own parameter, recorded with the others: one source for both
         int n = scheme.parameters().queryCount();
         QueryGenerator generator = scheme.queries();
-        if (generator.targetAccess() == Access.GRADIENTS) {
+        if (generator.targetAccess() == Access.GRADIENTS || generator.targetAccess() == Access.LAYERS) {
             checks.require(target, targetName);
         }
         GeneratedQueries generated;
@@ -103,9 +103,11 @@ public final class FingerprintExtractor {
                 .optCreatedAt(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
                 .optStats(stats)
                 .optSelection(generated.selection())
-                .optNetwork(answers.weights() == null ? null : answers.weights().specs())
+                .optNetwork(answers.weights() != null ? answers.weights().specs()
+                        : answers.activations() != null ? answers.activations().network() : null)
                 .build();
-        return new Result(new Fingerprint(queries, answers.labels(), answers.scores(), meta, answers.weights(), answers.field()),
+        return new Result(new Fingerprint(queries, answers.labels(), answers.scores(), meta, answers.weights(), answers.field(),
+                answers.activations()),
                 generated, seconds);
     }
 

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * What a fingerprint's {@code contentSha256} covers, listed once for writing it and for checking it.
  * Version 1: {@code queries.npy} then {@code labels.npy}. Version 2: the arrays ({@code scores.npy}
- * when present, then {@code field.npy} when present, then the {@code weights/} entries when present, in entry-name order) then
+ * when present, then {@code field.npy} and {@code activations.npy} when present, then the {@code weights/} entries when present, in entry-name order) then
  * {@code meta.json} without its hash and its signature (parsed, keys sorted, no whitespace).
  */
 final class FingerprintHash {
@@ -29,6 +29,9 @@ final class FingerprintHash {
             }
             if (parts.field() != null) {
                 hashed.add(parts.field());
+            }
+            if (parts.activations() != null) {
+                hashed.add(parts.activations());
             }
             hashed.addAll(parts.tensors().values()); // sorted by name: FingerprintParts keeps them so
             hashed.add(canonicalMeta(parts.meta()));

@@ -8,15 +8,18 @@ import java.util.TreeMap;
 /**
  * The entries of one fingerprint as its file holds them, encoded: {@code queries.npy},
  * {@code labels.npy}, {@code scores.npy} (score schemes only, else null), {@code field.npy} (the target's
- * gradient field: gradient schemes only, else null), the target's weights
+ * gradient field: gradient schemes only, else null), {@code activations.npy} (the target's hidden layer on
+ * the test cases: layer schemes only, else null), the target's weights
  * under {@code weights/} (schemes that compare weights only; by entry name, sorted) and
  * {@code meta.json}. In a bundle they sit under the member's name ({@code sac-w/queries.npy}).
  */
-record FingerprintParts(byte[] queries, byte[] labels, byte[] scores, byte[] field, Map<String, byte[]> tensors, byte[] meta) {
+record FingerprintParts(byte[] queries, byte[] labels, byte[] scores, byte[] field, byte[] activations, Map<String, byte[]> tensors,
+        byte[] meta) {
     static final String QUERIES = "queries.npy";
     static final String LABELS = "labels.npy";
     static final String SCORES = "scores.npy";
     static final String FIELD = "field.npy";
+    static final String ACTIVATIONS = "activations.npy";
     static final String META = "meta.json";
 
     FingerprintParts {
@@ -25,7 +28,7 @@ record FingerprintParts(byte[] queries, byte[] labels, byte[] scores, byte[] fie
 
     /** Every name a fingerprint's fixed entries may have under {@code prefix} ("" or "member/"); weights come on top. */
     static List<String> names(String prefix) {
-        return List.of(prefix + QUERIES, prefix + LABELS, prefix + SCORES, prefix + FIELD, prefix + META);
+        return List.of(prefix + QUERIES, prefix + LABELS, prefix + SCORES, prefix + FIELD, prefix + ACTIVATIONS, prefix + META);
     }
 
     /** The parts found under {@code prefix}; a missing one is null, the tensors every entry under its weights folder. */
@@ -38,14 +41,15 @@ record FingerprintParts(byte[] queries, byte[] labels, byte[] scores, byte[] fie
             }
         });
         return new FingerprintParts(entries.get(prefix + QUERIES), entries.get(prefix + LABELS),
-                entries.get(prefix + SCORES), entries.get(prefix + FIELD), tensors, entries.get(prefix + META));
+                entries.get(prefix + SCORES), entries.get(prefix + FIELD), entries.get(prefix + ACTIVATIONS), tensors,
+                entries.get(prefix + META));
     }
 
     FingerprintParts withMeta(byte[] newMeta) {
-        return new FingerprintParts(queries, labels, scores, field, tensors, newMeta);
+        return new FingerprintParts(queries, labels, scores, field, activations, tensors, newMeta);
     }
 
-    /** The entries in file order under {@code prefix}: queries, labels, scores if any, field if any, weights if any, meta. */
+    /** The entries in file order under {@code prefix}: queries, labels, scores if any, field if any, activations if any, weights if any, meta. */
     Map<String, byte[]> entries(String prefix) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(prefix + QUERIES, queries);
@@ -55,6 +59,9 @@ record FingerprintParts(byte[] queries, byte[] labels, byte[] scores, byte[] fie
         }
         if (field != null) {
             entries.put(prefix + FIELD, field);
+        }
+        if (activations != null) {
+            entries.put(prefix + ACTIVATIONS, activations);
         }
         tensors.forEach((name, bytes) -> entries.put(prefix + name, bytes));
         entries.put(prefix + META, meta);

@@ -8,7 +8,7 @@ import io.modelprint.scheme.Schemes;
 /**
  * Whether the scheme a fingerprint names fits the arrays it holds: the scheme builds from the recorded
  * parameters, meta.json's representation, distance and access are the scheme's own, scores are there
- * exactly when the scheme compares scores, weights exactly when it compares weights, a gradient field exactly when it compares gradients, a learned verifier exactly when the scheme scores with one,
+ * exactly when the scheme compares scores, weights exactly when it compares weights, a gradient field exactly when it compares gradients, layer activations exactly when it compares hidden layers, a learned verifier exactly when the scheme scores with one,
  * no calibration for a tampering scheme,
  * and the scheme computes the fingerprint's similarity to itself (a finite number). A scheme relabelled in meta.json (hash recomputed) is refused here, at
  * read, instead of failing inside every later scan.
@@ -41,6 +41,12 @@ final class SchemeFit {
             throw new InputException(where + ": scheme " + meta.scheme() + (gradients ? " compares gradient fields, but the file holds none (no "
                     + FingerprintParts.FIELD + ")" : " does not compare gradient fields, but the file holds " + FingerprintParts.FIELD)
                     + ": the scheme does not fit the arrays");
+        }
+        boolean layers = scheme.suspectAccess() == Access.LAYERS;
+        if (layers != (fingerprint.activations() != null)) {
+            throw new InputException(where + ": scheme " + meta.scheme() + (layers ? " compares hidden layers, but the file holds no"
+                    + " layer activations (no " + FingerprintParts.ACTIVATIONS + ")" : " does not compare hidden layers, but the file holds "
+                    + FingerprintParts.ACTIVATIONS) + ": the scheme does not fit the arrays");
         }
         boolean scores = scheme.suspectAccess().comparesScores();
         if (scores && fingerprint.scores() == null) {

@@ -12,9 +12,11 @@ import io.modelprint.model.weights.NetworkWeights;
 /**
  * What a model answered on a fingerprint's queries: top-1 labels, and for score access its scores
  * (row-major [count, classes]; null with label access); with weight access, its weights (null otherwise);
- * with gradient access, its gradient field on the queries (null otherwise).
+ * with gradient access, its gradient field on the queries (null otherwise); with layer access, a hidden
+ * layer's outputs on the queries (null otherwise).
  */
-public record Answers(long[] labels, float[] scores, int classes, NetworkWeights weights, GradientField field) {
+public record Answers(long[] labels, float[] scores, int classes, NetworkWeights weights, GradientField field,
+        LayerActivations activations) {
     public Answers {
         if (scores != null && scores.length != (long) labels.length * classes) {
             throw new IllegalArgumentException(labels.length + " answers of " + classes + " classes need "
@@ -23,6 +25,14 @@ public record Answers(long[] labels, float[] scores, int classes, NetworkWeights
         if (field != null && field.samples() != labels.length) {
             throw new IllegalArgumentException(labels.length + " answers but a gradient field of " + field.samples() + " samples");
         }
+        if (activations != null && activations.tests() != labels.length) {
+            throw new IllegalArgumentException(labels.length + " answers but layer activations of " + activations.tests() + " tests");
+        }
+    }
+
+    /** Answers to queries, with the model's weights (or null), its gradient field (or null) and no layer activations. */
+    public Answers(long[] labels, float[] scores, int classes, NetworkWeights weights, GradientField field) {
+        this(labels, scores, classes, weights, field, null);
     }
 
     /** Answers to queries, with the model's weights (or null) and no gradient field. */
@@ -41,12 +51,17 @@ public record Answers(long[] labels, float[] scores, int classes, NetworkWeights
 
     /** These answers with the model's weights. */
     public Answers withWeights(NetworkWeights network) {
-        return new Answers(labels, scores, classes, network, field);
+        return new Answers(labels, scores, classes, network, field, activations);
     }
 
     /** These answers with the model's gradient field on the queries. */
     public Answers withField(GradientField gradientField) {
-        return new Answers(labels, scores, classes, weights, gradientField);
+        return new Answers(labels, scores, classes, weights, gradientField, activations);
+    }
+
+    /** These answers with a hidden layer's outputs on the queries. */
+    public Answers withActivations(LayerActivations layer) {
+        return new Answers(labels, scores, classes, weights, field, layer);
     }
 
     public int count() {
@@ -74,22 +89,24 @@ public record Answers(long[] labels, float[] scores, int classes, NetworkWeights
                 System.arraycopy(scores, rows[i] * classes, pickedScores, i * classes, classes);
             }
         }
-        return new Answers(picked, pickedScores, classes, weights, field == null ? null : field.select(rows));
+        return new Answers(picked, pickedScores, classes, weights, field == null ? null : field.select(rows),
+                activations == null ? null : activations.select(rows));
     }
 
     /** The labels alone, as a label-access suspect would have given them (with the weights, if any). */
     public Answers withoutScores() {
-        return new Answers(labels, null, classes, weights, field);
+        return new Answers(labels, null, classes, weights, field, activations);
     }
 
     /**
      * SHA-256 of the answers: labels as little-endian int64, then scores (if any) as little-endian float32,
-     * then (if any) the gradient field as little-endian float32, then (if any) the weights' own hash
+     * then (if any) the gradient field and then (if any) the layer activations as little-endian float32, then (if
+     * any) the weights' own hash
      * ({@link NetworkWeights#sha256()}) as text.
      */
     public String sha256() {
         java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(labels.length * 8 + (scores == null ? 0 : scores.length * 4)
-                        + (field == null ? 0 : field.values().length * 4))
+                        + (field == null ? 0 : field.values().length * 4) + (activations == null ? 0 : activations.values().length * 4))
                 .order(java.nio.ByteOrder.LITTLE_ENDIAN);
         for (long label : labels) {
             buffer.putLong(label);
@@ -101,6 +118,11 @@ public record Answers(long[] labels, float[] scores, int classes, NetworkWeights
         }
         if (field != null) {
             for (float v : field.values()) {
+                buffer.putFloat(v);
+            }
+        }
+        if (activations != null) {
+            for (float v : activations.values()) {
                 buffer.putFloat(v);
             }
         }

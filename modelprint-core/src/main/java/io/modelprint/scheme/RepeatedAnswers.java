@@ -12,12 +12,12 @@ public record RepeatedAnswers(Answers answers, int repeats, int inconsistentQuer
     public static final int MAX_REPEATS = 101;
 
     /**
-     * What {@code representation} reads, asked {@code repeats} times; a gradient field once, since only
-     * a model file gives gradients and it answers alike every time.
+     * What {@code representation} reads, asked {@code repeats} times; a gradient field or hidden layers once,
+     * since only a model file gives them and it answers alike every time.
      */
     public static RepeatedAnswers ask(Classifier suspect, Queries queries, Representation<?> representation, int repeats) {
         requireRepeats(repeats);
-        if (repeats == 1 || representation.access() == Access.GRADIENTS) {
+        if (repeats == 1 || representation.access().readsInternals()) {
             return new RepeatedAnswers(representation.ask(suspect, queries), 1, 0);
         }
         return ask(suspect, queries, representation.access(), repeats);

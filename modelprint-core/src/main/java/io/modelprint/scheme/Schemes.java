@@ -15,6 +15,7 @@ import io.modelprint.scheme.boundary.RandomScheme;
 import io.modelprint.scheme.llr.FleetLlrScheme;
 import io.modelprint.scheme.metav.MetaVerifierScheme;
 import io.modelprint.scheme.deepjudge.DeepJudgeScheme;
+import io.modelprint.scheme.deepjudge.DeepJudgeWhiteBoxScheme;
 import io.modelprint.scheme.modeldiff.ModelDiffScheme;
 import io.modelprint.scheme.modelgif.ModelGifScheme;
 import io.modelprint.scheme.sac.SacScheme;
@@ -38,7 +39,8 @@ public final class Schemes {
                 new SacScheme(SacScheme.Samples.MIXED, false), new SacScheme(SacScheme.Samples.WRONG, true),
                 new SacScheme(SacScheme.Samples.MIXED, true), new ModelDiffScheme(), new ZestScheme(), new DeepFoolScheme(),
                 new IpGuardMultipointScheme(), new UapScheme(), new DeepJudgeScheme(), new FleetLlrScheme(), new CaeScheme(),
-                new MetaVerifierScheme(), new WeightsScheme(), new SsfScheme(false), new SsfScheme(true), new ModelGifScheme())) {
+                new MetaVerifierScheme(), new WeightsScheme(), new SsfScheme(false), new SsfScheme(true), new ModelGifScheme(),
+                new DeepJudgeWhiteBoxScheme())) {
             BY_NAME.put(factory.name(), factory);
         }
     }

@@ -25,7 +25,7 @@ public final class SuspectFit {
         }
         if (!offered.covers(scheme.suspectAccess())) {
             return "offers " + offered.label() + " only, but scheme " + scheme.name() + " compares "
-                    + scheme.suspectAccess().label() + (scheme.suspectAccess() == Access.WEIGHTS ? " (" + Access.WEIGHTS_FROM + ")" : "")
+                    + scheme.suspectAccess().label() + (scheme.suspectAccess().whoGivesIt() != null ? " (" + scheme.suspectAccess().whoGivesIt() + ")" : "")
                     + "; schemes that work with " + offered.label() + ": " + String.join(", ", Schemes.usableWith(offered));
         }
         int targetClasses = fingerprint.meta().numClasses();

@@ -32,7 +32,7 @@ class GradientFieldFileTest {
     private Path forged(Fingerprint fingerprint, UnaryOperator<byte[]> change) throws IOException {
         FingerprintCodec.Encoded encoded = FingerprintCodec.encode(fingerprint);
         FingerprintParts old = encoded.parts();
-        FingerprintParts parts = new FingerprintParts(old.queries(), old.labels(), old.scores(), change.apply(old.field()), old.tensors(),
+        FingerprintParts parts = new FingerprintParts(old.queries(), old.labels(), old.scores(), change.apply(old.field()), old.activations(), old.tensors(),
                 old.meta());
         return ForgedFiles.write(dir.resolve("forged.npz"), parts, encoded.meta());
     }

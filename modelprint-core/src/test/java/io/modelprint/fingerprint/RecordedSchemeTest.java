@@ -12,6 +12,7 @@ import io.modelprint.fleet.QuerySelection;
 import io.modelprint.fleet.VerifierFeatures;
 import io.modelprint.scheme.FleetSelectedQueries;
 import io.modelprint.scheme.GradientField;
+import io.modelprint.scheme.LayerActivations;
 import io.modelprint.scheme.Parameter;
 import io.modelprint.scheme.Queries;
 import io.modelprint.scheme.Scheme;
@@ -55,8 +56,11 @@ class RecordedSchemeTest {
             case "weights" -> 0; // no queries: the target's weights instead
             default -> 2;
         };
-        NetworkWeights weights = scheme.suspectAccess() == Access.WEIGHTS
-                ? TinyNetworks.mlp(1, SPEC.pixelsPerImage(), new int[] {3}, CLASSES) : null;
+        NetworkWeights network = TinyNetworks.mlp(1, SPEC.pixelsPerImage(), new int[] {3}, CLASSES);
+        NetworkWeights weights = scheme.suspectAccess() == Access.WEIGHTS ? network : null;
+        // a layer scheme's file holds the target's hidden layer on the queries and the layers it belongs to
+        LayerActivations activations = scheme.suspectAccess() == Access.LAYERS
+                ? new LayerActivations(n, 3, new float[n * 3], network.specs()) : null;
         FingerprintMeta meta = FingerprintMeta.builder()
                 .setScheme(scheme.name(), scheme.representation().name(), scheme.distance().name(), scheme.suspectAccess().label())
                 .setParameters(recorded)
@@ -64,7 +68,7 @@ class RecordedSchemeTest {
                 .setTarget("target", "ab".repeat(32))
                 .setSeed(0, "uniform")
                 .optSelection(scheme.queries() instanceof FleetSelectedQueries ? selection(scheme, n) : null)
-                .optNetwork(weights == null ? null : weights.specs())
+                .optNetwork(weights != null || activations != null ? network.specs() : null)
                 .build();
         float[] scores = scheme.suspectAccess().comparesScores() ? new float[n * CLASSES] : null;
         // a gradient scheme's file holds the target's field: one input per query and path step
@@ -72,7 +76,7 @@ class RecordedSchemeTest {
         GradientField field = scheme.suspectAccess() == Access.GRADIENTS
                 ? new GradientField(n, steps, SPEC.pixelsPerImage(), new float[n * steps * SPEC.pixelsPerImage()]) : null;
         Fingerprint fingerprint = new Fingerprint(new Queries(SPEC, new float[n * SPEC.pixelsPerImage()], n),
-                java.util.stream.LongStream.range(0, n).map(i -> i % 2).toArray(), scores, meta, weights, field);
+                java.util.stream.LongStream.range(0, n).map(i -> i % 2).toArray(), scores, meta, weights, field, activations);
         Path file = dir.resolve(scheme.name() + ".npz");
         FingerprintFile.write(file, fingerprint);
         return FingerprintFile.read(file);

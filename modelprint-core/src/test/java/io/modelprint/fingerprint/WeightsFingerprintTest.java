@@ -129,7 +129,7 @@ class WeightsFingerprintTest {
         FingerprintCodec.Encoded encoded = FingerprintCodec.encode(fingerprint);
         Map<String, byte[]> tensors = new java.util.TreeMap<>(encoded.parts().tensors());
         change.accept(tensors);
-        FingerprintParts parts = new FingerprintParts(encoded.parts().queries(), encoded.parts().labels(), null, null, tensors,
+        FingerprintParts parts = new FingerprintParts(encoded.parts().queries(), encoded.parts().labels(), null, null, null, tensors,
                 encoded.parts().meta());
         return ForgedFiles.write(dir.resolve("forged.npz"), parts, encoded.meta());
     }

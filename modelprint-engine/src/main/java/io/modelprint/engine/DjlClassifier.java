@@ -7,15 +7,15 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.modelprint.InputException;
 import io.modelprint.data.InputSpec;
+import io.modelprint.model.HiddenLayers;
 import io.modelprint.model.WeightPerturbable;
-import io.modelprint.model.WhiteBox;
 import io.modelprint.model.weights.NetworkWeights;
 
 /**
  * A DJL model (our own architectures or a TorchScript module) as a white-box classifier; the layers of
  * our own architectures can be read for weight-space schemes, a TorchScript module's cannot.
  */
-public final class DjlClassifier implements WhiteBox, WeightPerturbable {
+public final class DjlClassifier implements HiddenLayers, WeightPerturbable {
     private final Model model;
     private final Block block;
     private final ParameterStore parameters;
@@ -72,6 +72,15 @@ public final class DjlClassifier implements WhiteBox, WeightPerturbable {
                     + " compared by weights (" + io.modelprint.scheme.Access.WEIGHTS_FROM + ")");
         }
         return BlockWeights.read(block, description);
+    }
+
+    @Override
+    public NDArray layerOutput(NDArray batch, String layer) {
+        if (!readableLayers) {
+            throw new InputException(description + ": a TorchScript module's layer graph cannot be read, so its hidden layers'"
+                    + " outputs cannot be compared (" + io.modelprint.scheme.Access.LAYERS_FROM + ")");
+        }
+        return BlockLayers.output(block, parameters, batch, layer, description);
     }
 
     /** Our own architectures' blocks take their parameters from the store; a TorchScript module keeps its own. */

@@ -167,8 +167,9 @@ public final class SuspectScan {
             Fingerprint member = fingerprint.members().get(i);
             Scheme<?> scheme = fingerprint.schemes().get(i);
             Answers answers = all.select(plan.rows(first + i));
-            if (scheme.suspectAccess() == Access.GRADIENTS) {
-                answers = scheme.representation().ask(suspect, member.queries()); // a gradient field is the member's own question
+            if (scheme.suspectAccess().readsInternals()) {
+                // a gradient field or a hidden layer's outputs are the member's own question
+                answers = scheme.representation().ask(suspect, member.queries());
             }
             if (scheme.suspectAccess() == Access.LABELS) {
                 answers = answers.withoutScores();

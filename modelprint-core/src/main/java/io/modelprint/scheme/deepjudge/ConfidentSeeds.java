@@ -22,8 +22,13 @@ final class ConfidentSeeds {
 
     private ConfidentSeeds() {}
 
-    /** Indices into {@code data} of {@code count} seeds, most certain first. */
+    /** Indices into {@code data} of {@code count} seeds, most certain first (deepjudge: each seed and its test case are queries). */
     static int[] select(Differentiable target, ImageDataset data, int count, Random random) {
+        return select(target, data, count, random, "deepjudge", 2);
+    }
+
+    /** As above, for {@code scheme}, which asks {@code queriesPerSeed} queries of each seed (in the refusal's advice). */
+    static int[] select(Differentiable target, ImageDataset data, int count, Random random, String scheme, int queriesPerSeed) {
         int[] order = data.shuffledIndices(random);
         int pool = (int) Math.min(order.length, (long) POOL_FACTOR * count);
         List<Integer> picked = mostCertain(target, data, order, pool, count);
@@ -31,9 +36,9 @@ final class ConfidentSeeds {
             picked = mostCertain(target, data, order, order.length, count);
         }
         if (picked.size() < count) {
-            throw new InputException("deepjudge: the target classifies only " + picked.size() + " of " + data.size()
+            throw new InputException(scheme + ": the target classifies only " + picked.size() + " of " + data.size()
                     + " images of " + data.name() + " correctly; its seeds need " + count + ": use --n "
-                    + Math.max(2, 2 * picked.size()) + " or another --split");
+                    + Math.max(queriesPerSeed, queriesPerSeed * picked.size()) + " or another --split");
         }
         return picked.stream().mapToInt(Integer::intValue).toArray();
     }

@@ -15,11 +15,16 @@ import java.util.Map;
  * and not the other does not matter (both are folded into an affine layer). Anything else is refused,
  * naming both models' layers where they diverge.
  */
-final class SameArchitecture {
+public final class SameArchitecture {
     private SameArchitecture() {}
 
     /** The suspect's group names mapped to the target's; refused when the architectures differ. */
     static Map<String, String> require(List<LayerSpec> target, List<LayerSpec> suspect) {
+        return require("weights", target, suspect);
+    }
+
+    /** As above, for {@code scheme} (named in the refusal). */
+    public static Map<String, String> require(String scheme, List<LayerSpec> target, List<LayerSpec> suspect) {
         Map<String, String> toTarget = new HashMap<>(Map.of(NetworkWeights.INPUT, NetworkWeights.INPUT,
                 NetworkWeights.OUTPUT, NetworkWeights.OUTPUT));
         Map<String, String> toSuspect = new HashMap<>(toTarget);
@@ -29,13 +34,13 @@ final class SameArchitecture {
             LayerSpec s = suspect.get(i);
             if (!Arrays.equals(t.shape(), s.shape()) || !corresponds(s.input(), t.input(), toTarget, toSuspect)
                     || !corresponds(s.output(), t.output(), toTarget, toSuspect)) {
-                throw new InputException(prefix(target, suspect) + "at layer " + (i + 1) + " the target has " + t.describe()
+                throw new InputException(prefix(scheme, target, suspect) + "at layer " + (i + 1) + " the target has " + t.describe()
                         + ", the suspect " + s.describe());
             }
         }
         if (target.size() != suspect.size()) {
             List<LayerSpec> longer = target.size() > suspect.size() ? target : suspect;
-            throw new InputException(prefix(target, suspect) + "after layer " + common + " the "
+            throw new InputException(prefix(scheme, target, suspect) + "after layer " + common + " the "
                     + (longer == target ? "target" : "suspect") + " goes on with " + longer.get(common).describe());
         }
         return toTarget;
@@ -48,8 +53,8 @@ final class SameArchitecture {
         return (paired == null || paired.equals(t)) && (back == null || back.equals(s));
     }
 
-    private static String prefix(List<LayerSpec> target, List<LayerSpec> suspect) {
-        return "weights compares models of one architecture, and the suspect's differs from the target's (target: "
+    private static String prefix(String scheme, List<LayerSpec> target, List<LayerSpec> suspect) {
+        return scheme + " compares models of one architecture, and the suspect's differs from the target's (target: "
                 + target.size() + " layers with weights, suspect: " + suspect.size() + "): ";
     }
 }

@@ -54,7 +54,7 @@ class EvaluationPresetTest {
                 new SchemeRun("deepfool", 100, Map.of()), new SchemeRun("ipguard-multipoint", 100, Map.of("k", 10)),
                 new SchemeRun("uap", 100, Map.of()), new SchemeRun("deepjudge", 100, Map.of()),
                 new SchemeRun("weights", 0, Map.of()), new SchemeRun("ssf", 32, Map.of()), new SchemeRun("ssf-hard", 64, Map.of()),
-                new SchemeRun("modelgif", 100, Map.of())), quick.schemeRuns());
+                new SchemeRun("modelgif", 100, Map.of()), new SchemeRun("deepjudge-wb", 100, Map.of())), quick.schemeRuns());
         assertEquals(7 * 3, quick.budgetRuns().size(), "seven schemes at 20, 50 and 200 queries besides the main 100");
         assertEquals(Map.of("k", 10, "n", 100), quick.schemeRuns().get(0).schemeParameters());
         assertEquals("scheme-zest-n2-masks50", quick.schemeRuns().get(7).fileName());

@@ -96,16 +96,18 @@ class EvaluationTest {
         List<SchemeRun> runs = List.of(new SchemeRun("sac-m-hard", 20, Map.of()), new SchemeRun("modeldiff", 20, Map.of()),
                 new SchemeRun("zest", 1, Map.of("masks", 20)), new SchemeRun("akh", 100000, Map.of()),
                 new SchemeRun("weights", 0, Map.of()), new SchemeRun("ssf", 8, Map.of("steps", 10)),
-                new SchemeRun("ssf-hard", 16, Map.of("steps", 10)), new SchemeRun("modelgif", 20, Map.of()));
+                new SchemeRun("ssf-hard", 16, Map.of("steps", 10)), new SchemeRun("modelgif", 20, Map.of()),
+                new SchemeRun("deepjudge-wb", 20, Map.of("maxIter", 50)));
         List<SchemeResult> schemes = new Evaluation(zoo, out, new PrintStream(log, true, StandardCharsets.UTF_8))
                 .run(runs, train, test, ProgressListener.NONE);
-        assertEquals(8, schemes.size());
+        assertEquals(9, schemes.size());
         WeightsBench.check(schemes.get(4));
         List<ZooEntry> suspects = ZooManifest.read(zoo).orElseThrow().entries().stream()
                 .filter(e -> e.kept() && !e.name().equals("target")).toList();
         SsfBench.check(schemes.get(5), suspects);
         SsfBench.check(schemes.get(6), suspects);
         ModelGifBench.check(schemes.get(7));
+        DeepJudgeWhiteBoxBench.check(schemes.get(8));
         SchemeResult modeldiff = schemes.get(1);
         assertEquals("scores", modeldiff.access());
         assertTrue(!modeldiff.skipped().isEmpty()
