@@ -59,10 +59,12 @@ public final class ZooBuilder {
     public ZooManifest build(ImageDataset train, ImageDataset test, Architecture targetArch, Path existingTarget,
             ProgressListener progress) {
         check(existingTarget);
+        ZooManifest.read(dir).ifPresent(m -> m.requireDataset(train, dir, what));
         BuildDirectory directory = new BuildDirectory(dir, plan);
         directory.create();
         try (ZooLock lock = ZooLock.acquire(dir, what)) {
             ModelProvenance target = check(existingTarget); // again: another build may have finished meanwhile
+            ZooManifest.read(dir).ifPresent(m -> m.requireDataset(train, dir, what));
             ZooLock.removeLeftovers(dir, log, what);
             return buildLocked(directory, train, test, targetArch, existingTarget, target, progress);
         }
@@ -83,7 +85,7 @@ public final class ZooBuilder {
                     ModelLoader.checkIntact(targetDir), true));
             manifest.write(dir);
         }
-        List<SuspectPlan> plans = plan.plan(arch, train.numClasses(), seed, target);
+        List<SuspectPlan> plans = plan.plan(arch, train, seed, target);
         Set<String> planned = new HashSet<>(List.of("target"));
         plans.forEach(p -> planned.add(p.name()));
         for (ZooEntry stale : manifest.entries()) {
