@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ColourEvaluationTest {
     /** Fewer models than EvaluationTest's zoo (one sweep step each, no extra students): every family, in under a minute. */
-    static final Preset COLOUR_ZOO = Preset.builder().setName("tiny-colour").optTargetEpochs(3).optFineTuneImages(300)
-            .optRetrainImages(200).optDistillBudget(300).optDistillEpochs(1).optSameArchNegatives(2).optNegativeImages(300)
+    static final Preset COLOUR_ZOO = Preset.builder().setName("tiny-colour").optTargetEpochs(2).optFineTuneImages(300)
+            .optRetrainImages(200).optDistillBudget(200).optDistillEpochs(1).optSameArchNegatives(2).optNegativeImages(300)
             .optOtherArchNegatives(1).optForests(1).optForestImages(100).optForestTrees(3).optSweepStep(5).optAdvImages(100)
             .optExtraLabelStudents(0).optSameRecipeNegatives(1).optPytorchNegatives(0).optTransferNegatives(1).build();
     static final EvaluationPreset IPGUARD_ONLY = new EvaluationPreset("tiny-colour", List.of("TL"), EvaluationPreset.paperSweeps(
