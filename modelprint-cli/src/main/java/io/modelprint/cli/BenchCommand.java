@@ -44,7 +44,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Reproduce the IPGuard paper's evaluation on Fashion-MNIST (default) or another data set (--dataset cifar10"
-                + " --data DIR, or folder): build the suspect zoo of a VGG target if missing,"
+                + " --data DIR, or folder): build the suspect zoo of a VGG (or --target-arch resnet20) target if missing,"
                 + " sweep every method's parameter over the four TR/TL/RR/RL combinations, verify every suspect and write"
                 + " report.md, PNG figures, results.json and CSV to --out. Resumable: finished work is cached.",
             "Directories default to zoo-PRESET, bench-PRESET and fleet-PRESET on Fashion-MNIST, and carry the data set's name"
@@ -66,6 +66,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--fleet", description = "the owner's fleet for the zoo's target (default fleet-PRESET[-DATA]; built or finished if incomplete)")
     Path fleet;
 
+    @Option(names = "--target-arch", defaultValue = "vgg", completionCandidates = Choices.Architectures.class,
+            description = "architecture of the zoo's target: vgg (default) or resnet20 (SACBench's CIFAR-10 targets; no"
+                    + " reparametrized or fine-pruned copies); a target other than vgg adds -ARCH to the default directories")
+    String targetArch;
+
     @Mixin
     DataOptions data;
 
@@ -82,13 +87,14 @@ final class BenchCommand implements Callable<Integer> {
         DatasetSource source = data.source();
         ImageDataset train = source.train();
         ImageDataset test = source.test();
-        String tag = zooPreset.name() + dataSuffix(train);
+        Architecture arch = Architecture.parse(targetArch);
+        String tag = zooPreset.name() + dataSuffix(train) + (arch == Architecture.VGG ? "" : "-" + arch.cliName());
         Path zooDir = zoo != null ? zoo : Path.of("zoo-" + tag);
         Path outDir = out != null ? out : Path.of("bench-" + tag);
         StageLog stageLog = StageLog.start(outDir, Instant.now(), System.err);
         long start = System.nanoTime();
         try (Progress progress = Progress.start("zoo")) {
-            new ZooBuilder(zooPreset, 0, zooDir, System.err).build(train, test, Architecture.VGG, null, progress);
+            new ZooBuilder(zooPreset, 0, zooDir, System.err).build(train, test, arch, null, progress);
         }
         stageLog.record("zoo", seconds(start));
         start = System.nanoTime();

@@ -110,7 +110,8 @@ public final class CifarReader {
 
     private static String dirName(Path dir) {
         Path name = dir.toAbsolutePath().normalize().getFileName();
-        return name == null ? "cifar10-format" : name.toString();
+        // never CIFAR-10's own name, whatever the directory is called
+        return name == null || name.toString().equalsIgnoreCase("cifar10") ? "cifar10-format" : name.toString();
     }
 
     private static byte[] readFile(Path file, Variant variant) {

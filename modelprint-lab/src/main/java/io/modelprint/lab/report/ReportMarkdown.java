@@ -153,7 +153,7 @@ final class ReportMarkdown {
         if (dataset.startsWith("fashion-mnist")) {
             return "Fashion-MNIST (grayscale 28x28, 10 classes) instead of CIFAR-10;";
         }
-        if (dataset.startsWith("cifar10-")) {
+        if (dataset.equals("cifar10-train")) {
             return "CIFAR-10 as in the paper, but";
         }
         return "the data set " + dataset + " instead of CIFAR-10 (its own classes and images; if it was made by"

@@ -81,6 +81,11 @@ class ColourEvaluationTest {
         InputException built = assertThrows(InputException.class,
                 () -> new ZooBuilder(COLOUR_ZOO, 1, zoo, quiet).build(grey, grey, Architecture.VGG, null, ProgressListener.NONE));
         assertTrue(built.getMessage().contains("built on colour-bands, not on bands"), built.getMessage());
+        InputException otherArch = assertThrows(InputException.class,
+                () -> new ZooBuilder(COLOUR_ZOO, 1, zoo, quiet).build(train, test, Architecture.RESNET20, null, ProgressListener.NONE));
+        assertTrue(otherArch.getMessage().contains("of a vgg target, not of a resnet20 one"), otherArch.getMessage());
+        assertEquals(manifest.entries().stream().map(ZooEntry::sha256).toList(),
+                ZooManifest.read(zoo).orElseThrow().entries().stream().map(ZooEntry::sha256).toList(), "nothing rebuilt over the VGG zoo");
         assertFalse(Files.exists(dir.resolve("other")), "nothing written for a refused evaluation");
     }
 }
