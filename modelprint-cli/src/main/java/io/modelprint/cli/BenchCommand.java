@@ -43,9 +43,12 @@ import picocli.CommandLine.Option;
  * time single pieces. Numbers go to reports and notes, never into test assertions.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Reproduce the IPGuard paper's evaluation on Fashion-MNIST: build the suspect zoo if missing,"
+        description = {"Reproduce the IPGuard paper's evaluation on Fashion-MNIST (default) or another data set (--dataset cifar10"
+                + " --data DIR, or folder): build the suspect zoo of a VGG (or --target-arch resnet20) target if missing,"
                 + " sweep every method's parameter over the four TR/TL/RR/RL combinations, verify every suspect and write"
                 + " report.md, PNG figures, results.json and CSV to --out. Resumable: finished work is cached.",
+            "Directories default to zoo-PRESET, bench-PRESET and fleet-PRESET on Fashion-MNIST, and carry the data set's name"
+                + " on any other (zoo-quick-cifar10); a zoo or fleet built on another data set is refused.",
             "Sub-commands time single pieces: extraction, training."},
         subcommands = {BenchExtractCommand.class, BenchTrainCommand.class, BenchHttpCommand.class, BenchRegistryCommand.class,
             BenchServiceCommand.class})
@@ -54,14 +57,19 @@ final class BenchCommand implements Callable<Integer> {
             description = "${COMPLETION-CANDIDATES}: quick (minutes on 2 cores) or paper")
     String preset;
 
-    @Option(names = "--zoo", description = "zoo directory (default zoo-PRESET; built or finished if incomplete)")
+    @Option(names = "--zoo", description = "zoo directory (default zoo-PRESET[-DATA]; built or finished if incomplete)")
     Path zoo;
 
-    @Option(names = "--out", description = "report directory (default bench-PRESET)")
+    @Option(names = "--out", description = "report directory (default bench-PRESET[-DATA])")
     Path out;
 
-    @Option(names = "--fleet", description = "the owner's fleet for the zoo's target (default fleet-PRESET; built or finished if incomplete)")
+    @Option(names = "--fleet", description = "the owner's fleet for the zoo's target (default fleet-PRESET[-DATA]; built or finished if incomplete)")
     Path fleet;
+
+    @Option(names = "--target-arch", defaultValue = "vgg", completionCandidates = Choices.Architectures.class,
+            description = "architecture of the zoo's target: vgg (default) or resnet20 (SACBench's CIFAR-10 targets; no"
+                    + " reparametrized or fine-pruned copies); a target other than vgg adds -ARCH to the default directories")
+    String targetArch;
 
     @Mixin
     DataOptions data;
@@ -79,15 +87,17 @@ final class BenchCommand implements Callable<Integer> {
         }
         Preset zooPreset = Preset.of(preset);
         EvaluationPreset evaluationPreset = EvaluationPreset.of(preset);
-        Path zooDir = zoo != null ? zoo : Path.of("zoo-" + zooPreset.name());
-        Path outDir = out != null ? out : Path.of("bench-" + zooPreset.name());
         DatasetSource source = data.source();
         ImageDataset train = source.train();
         ImageDataset test = source.test();
+        Architecture arch = Architecture.parse(targetArch);
+        String tag = zooPreset.name() + dataSuffix(train) + (arch == Architecture.VGG ? "" : "-" + arch.cliName());
+        Path zooDir = zoo != null ? zoo : Path.of("zoo-" + tag);
+        Path outDir = out != null ? out : Path.of("bench-" + tag);
         StageLog stageLog = StageLog.start(outDir, Instant.now(), System.err);
         long start = System.nanoTime();
         try (Progress progress = Progress.start("zoo")) {
-            new ZooBuilder(zooPreset, 0, zooDir, System.err, workers.count()).build(train, test, Architecture.VGG, null, progress);
+            new ZooBuilder(zooPreset, 0, zooDir, System.err, workers.count()).build(train, test, arch, null, progress);
         }
         stageLog.record("zoo", seconds(start));
         start = System.nanoTime();
@@ -106,7 +116,7 @@ final class BenchCommand implements Callable<Integer> {
         schemes.addAll(bundles(schemes, evaluationPreset, zooDir));
         stageLog.record("schemes", seconds(start));
         start = System.nanoTime();
-        Path fleetDir = fleet != null ? fleet : Path.of("fleet-" + zooPreset.name());
+        Path fleetDir = fleet != null ? fleet : Path.of("fleet-" + tag);
         try (Progress progress = Progress.start("fleet")) {
             new ZooBuilder(FleetPreset.of(zooPreset.name()), 0, fleetDir, System.err, workers.count()).build(train, test, null, zooDir.resolve("target"),
                     progress);
@@ -186,6 +196,15 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return bundles;
+    }
+
+    /**
+     * "" on Fashion-MNIST (zoo-quick, bench-quick, fleet-quick, as before), else "-" and the data set's name
+     * ("-cifar10", "-colour-fashion"): benches of two data sets never share a default directory.
+     */
+    static String dataSuffix(ImageDataset train) {
+        String name = train.name().replaceFirst("-train$", "");
+        return name.equals("fashion-mnist") ? "" : "-" + name;
     }
 
     private static double seconds(long start) {

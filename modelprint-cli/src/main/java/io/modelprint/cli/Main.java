@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Fingerprint trained image classifiers and verify whether suspect models were derived from them.",
         subcommands = {TrainCommand.class, ExtractCommand.class, VerifyCommand.class, CalibrateCommand.class, ServeCommand.class, InfoCommand.class,
             KeysCommand.class, SignCommand.class, RegistryCommand.class, ScanCommand.class, DemoCommand.class, ZooCommand.class, FleetCommand.class,
-            BenchCommand.class, CommandLine.HelpCommand.class},
+            BenchCommand.class, DataCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:everything asked was done",

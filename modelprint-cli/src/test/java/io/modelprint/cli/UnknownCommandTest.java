@@ -17,7 +17,7 @@ class UnknownCommandTest {
     @Test
     void anUnknownCommandIsRefusedEvenWithHelp() {
         String main = "unknown command 'nosuch' (modelprint has: train, extract, verify, calibrate, serve, info, keys, sign,"
-                + " registry, scan, demo, zoo, fleet, bench, help)";
+                + " registry, scan, demo, zoo, fleet, bench, data, help)";
         assertUnknown(main, "nosuch", "--help");
         assertUnknown(main, "--help", "nosuch");
         assertUnknown(main, "nosuch");

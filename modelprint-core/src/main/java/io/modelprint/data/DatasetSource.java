@@ -64,9 +64,17 @@ public final class DatasetSource {
         return switch (name) {
             case "cifar10" -> CifarReader.read(CifarReader.Variant.CIFAR10, dir, train);
             case "cifar100" -> CifarReader.read(CifarReader.Variant.CIFAR100, dir, train);
-            case "folder" -> ImageFolderReader.read(dir.resolve(train ? "train" : "test"));
+            // named after DIR, not its train/test sub-folder, so that two folder data sets are told apart
+            case "folder" -> ImageFolderReader.read(dir.resolve(train ? "train" : "test"))
+                    .withName(folderName() + (train ? "-train" : "-test"));
+            case "fashion-mnist" -> loadIdx(train).withClassNames(ClassNames.FASHION_MNIST);
             default -> loadIdx(train);
         };
+    }
+
+    private String folderName() {
+        Path name = dir.toAbsolutePath().normalize().getFileName();
+        return name == null ? "folder" : name.toString();
     }
 
     private ImageDataset loadIdx(boolean train) {

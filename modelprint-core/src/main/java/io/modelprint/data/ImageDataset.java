@@ -3,6 +3,7 @@ package io.modelprint.data;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -15,9 +16,18 @@ public final class ImageDataset {
     private final float[] pixels;
     private final int[] labels;
     private final int numClasses;
+    private final List<String> classNames;
     private String sha256;
 
     public ImageDataset(String name, InputSpec spec, float[] pixels, int[] labels, int numClasses) {
+        this(name, spec, pixels, labels, numClasses, List.of());
+    }
+
+    /** @param classNames the name of each class in label order, or empty when the files do not name them */
+    public ImageDataset(String name, InputSpec spec, float[] pixels, int[] labels, int numClasses, List<String> classNames) {
+        if (!classNames.isEmpty() && classNames.size() != numClasses) {
+            throw new IllegalArgumentException(name + ": " + classNames.size() + " class names for " + numClasses + " classes");
+        }
         if (pixels.length != (long) labels.length * spec.pixelsPerImage()) {
             throw new IllegalArgumentException(name + ": " + labels.length + " labels but " + pixels.length
                     + " pixel values for images of " + spec.describeShape());
@@ -32,6 +42,17 @@ public final class ImageDataset {
         this.pixels = pixels;
         this.labels = labels;
         this.numClasses = numClasses;
+        this.classNames = List.copyOf(classNames);
+    }
+
+    /** The same images and labels (shared, not copied) under another name. */
+    public ImageDataset withName(String newName) {
+        return new ImageDataset(newName, spec, pixels, labels, numClasses, classNames);
+    }
+
+    /** The same images and labels (shared, not copied) with their classes named. */
+    public ImageDataset withClassNames(List<String> names) {
+        return new ImageDataset(name, spec, pixels, labels, numClasses, names);
     }
 
     public String name() {
@@ -48,6 +69,11 @@ public final class ImageDataset {
 
     public int numClasses() {
         return numClasses;
+    }
+
+    /** The classes' names in label order; empty when the data set's files do not name them. */
+    public List<String> classNames() {
+        return classNames;
     }
 
     public int label(int index) {
@@ -115,7 +141,7 @@ public final class ImageDataset {
             copyImage(indices[i], sub, i * size);
             subLabels[i] = labels[indices[i]];
         }
-        return new ImageDataset(subsetName, spec, sub, subLabels, numClasses);
+        return new ImageDataset(subsetName, spec, sub, subLabels, numClasses, classNames);
     }
 
     /** The first {@code count} images (all of them if fewer). */

@@ -64,7 +64,8 @@ public final class ImageFolderReader {
             System.arraycopy(images.get(i), 0, pixels, i * spec.pixelsPerImage(), spec.pixelsPerImage());
         }
         return new ImageDataset(root.getFileName().toString(), spec, pixels,
-                labels.stream().mapToInt(Integer::intValue).toArray(), classDirs.size());
+                labels.stream().mapToInt(Integer::intValue).toArray(), classDirs.size(),
+                classDirs.stream().map(d -> d.getFileName().toString()).toList());
     }
 
     private static float[] toChw(BufferedImage image, int channels) {

@@ -37,6 +37,30 @@ public final class SyntheticData {
         return new ImageDataset("bands", spec, pixels, labels, classes);
     }
 
+    /**
+     * The colour variant of {@link #bands}: 3 channels, the class still in the band's height, and every image coloured
+     * by its own random band colour (each channel in [0.5, 1]) and background colour (each in [0, 0.3]), so that colour
+     * varies but tells nothing about the class.
+     */
+    public static ImageDataset colourBands(int count, int classes, int height, int width, long seed) {
+        ImageDataset grey = bands(count, classes, height, width, seed);
+        Random random = new Random(seed ^ 0xC0104L);
+        int plane = height * width;
+        float[] image = new float[plane];
+        float[] pixels = new float[count * 3 * plane];
+        for (int i = 0; i < count; i++) {
+            grey.copyImage(i, image, 0);
+            for (int c = 0; c < 3; c++) {
+                float band = 0.5f + 0.5f * random.nextFloat();
+                float background = 0.3f * random.nextFloat();
+                for (int p = 0; p < plane; p++) {
+                    pixels[(i * 3 + c) * plane + p] = background + (band - background) * image[p];
+                }
+            }
+        }
+        return new ImageDataset("colour-bands", InputSpec.unitRange(3, height, width), pixels, grey.labels(), classes);
+    }
+
     /** Writes a data set as the four Fashion-MNIST IDX files (gzipped) under {@code dir}. */
     public static void writeIdxPair(Path dir, String prefix, ImageDataset data) throws IOException {
         Files.createDirectories(dir);

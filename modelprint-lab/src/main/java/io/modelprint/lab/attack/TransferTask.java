@@ -1,20 +1,46 @@
 package io.modelprint.lab.attack;
 
+import io.modelprint.data.ClassNames;
 import io.modelprint.data.ImageDataset;
+import java.util.List;
 
 /**
  * Another task built from the owner's data, for transfer-learning suspects: the same images with
- * coarser labels. On 10-class data (Fashion-MNIST) the four groups tops (T-shirt, pullover, coat,
- * shirt), bottoms and dresses (trouser, dress), footwear (sandal, sneaker, ankle boot) and bags; on
- * any other class count the lower and the upper half of the classes.
+ * coarser labels, chosen by the data set's classes. Fashion-MNIST's (also coloured, or in CIFAR-10's
+ * format): the four groups tops (T-shirt, pullover, coat, shirt), bottoms and dresses (trouser,
+ * dress), footwear (sandal, sneaker, ankle boot) and bags. CIFAR-10's: vehicles (airplane,
+ * automobile, ship, truck) against animals. Any other data: the lower and the upper half of the classes.
  */
 public record TransferTask(String name, int[] mapping, int classes) {
     private static final int[] FASHION_GROUPS = {0, 1, 0, 1, 0, 2, 0, 2, 3, 2};
+    private static final int[] CIFAR10_GROUPS = {0, 0, 1, 1, 1, 1, 1, 1, 0, 0};
 
-    public static TransferTask forClasses(int sourceClasses) {
-        if (sourceClasses == 10) {
-            return new TransferTask("tops-bottoms-footwear-bags", FASHION_GROUPS.clone(), 4);
+    /** The task of {@code data}'s classes: by their names when the data set names them, else by its name (IDX files name none). */
+    public static TransferTask of(ImageDataset data) {
+        List<String> names = data.classNames();
+        if (ClassNames.same(names, ClassNames.FASHION_MNIST)
+                || names.isEmpty() && data.numClasses() == 10 && data.name().startsWith("fashion-mnist")) {
+            return fashion();
         }
+        if (ClassNames.same(names, ClassNames.CIFAR10)) {
+            return new TransferTask("vehicles-animals", CIFAR10_GROUPS.clone(), 2);
+        }
+        return halves(data.numClasses());
+    }
+
+    /**
+     * By the class count alone: Fashion-MNIST's groups for 10 classes, else halves. For plans made without data
+     * (tests, the preset's model count); a zoo takes {@link #of(ImageDataset)}.
+     */
+    public static TransferTask forClasses(int sourceClasses) {
+        return sourceClasses == 10 ? fashion() : halves(sourceClasses);
+    }
+
+    private static TransferTask fashion() {
+        return new TransferTask("tops-bottoms-footwear-bags", FASHION_GROUPS.clone(), 4);
+    }
+
+    private static TransferTask halves(int sourceClasses) {
         int[] halves = new int[sourceClasses];
         for (int c = 0; c < sourceClasses; c++) {
             halves[c] = c * 2 / sourceClasses;

@@ -64,7 +64,7 @@ public final class Evaluation {
         if (fleet == null) {
             throw new IllegalStateException("verdicts need the owner's fleet: withFleet(split) first");
         }
-        try (LoadedZoo zoo = new LoadedZoo(zooDir, train.spec(), serving)) {
+        try (LoadedZoo zoo = new LoadedZoo(zooDir, train, serving)) {
             fleet.fleet().requireCompatible(zoo.target().inputSpec(), zoo.target().numClasses(), "the zoo's target");
             return run(zoo, runs, new VerdictScorer(fleet, alpha, log), train, test, progress);
         }
@@ -78,14 +78,14 @@ public final class Evaluation {
 
     /** The paper's Table 4: every point of the preset's sweeps, scored by ARUC. */
     public EvaluationResults run(EvaluationPreset preset, ImageDataset train, ImageDataset test, ProgressListener progress) {
-        try (LoadedZoo zoo = new LoadedZoo(zooDir, train.spec(), serving)) {
+        try (LoadedZoo zoo = new LoadedZoo(zooDir, train, serving)) {
             return new EvaluationResults(preset.name(), zoo.manifest(), run(zoo, preset.points(), new ArucScorer(), train, test, progress));
         }
     }
 
     /** Every scheme run, scored per suspect family (one result per run, in order). */
     public List<SchemeResult> run(List<SchemeRun> runs, ImageDataset train, ImageDataset test, ProgressListener progress) {
-        try (LoadedZoo zoo = new LoadedZoo(zooDir, train.spec(), serving)) {
+        try (LoadedZoo zoo = new LoadedZoo(zooDir, train, serving)) {
             return run(zoo, runs, new FamilyScorer(), train, test, progress);
         }
     }

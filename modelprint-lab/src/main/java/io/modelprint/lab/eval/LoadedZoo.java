@@ -1,6 +1,7 @@
 package io.modelprint.lab.eval;
 
 import io.modelprint.InputException;
+import io.modelprint.data.ImageDataset;
 import io.modelprint.data.InputSpec;
 import io.modelprint.engine.DjlClassifier;
 import io.modelprint.engine.ModelLoader;
@@ -29,12 +30,13 @@ final class LoadedZoo implements AutoCloseable {
     private final EvasiveServing serving;
     private DjlClassifier target;
 
-    LoadedZoo(Path dir, InputSpec spec, EvasiveServing serving) {
+    LoadedZoo(Path dir, ImageDataset data, EvasiveServing serving) {
         this.dir = dir;
-        this.spec = spec;
+        this.spec = data.spec();
         this.serving = serving;
         this.manifest = ZooManifest.read(dir)
                 .orElseThrow(() -> new InputException(dir + ": no " + ZooManifest.FILE_NAME + "; build the zoo first"));
+        manifest.requireDataset(data, dir, "zoo");
         this.targetEntry = manifest.entry("target").orElseThrow(() -> new InputException(dir + ": the manifest has no target"));
         this.suspects = manifest.entries().stream().filter(e -> e.group() != SuspectGroup.TARGET && e.kept()).toList();
     }

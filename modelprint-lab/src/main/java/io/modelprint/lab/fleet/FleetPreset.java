@@ -1,6 +1,7 @@
 package io.modelprint.lab.fleet;
 
 import io.modelprint.InputException;
+import io.modelprint.data.ImageDataset;
 import io.modelprint.engine.ModelProvenance;
 import io.modelprint.engine.arch.Architecture;
 import io.modelprint.lab.zoo.BuildPlan;
@@ -48,7 +49,7 @@ public record FleetPreset(String size, int sameRecipe, int otherArchEach, int ot
     }
 
     @Override
-    public List<SuspectPlan> plan(Architecture targetArch, int numClasses, long seed, ModelProvenance target) {
+    public List<SuspectPlan> plan(Architecture targetArch, ImageDataset train, long seed, ModelProvenance target) {
         if (target == null) {
             throw new IllegalArgumentException("a fleet is built around an existing target");
         }

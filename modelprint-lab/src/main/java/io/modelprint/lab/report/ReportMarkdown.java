@@ -80,7 +80,7 @@ final class ReportMarkdown {
         for (MethodResult r : best.values()) {
             md.append(String.format(Locale.ROOT, "| %s | %.2f | %s |%n", r.method(), r.seconds(), PaperFigures.SECONDS.getOrDefault(r.method(), "-")));
         }
-        md.append("\n## Reading\n\n").append(reading(best)).append(weakestPositives(results, suspects, best)).append('\n');
+        md.append("\n## Reading\n\n").append(reading(best, results.zoo().dataset())).append(weakestPositives(results, suspects, best)).append('\n');
         return md.toString();
     }
 
@@ -148,8 +148,20 @@ final class ReportMarkdown {
         return suspects.stream().filter(s -> s.group() == group).count();
     }
 
+    /** How the zoo's data set (its training split's name, as the manifest records it) differs from the paper's CIFAR-10. */
+    static String dataDifference(String dataset) {
+        if (dataset.startsWith("fashion-mnist")) {
+            return "Fashion-MNIST (grayscale 28x28, 10 classes) instead of CIFAR-10;";
+        }
+        if (dataset.equals("cifar10-train")) {
+            return "CIFAR-10 as in the paper, but";
+        }
+        return "the data set " + dataset + " instead of CIFAR-10 (its own classes and images; if it was made by"
+                + " `modelprint data colour-fashion`, it is Fashion-MNIST coloured and padded to 3x32x32, not natural images);";
+    }
+
     /** Sentences generated from the numbers: where ours agree with the paper and where they differ. */
-    private static String reading(Map<String, MethodResult> best) {
+    private static String reading(Map<String, MethodResult> best, String dataset) {
         StringBuilder text = new StringBuilder();
         for (MethodResult r : best.values()) {
             Double paper = PaperFigures.ARUC.get(r.method());
@@ -165,8 +177,8 @@ final class ReportMarkdown {
             text.append(String.format(Locale.ROOT, "- Speed: IPGuard made its 100 points %.0fx faster than CW-L2 (paper: ~530x);"
                     + " our CW-L2 runs a reduced budget (see the preset), so the real ratio is larger.%n", cw.seconds() / ipguard.seconds()));
         }
-        text.append("- Differences from the paper to keep in mind: Fashion-MNIST (grayscale 28x28, 10 classes) instead of CIFAR-10;"
-                + " a small VGG target trained for few epochs on a CPU; negatives trained on subsets of the training split (see the"
+        text.append("- Differences from the paper to keep in mind: ").append(dataDifference(dataset))
+                .append(" a small target trained for few epochs on a CPU; negatives trained on subsets of the training split (see the"
                 + " zoo's notes); post-processing with the zoo's short schedules.\n");
         return text.toString();
     }

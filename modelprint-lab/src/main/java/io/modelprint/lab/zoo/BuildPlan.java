@@ -1,5 +1,6 @@
 package io.modelprint.lab.zoo;
 
+import io.modelprint.data.ImageDataset;
 import io.modelprint.engine.ModelProvenance;
 import io.modelprint.engine.arch.Architecture;
 import java.util.List;
@@ -25,7 +26,7 @@ public interface BuildPlan {
      *
      * @param target the provenance of the target copied into the directory, or null when the plan trains it
      */
-    List<SuspectPlan> plan(Architecture targetArch, int numClasses, long seed, ModelProvenance target);
+    List<SuspectPlan> plan(Architecture targetArch, ImageDataset train, long seed, ModelProvenance target);
 
     /** Whether the plan can only be built around an existing target (a fleet belongs to a model the owner has). */
     default boolean needsExistingTarget() {

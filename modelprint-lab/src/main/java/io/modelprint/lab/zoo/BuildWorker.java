@@ -27,7 +27,7 @@ public final class BuildWorker {
         ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
         WorkerSetup setup = WorkerSetup.read(Path.of(args[0]));
         ZooContext context = setup.context();
-        Map<String, SuspectPlan> plans = setup.plans(context.train().numClasses());
+        Map<String, SuspectPlan> plans = setup.plans(context.train());
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         while ((line = in.readLine()) != null) {

@@ -1,8 +1,10 @@
 package io.modelprint.lab.zoo;
 
 import io.modelprint.InputException;
+import io.modelprint.data.ImageDataset;
 import io.modelprint.engine.ModelProvenance;
 import io.modelprint.engine.arch.Architecture;
+import io.modelprint.lab.attack.TransferTask;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -97,13 +99,19 @@ public final class Preset implements BuildPlan {
     }
 
     /** Every model of the zoo, in build order; the target first when it is to be trained here. */
-    public List<SuspectPlan> plan(Architecture targetArch, int numClasses, long seed, boolean trainTarget) {
-        return ZooPlan.of(this, targetArch, numClasses, seed, trainTarget);
+    public List<SuspectPlan> plan(Architecture targetArch, TransferTask task, long seed, boolean trainTarget) {
+        return ZooPlan.of(this, targetArch, task, seed, trainTarget);
     }
 
+    /** {@link #plan(Architecture, TransferTask, long, boolean)} with the transfer task of the class count alone. */
+    public List<SuspectPlan> plan(Architecture targetArch, int numClasses, long seed, boolean trainTarget) {
+        return plan(targetArch, TransferTask.forClasses(numClasses), seed, trainTarget);
+    }
+
+    /** The zoo of {@code train}: its transfer task is chosen by the data set's classes ({@link TransferTask#of}). */
     @Override
-    public List<SuspectPlan> plan(Architecture targetArch, int numClasses, long seed, ModelProvenance target) {
-        return plan(targetArch, numClasses, seed, target == null);
+    public List<SuspectPlan> plan(Architecture targetArch, ImageDataset train, long seed, ModelProvenance target) {
+        return plan(targetArch, TransferTask.of(train), seed, target == null);
     }
 
     @Override

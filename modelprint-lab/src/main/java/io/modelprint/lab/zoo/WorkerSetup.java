@@ -24,16 +24,17 @@ record WorkerSetup(PlanSpec plan, long seed, String dir, String targetArch, Mode
     static final String FILE_NAME = "setup.json";
 
     /** A data set handed over as raw little-endian arrays ({@link RawData}). */
-    record DataFile(String name, InputSpec spec, int numClasses, String images, String labels) {
+    record DataFile(String name, InputSpec spec, int numClasses, List<String> classNames, String images, String labels) {
         static DataFile write(ImageDataset data, Path workDir, String stem) throws IOException {
             Path images = workDir.resolve(stem + ".f32");
             Path labels = workDir.resolve(stem + ".i32");
             RawData.write(data, images, labels);
-            return new DataFile(data.name(), data.spec(), data.numClasses(), images.toString(), labels.toString());
+            return new DataFile(data.name(), data.spec(), data.numClasses(), data.classNames(), images.toString(), labels.toString());
         }
 
         ImageDataset read() throws IOException {
-            return RawData.read(name, spec, numClasses, Path.of(images), Path.of(labels));
+            return RawData.read(name, spec, numClasses, Path.of(images), Path.of(labels))
+                    .withClassNames(classNames == null ? List.of() : classNames);
         }
     }
 
@@ -55,9 +56,9 @@ record WorkerSetup(PlanSpec plan, long seed, String dir, String targetArch, Mode
         return new ZooContext(train.read(), test.read(), zoo, zoo.resolve("target"));
     }
 
-    /** The plan's models by name, made exactly as the parent made its list. */
-    Map<String, SuspectPlan> plans(int numClasses) {
-        List<SuspectPlan> list = plan.plan().plan(Architecture.parse(targetArch), numClasses, seed, target);
+    /** The plan's models by name, made exactly as the parent made its list (the data's class names choose a transfer task). */
+    Map<String, SuspectPlan> plans(ImageDataset train) {
+        List<SuspectPlan> list = plan.plan().plan(Architecture.parse(targetArch), train, seed, target);
         Map<String, SuspectPlan> byName = new LinkedHashMap<>();
         list.forEach(p -> byName.put(p.name(), p));
         return byName;

@@ -1,5 +1,6 @@
 package io.modelprint.lab.zoo;
 
+import io.modelprint.InputException;
 import io.modelprint.ProgressListener;
 import io.modelprint.data.ImageDataset;
 import io.modelprint.engine.ModelLoader;
@@ -75,13 +76,27 @@ public final class ZooBuilder {
     public ZooManifest build(ImageDataset train, ImageDataset test, Architecture targetArch, Path existingTarget,
             ProgressListener progress) {
         check(existingTarget);
+        checkHeld(train, existingTarget == null ? targetArch : null);
         BuildDirectory directory = new BuildDirectory(dir, plan);
         directory.create();
         try (ZooLock lock = ZooLock.acquire(dir, what)) {
             ModelProvenance target = check(existingTarget); // again: another build may have finished meanwhile
+            checkHeld(train, existingTarget == null ? targetArch : null);
             ZooLock.removeLeftovers(dir, log, what);
             return buildLocked(directory, train, test, targetArch, existingTarget, target, progress);
         }
+    }
+
+    /** Refused when the directory holds a build on another data set, or a target trained here of another architecture. */
+    private void checkHeld(ImageDataset train, Architecture targetArch) {
+        ZooManifest.read(dir).ifPresent(manifest -> {
+            manifest.requireDataset(train, dir, what);
+            Object built = manifest.entry("target").map(e -> e.parameters().get("arch")).orElse(null);
+            if (targetArch != null && built != null && !targetArch.cliName().equals(built)) {
+                throw new InputException(dir + " holds a " + what + " of a " + built + " target, not of a " + targetArch.cliName()
+                        + " one (nothing is rebuilt over it): use another directory");
+            }
+        });
     }
 
     private ZooManifest buildLocked(BuildDirectory directory, ImageDataset train, ImageDataset test, Architecture targetArch,
@@ -99,7 +114,7 @@ public final class ZooBuilder {
                     ModelLoader.checkIntact(targetDir), true));
             manifest.write(dir);
         }
-        List<SuspectPlan> plans = plan.plan(arch, train.numClasses(), seed, target);
+        List<SuspectPlan> plans = plan.plan(arch, train, seed, target);
         Set<String> planned = new HashSet<>(List.of("target"));
         plans.forEach(p -> planned.add(p.name()));
         for (ZooEntry stale : manifest.entries()) {

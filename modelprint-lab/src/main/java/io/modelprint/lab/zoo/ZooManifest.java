@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.modelprint.InputException;
+import io.modelprint.data.ImageDataset;
 import io.modelprint.io.AtomicFiles;
 import io.modelprint.io.Sha256;
 import java.io.IOException;
@@ -55,6 +56,18 @@ public record ZooManifest(
             return this;
         }
         return new ZooManifest(formatVersion, preset, seed, dataset, planNotes, kept, null);
+    }
+
+    /**
+     * Refused unless this {@code what} (zoo or fleet) in {@code dir} was built on {@code data}'s data set (by its name,
+     * e.g. fashion-mnist-train or cifar10-train): its models answer that data set's task, and a bench on other data
+     * would mix the two.
+     */
+    public void requireDataset(ImageDataset data, Path dir, String what) {
+        if (!data.name().equals(dataset)) {
+            throw new InputException(dir + " holds a " + what + " built on " + dataset + ", not on " + data.name()
+                    + " (the data set given): use another directory for a " + what + " of " + data.name());
+        }
     }
 
     public Optional<ZooEntry> entry(String name) {

@@ -48,14 +48,14 @@ public final class ZooPlan {
     }
 
     /** The target first when it is to be trained here, then every suspect. */
-    static List<SuspectPlan> of(Preset preset, Architecture targetArch, int numClasses, long seed, boolean trainTarget) {
+    static List<SuspectPlan> of(Preset preset, Architecture targetArch, TransferTask task, long seed, boolean trainTarget) {
         ZooPlan zoo = new ZooPlan(preset, targetArch, seed);
         if (trainTarget) {
             zoo.plans.add(new SuspectPlan("target", SuspectGroup.TARGET, "TARGET", null, Map.of("arch", targetArch.cliName()), null,
                     Recipes.train(targetArch, targetConfig(preset, seed + 1))));
         }
         zoo.addPostProcessed();
-        zoo.addTransfer(TransferTask.forClasses(numClasses));
+        zoo.addTransfer(task);
         zoo.addEvasive();
         new StudentPlans(preset, targetArch, seed, zoo.plans).add();
         new NegativePlans(preset, targetArch, seed, zoo.plans).add();

@@ -51,6 +51,19 @@ class TransferLearningTest {
     }
 
     @Test
+    void theTaskIsChosenByTheDataSetsClassesNotTheirCount() {
+        ImageDataset ten = io.modelprint.testing.SyntheticData.colourBands(20, 10, 4, 4, 0);
+        assertEquals("lower-upper-half", TransferTask.of(ten).name(), "10 unnamed classes of unknown data are not Fashion-MNIST's");
+        TransferTask cifar = TransferTask.of(ten.withClassNames(io.modelprint.data.ClassNames.CIFAR10));
+        assertEquals("vehicles-animals", cifar.name());
+        // airplane, automobile, ship, truck against bird, cat, deer, dog, frog, horse
+        assertArrayEquals(new int[] {0, 0, 1, 1, 1, 1, 1, 1, 0, 0}, cifar.mapping());
+        assertArrayEquals(TransferTask.forClasses(10).mapping(),
+                TransferTask.of(ten.withClassNames(io.modelprint.data.ClassNames.FASHION_MNIST)).mapping());
+        assertEquals("tops-bottoms-footwear-bags", TransferTask.of(ten.withName("fashion-mnist-train")).name(), "IDX files name no class");
+    }
+
+    @Test
     void aHeadOnlyCopyKeepsTheBodyLearnsTheTaskAndOnlyTaskAgnosticSchemesCompareIt() {
         TrainingRun.trainAndSave(Architecture.LENET5, train, test, new TrainingConfig(3, 32, 1e-3f, 5, 0), dir.resolve("target"),
                 ProgressListener.NONE);

@@ -78,7 +78,7 @@ class FleetBuildTest {
     @Test
     void aKilledBuildResumesBuildingOnlyWhatIsMissingAndTheFleetOpensWithRolesAndKinds() throws IOException {
         Path target = target("target-model", 3);
-        List<SuspectPlan> plan = TINY.plan(Architecture.MLP, 4, SEED, io.modelprint.engine.ModelLoader.checkIntact(target));
+        List<SuspectPlan> plan = TINY.plan(Architecture.MLP, SyntheticData.bands(8, 4, 6, 6, 0), SEED, io.modelprint.engine.ModelLoader.checkIntact(target));
         List<String> names = plan.stream().map(SuspectPlan::name).toList();
         Path fleet = dir.resolve("fleet");
         ByteArrayOutputStream firstLog = new ByteArrayOutputStream();

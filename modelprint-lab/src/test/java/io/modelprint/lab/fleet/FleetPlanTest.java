@@ -13,6 +13,7 @@ import io.modelprint.lab.zoo.Preset;
 import io.modelprint.lab.zoo.SuspectGroup;
 import io.modelprint.lab.zoo.SuspectPlan;
 import io.modelprint.testing.InMemoryFleet;
+import io.modelprint.testing.SyntheticData;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ class FleetPlanTest {
             0.89, 90, "model-0000.params", "ab".repeat(32), null, null);
 
     private static List<SuspectPlan> plan(String preset, long seed) {
-        return FleetPreset.of(preset).plan(Architecture.VGG, 10, seed, TARGET);
+        return FleetPreset.of(preset).plan(Architecture.VGG, SyntheticData.bands(10, 10, 10, 10, 0), seed, TARGET);
     }
 
     private static Map<String, Long> kinds(List<SuspectPlan> plans, SuspectGroup group) {

@@ -4,13 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.modelprint.data.ClassNames;
+import io.modelprint.data.ImageDataset;
 import io.modelprint.engine.arch.Architecture;
 import io.modelprint.lab.fleet.FleetPreset;
+import io.modelprint.testing.SyntheticData;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BuildScheduleTest {
     private static SuspectPlan plan(String name, String parent, String series) {
@@ -55,12 +61,18 @@ class BuildScheduleTest {
     }
 
     @Test
-    void aWorkerProcessMakesExactlyTheParentsPlanFromItsSpec() throws Exception {
-        for (Preset preset : List.of(Preset.of("quick"), Preset.of("paper"), ZooBuilderTest.TINY)) {
-            String json = WorkerSetup.JSON.writeValueAsString(PlanSpec.of(preset));
-            BuildPlan again = WorkerSetup.JSON.readValue(json, PlanSpec.class).plan();
-            assertEquals(preset.notes(Architecture.VGG), again.notes(Architecture.VGG), preset.name());
-            assertEquals(describe(preset.plan(Architecture.VGG, 10, 3, null)), describe(again.plan(Architecture.VGG, 10, 3, null)));
+    void aWorkerProcessMakesExactlyTheParentsPlanFromItsSpecAndData(@TempDir Path dir) throws Exception {
+        for (List<String> names : List.of(ClassNames.CIFAR10, ClassNames.FASHION_MNIST)) {
+            ImageDataset train = SyntheticData.bands(40, 10, 8, 8, 1).withClassNames(names);
+            ImageDataset handedOver = WorkerSetup.DataFile.write(train, Files.createTempDirectory(dir, "data"), "train").read();
+            assertEquals(names, handedOver.classNames(), "the class names choose the transfer task: they travel with the data");
+            assertEquals(train.sha256(), handedOver.sha256());
+            for (Preset preset : List.of(Preset.of("quick"), Preset.of("paper"), ZooBuilderTest.TINY)) {
+                String json = WorkerSetup.JSON.writeValueAsString(PlanSpec.of(preset));
+                BuildPlan again = WorkerSetup.JSON.readValue(json, PlanSpec.class).plan();
+                assertEquals(preset.notes(Architecture.VGG), again.notes(Architecture.VGG), preset.name());
+                assertEquals(describe(preset.plan(Architecture.VGG, train, 3, null)), describe(again.plan(Architecture.VGG, handedOver, 3, null)));
+            }
         }
         for (FleetPreset fleet : List.of(FleetPreset.of("quick"), FleetPreset.of("paper"))) {
             String json = WorkerSetup.JSON.writeValueAsString(PlanSpec.of(fleet));
