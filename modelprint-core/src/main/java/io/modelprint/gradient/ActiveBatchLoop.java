@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.modelprint.ProgressListener;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -114,40 +113,10 @@ public final class ActiveBatchLoop implements AutoCloseable {
                 gradient.close();
                 return x;
             }
-            float[] before = judged && attack.memoryless() ? x.toFloatArray() : null;
             x = move(x, gradient, step, attack);
             gradient.close();
-            if (before != null) {
-                x = retireFixedPoints(before, x, step + 1);
-                if (batch.size() == 0) {
-                    return x;
-                }
-            }
         }
         return x;
-    }
-
-    /** Retires, as not reaching the goal, the points a memoryless step left exactly where they were: they would stay. */
-    private NDArray retireFixedPoints(float[] before, NDArray after, int step) {
-        float[] now = after.toFloatArray();
-        boolean[] fixed = new boolean[(int) after.getShape().get(0)];
-        int size = now.length / fixed.length;
-        boolean any = false;
-        for (int row = 0; row < fixed.length; row++) {
-            fixed[row] = Arrays.equals(now, row * size, (row + 1) * size, before, row * size, (row + 1) * size);
-            any |= fixed[row];
-        }
-        if (!any) {
-            return after;
-        }
-        NDArray keep = batch.retire(fixed, new boolean[fixed.length], after, step, manager);
-        if (keep == null) {
-            return after;
-        }
-        NDArray kept = keep(after, keep);
-        tracked.forEach(array -> array.keep(keep));
-        keep.close();
-        return kept;
     }
 
     private NDArray retire(InputGradient.Result evaluation, int step, boolean all, NDArray x, IterativeAttack attack) {

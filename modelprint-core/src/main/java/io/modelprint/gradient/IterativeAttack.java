@@ -37,15 +37,6 @@ public interface IterativeAttack {
     /** {@code variable} moved one step along {@code gradient}: updated in place, or a new array. */
     NDArray step(NDArray variable, NDArray gradient, int step);
 
-    /**
-     * Whether the next step depends on the point alone (no momentum, no step-size schedule): then a point that
-     * a step leaves exactly where it was will stay there, and a run to a goal retires it at once, not at the
-     * step limit, with the same result (IGSM points that cannot reach their label sit in a corner of their ball).
-     */
-    default boolean memoryless() {
-        return false;
-    }
-
     /** The stepped variable brought back where it may be (an L∞ ball, the input range); as it is by default. */
     default NDArray project(NDArray variable) {
         return variable;

@@ -74,11 +74,6 @@ abstract class GradientSign implements QueryGenerator {
                 }
 
                 @Override
-                public boolean memoryless() {
-                    return true;
-                }
-
-                @Override
                 public NDArray project(NDArray points) {
                     try (NDArray lower = origin.get().sub(radius); NDArray upper = origin.get().add(radius);
                             NDArray below = points.minimum(upper); NDArray inBall = below.maximum(lower)) {
