@@ -129,11 +129,12 @@ public final class ZooBuilder {
             manifest.write(dir);
         }
         ZooContext context = new ZooContext(train, test, dir, targetDir);
+        Architecture builtArch = arch;
         BuildSchedule schedule = new BuildSchedule(plans);
         Progress counts = new Progress();
         RuntimeException failure = null;
         try (ModelWorkers pool = workers == 1 ? new InProcessWorker(context, dir, progress)
-                : WorkerProcesses.start(workers, plan, seed, dir, arch, target, context, log)) {
+                : new LazyWorkers(() -> WorkerProcesses.start(workers, plan, seed, dir, builtArch, target, context, log))) {
             while (!schedule.isDone()) {
                 Optional<SuspectPlan> ready = failure == null && pool.hasIdle() ? schedule.next() : Optional.empty();
                 if (ready.isPresent()) {
