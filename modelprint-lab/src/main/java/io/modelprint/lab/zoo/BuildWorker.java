@@ -36,9 +36,21 @@ public final class BuildWorker {
         }
     }
 
+    /** Whether the worker would make the model the build asks for (the same kind and parameters): never a different one. */
+    static boolean madeAlike(SuspectPlan plan, Map<String, Object> asked) {
+        Map<String, Object> own = FinishedModels.normalized(plan.parameters());
+        Map<String, Object> requested = new java.util.LinkedHashMap<>(FinishedModels.normalized(asked));
+        requested.keySet().retainAll(own.keySet());
+        return plan.kind().equals(asked.get("kind")) && requested.equals(own);
+    }
+
     private static WorkerMessage build(SuspectPlan plan, WorkerMessage request, ZooContext context, WorkerSetup setup) {
         if (plan == null) {
             return WorkerMessage.failed(request.name(), new IllegalStateException("not in the worker's plan"));
+        }
+        if (!madeAlike(plan, request.extra())) {
+            return WorkerMessage.failed(plan.name(), new IllegalStateException("the worker's plan makes it with " + plan.kind() + " "
+                    + plan.parameters() + ", the build asked for " + request.extra() + ": not built"));
         }
         try {
             ProgressListener progress = new ThrottledProgress(plan.name(), System.err);

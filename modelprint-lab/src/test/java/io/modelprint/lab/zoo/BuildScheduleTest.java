@@ -80,6 +80,16 @@ class BuildScheduleTest {
         }
     }
 
+    @Test
+    void aWorkerRefusesAModelItsOwnPlanWouldMakeDifferently() {
+        SuspectPlan plan = new SuspectPlan("transfer-head", SuspectGroup.POSITIVE, "TRANSFER", "target",
+                Map.of("task", "vehicles-animals", "epochs", 3), null, (c, o, e, p) -> null);
+        assertTrue(BuildWorker.madeAlike(plan, Map.of("task", "vehicles-animals", "epochs", 3L, "kind", "TRANSFER", "zooName", "x")));
+        assertFalse(BuildWorker.madeAlike(plan, Map.of("task", "tops-bottoms-footwear-bags", "epochs", 3, "kind", "TRANSFER")));
+        assertFalse(BuildWorker.madeAlike(plan, Map.of("task", "vehicles-animals", "epochs", 3, "kind", "FTLL")));
+        assertFalse(BuildWorker.madeAlike(plan, Map.of("epochs", 3, "kind", "TRANSFER")));
+    }
+
     private static List<String> describe(List<SuspectPlan> plans) {
         return plans.stream().map(p -> String.join("|", p.name(), p.group().json(), p.kind(), String.valueOf(p.parent()),
                 FinishedModels.normalized(p.parameters()).toString(), String.valueOf(p.series()))).toList();
