@@ -1,7 +1,5 @@
 package io.modelprint.lab.zoo;
 
-import io.modelprint.ProgressListener;
-import io.modelprint.engine.ModelProvenance;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -32,7 +30,7 @@ public final class BuildWorker {
         String line;
         while ((line = in.readLine()) != null) {
             WorkerMessage request = WorkerMessage.parse(line);
-            protocol.println(build(plans.get(request.name()), request, context, setup).toLine());
+            protocol.println(build(plans.get(request.name()), request, context).toLine());
         }
     }
 
@@ -44,7 +42,7 @@ public final class BuildWorker {
         return plan.kind().equals(asked.get("kind")) && requested.equals(own);
     }
 
-    private static WorkerMessage build(SuspectPlan plan, WorkerMessage request, ZooContext context, WorkerSetup setup) {
+    private static WorkerMessage build(SuspectPlan plan, WorkerMessage request, ZooContext context) {
         if (plan == null) {
             return WorkerMessage.failed(request.name(), new IllegalStateException("not in the worker's plan"));
         }
@@ -53,10 +51,9 @@ public final class BuildWorker {
                     + plan.parameters() + ", the build asked for " + request.extra() + ": not built"));
         }
         try {
-            ProgressListener progress = new ThrottledProgress(plan.name(), System.err);
-            double cpu = CpuTime.seconds();
-            ModelProvenance provenance = plan.recipe().build(context, Path.of(setup.dir()).resolve(plan.name()), request.extra(), progress);
-            return WorkerMessage.built(plan.name(), provenance, CpuTime.seconds() - cpu);
+            ModelWorkers.Built built = ModelWorkers.Built.here(plan, context, request.extra(),
+                    new ThrottledProgress(plan.name(), System.err));
+            return WorkerMessage.built(plan.name(), built.provenance(), built.cpuSeconds());
         } catch (RuntimeException e) {
             e.printStackTrace();
             return WorkerMessage.failed(plan.name(), e);

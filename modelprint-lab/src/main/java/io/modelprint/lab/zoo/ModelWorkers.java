@@ -1,5 +1,6 @@
 package io.modelprint.lab.zoo;
 
+import io.modelprint.ProgressListener;
 import io.modelprint.engine.ModelProvenance;
 import java.util.Map;
 
@@ -20,6 +21,13 @@ interface ModelWorkers extends AutoCloseable {
     record Built(SuspectPlan plan, ModelProvenance provenance, RuntimeException failure, double cpuSeconds) {
         static Built failed(SuspectPlan plan, RuntimeException failure) {
             return new Built(plan, null, failure, 0);
+        }
+
+        /** Builds {@code plan}'s model in this process into the zoo directory, timing its CPU; a failure is thrown. */
+        static Built here(SuspectPlan plan, ZooContext context, Map<String, Object> extra, ProgressListener progress) {
+            double cpu = CpuTime.seconds();
+            ModelProvenance provenance = plan.recipe().build(context, context.zooDir().resolve(plan.name()), extra, progress);
+            return new Built(plan, provenance, null, CpuTime.seconds() - cpu);
         }
     }
 }

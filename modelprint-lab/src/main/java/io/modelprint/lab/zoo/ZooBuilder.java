@@ -133,7 +133,7 @@ public final class ZooBuilder {
         BuildSchedule schedule = new BuildSchedule(plans);
         Progress counts = new Progress();
         RuntimeException failure = null;
-        try (ModelWorkers pool = workers == 1 ? new InProcessWorker(context, dir, progress)
+        try (ModelWorkers pool = workers == 1 ? new InProcessWorker(context, progress)
                 : new LazyWorkers(() -> WorkerProcesses.start(workers, plan, seed, dir, builtArch, target, context, log))) {
             while (!schedule.isDone()) {
                 Optional<SuspectPlan> ready = failure == null && pool.hasIdle() ? schedule.next() : Optional.empty();
