@@ -48,13 +48,13 @@ class KindAwareTailTest {
     }
 
     @Test
-    void aKindWithFewerThanThreeReferencesCountsInThePooledFitOnly() {
-        double[] rates = {0.02, 0.03, 0.01, 0.04, 0.02, 0.03, 0.02, 0.01, 0.14, 0.16};
-        Calibration twoHard = calibration(Calibration.BETA_BINOMIAL, rates, kinds(8, 2));
+    void aKindOfOneReferenceCountsInThePooledFitOnly() {
+        double[] rates = {0.02, 0.03, 0.01, 0.04, 0.02, 0.03, 0.02, 0.01, 0.14};
+        Calibration oneHard = calibration(Calibration.BETA_BINOMIAL, rates, kinds(8, 1));
         for (int m : new int[] {5, 18, 40}) {
-            KindAwareTail tail = KindAwareTail.of(twoHard, m / 100.0, m, 100);
+            KindAwareTail tail = KindAwareTail.of(oneHard, m / 100.0, m, 100);
             assertTrue(tail.value() >= tail.pooled());
-            assertTrue(!"same-recipe".equals(tail.decidedBy()), "2 references get no fit of their own");
+            assertTrue(!"same-recipe".equals(tail.decidedBy()), "1 reference gets no fit of its own");
         }
     }
 
@@ -66,8 +66,22 @@ class KindAwareTailTest {
         Calibration with = calibration(Calibration.STUDENT_T, sims, kinds);
         KindAwareTail tail = KindAwareTail.of(with, 0.85, null, 100);
         assertEquals(StudentTNull.fit(sims).upperTail(0.85), tail.pooled(), 0);
-        assertEquals(StudentTNull.fit(new double[] {0.80, 0.83, 0.82}).upperTail(0.85), tail.value(), 0);
+        assertEquals(StudentTNull.fit(new double[] {0.80, 0.83, 0.82}).upperTail(0.85), tail.value(), 1e-12);
         assertEquals("same-recipe", tail.decidedBy());
+    }
+
+    /** The quick bench's fleet-llr calibration: a third of each kind chose the queries, 2 same-recipe references were left. */
+    @Test
+    void aKindOfTwoReferencesIsJudgedByItsOwnMeanWithTheSpreadOfAll() {
+        double[] llr = {-0.226, -0.207, -0.228, -0.213, -0.019, 0.164, -0.408, -0.399, -0.124};
+        List<String> kinds = List.of("other-arch", "other-arch", "other-arch", "same-recipe", "same-recipe", "subset", "subset",
+                "subset", "subset");
+        Calibration calibration = calibration(Calibration.STUDENT_T, llr, kinds);
+        double mean = (-0.213 - 0.019) / 2;
+        KindAwareTail nearThePair = KindAwareTail.of(calibration, 0.10, null, 100);
+        assertEquals("same-recipe", nearThePair.decidedBy());
+        assertTrue(nearThePair.value() > 0.1, "a suspect 0.2 above the pair's mean is no evidence: " + nearThePair);
+        assertTrue(KindAwareTail.of(calibration, mean + 3, null, 100).value() < 0.01, "far beyond every kind");
     }
 
     @Test

@@ -102,6 +102,20 @@ class KindMixtureSimulationTest {
     }
 
     @Test
+    void aKindOfTwoReferencesStillHoldsItsHeldOutModels() {
+        Kind twoHard = new Kind("same-recipe", 4.8, 35.2, 2);
+        Kind manyWeak = new Kind("subset", 1.2, 38.8, 12);
+        assertSuperUniform(heldOutPValues(11, true, List.of(manyWeak, twoHard), twoHard::draw), "2 hard references");
+    }
+
+    @Test
+    void aKindSpreadWiderThanTheOthersKeepsItsOwnSpread() {
+        Kind tight = new Kind("subset", 60, 940, 10);
+        Kind wide = new Kind("same-recipe", 1.5, 8.5, 4);
+        assertSuperUniform(heldOutPValues(13, true, List.of(tight, wide), wide::draw), "a widely spread kind of 4");
+    }
+
+    @Test
     void oneKindNearZeroStaysValid() {
         Kind rare = new Kind("other-arch", 0.3, 60, 10);
         Kind common = new Kind("same-recipe", 2, 60, 8);
