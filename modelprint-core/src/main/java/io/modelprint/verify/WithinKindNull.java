@@ -15,8 +15,9 @@ import org.apache.commons.math3.distribution.TDistribution;
  * can contradict (a simulation with one kind 4x as spread as another: p ≤ 0.01 for 2.9 % of that
  * kind's held-out models); a kind whose own standard deviation is larger than the pooled one is
  * judged with its own, so a kind that spreads more than the rest widens its tail, never narrows
- * another's. Fitted to one kind, this is that kind's own predictive Student-t with k − 1 degrees of
- * freedom, valid however the kinds spread.
+ * another's; {@link KindAwareTail} therefore pools only for kinds of 2 references, whose own spread
+ * says too little, and fits every larger kind alone. Fitted to one kind, this is that kind's own
+ * predictive Student-t with k − 1 degrees of freedom, valid however the kinds spread.
  *
  * <p>Values are on the scale the caller chose (arcsine-square-root for matching rates, where a
  * binomial rate's sampling spread is the same at every mean; the similarity itself otherwise); the
@@ -89,14 +90,6 @@ public final class WithinKindNull {
             }
         }
         return new Tail(worst, largest);
-    }
-
-    public int degreesOfFreedom() {
-        return degreesOfFreedom;
-    }
-
-    public double pooledSd() {
-        return pooledSd;
     }
 
     private static double mean(double[] values) {
