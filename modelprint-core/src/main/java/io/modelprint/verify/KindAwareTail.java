@@ -15,8 +15,10 @@ import java.util.Map;
  * spread, a predictive Student-t with k − 1 degrees of freedom): valid however differently the kinds
  * spread. A kind of 2 says too little about its spread for a fit of its own (a t with 1 degree of
  * freedom), yet ignoring it let held-out models of such a kind get p ≤ 0.01 one time in ten; it
- * gets its own mean with the spread pooled over all kinds ({@link WithinKindNull}). Kinds of one
- * reference count in the pooled fit only.
+ * gets its own mean with the spread pooled over all kinds of 2 or more references
+ * ({@link WithinKindNull}; where that leaves fewer than 2 degrees of freedom, e.g. one pair beside
+ * kinds of one, the pair counts in the pooled fit only). Kinds of one reference count in the pooled
+ * fit only.
  * Matching counts are compared on the arcsine-square-root scale, continuity-corrected. A
  * calibration without kinds gets the pooled tail, as before kinds were recorded.
  */

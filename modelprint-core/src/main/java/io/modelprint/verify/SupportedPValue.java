@@ -5,7 +5,7 @@ import io.modelprint.fingerprint.Calibration;
 /**
  * A p-value that claims no more than its k references support. The parametric tail (beta-binomial
  * or Student-t over all references, and where the references have kinds the largest of that and
- * each kind's own fit: {@link KindAwareTail}, whose kind is {@code tailFrom}) extrapolates beyond
+ * each kind's tail: {@link KindAwareTail}, whose kind is {@code tailFrom}) extrapolates beyond
  * the references; it is reported only where that is earned:
  * <ul>
  *   <li>when some reference is at least as similar as the suspect, the empirical p-value

@@ -8,9 +8,10 @@ import org.apache.commons.math3.distribution.TDistribution;
  * The similarity of a new independent model of one kind, predicted from references of several
  * kinds: each kind has a mean of its own, and the spread of models around their kind's mean is
  * estimated from all kinds together (the pooled within-kind variance of a one-way layout, with
- * k − K degrees of freedom for k references in K kinds). A kind of 3 references alone would give
- * a Student-t with 2 degrees of freedom, whose tail is so wide that not even an exact copy reaches
- * p = 0.01; pooling the spread gives each kind's tail the degrees of freedom of every reference
+ * k − K degrees of freedom for k references in K kinds). A kind of 2 references alone would give
+ * a Student-t with 1 degree of freedom (of 3: 2), whose tail is wide where the kind spreads widely
+ * (the quick fleet's 3 same-recipe references under AKH, at 0.51-0.73, leave an exact copy at
+ * p = 0.023); pooling the spread gives each kind's tail the degrees of freedom of every reference
  * while keeping the kinds' means apart. Pooling assumes the kinds spread alike, which references
  * can contradict (a simulation with one kind 4x as spread as another: p ≤ 0.01 for 2.9 % of that
  * kind's held-out models); a kind whose own standard deviation is larger than the pooled one is

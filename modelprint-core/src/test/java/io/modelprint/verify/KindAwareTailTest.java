@@ -66,22 +66,58 @@ class KindAwareTailTest {
         Calibration with = calibration(Calibration.STUDENT_T, sims, kinds);
         KindAwareTail tail = KindAwareTail.of(with, 0.85, null, 100);
         assertEquals(StudentTNull.fit(sims).upperTail(0.85), tail.pooled(), 0);
-        assertEquals(StudentTNull.fit(new double[] {0.80, 0.83, 0.82}).upperTail(0.85), tail.value(), 1e-12);
+        assertEquals(StudentTNull.fit(new double[] {0.80, 0.83, 0.82}).upperTail(0.85), tail.value(), 0);
         assertEquals("same-recipe", tail.decidedBy());
     }
 
     /** The quick bench's fleet-llr calibration: a third of each kind chose the queries, 2 same-recipe references were left. */
     @Test
     void aKindOfTwoReferencesIsJudgedByItsOwnMeanWithTheSpreadOfAll() {
-        double[] llr = {-0.226, -0.207, -0.228, -0.213, -0.019, 0.164, -0.408, -0.399, -0.124};
-        List<String> kinds = List.of("other-arch", "other-arch", "other-arch", "same-recipe", "same-recipe", "subset", "subset",
-                "subset", "subset");
-        Calibration calibration = calibration(Calibration.STUDENT_T, llr, kinds);
-        double mean = (-0.213 - 0.019) / 2;
-        KindAwareTail nearThePair = KindAwareTail.of(calibration, 0.10, null, 100);
+        double[][] kinds = {{-0.226, -0.207, -0.228}, {-0.213, -0.019}, {0.164, -0.408, -0.399, -0.124}};
+        List<String> names = List.of("other-arch", "same-recipe", "subset");
+        List<String> kindOf = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        double squares = 0;
+        for (int k = 0; k < kinds.length; k++) {
+            double mean = java.util.Arrays.stream(kinds[k]).average().orElseThrow();
+            for (double v : kinds[k]) {
+                kindOf.add(names.get(k));
+                values.add(v);
+                squares += (v - mean) * (v - mean);
+            }
+        }
+        Calibration calibration = calibration(Calibration.STUDENT_T, values.stream().mapToDouble(Double::doubleValue).toArray(),
+                kindOf);
+        // the pair's own mean; the spread within all three kinds (9 references, 3 kinds: 6 degrees of freedom)
+        double pooledSd = Math.sqrt(squares / 6);
+        double pairMean = (-0.213 - 0.019) / 2;
+        double expected = new org.apache.commons.math3.distribution.TDistribution(null, 6).cumulativeProbability(
+                -(-0.05 - pairMean) / (pooledSd * Math.sqrt(1 + 1.0 / 2)));
+        KindAwareTail nearThePair = KindAwareTail.of(calibration, -0.05, null, 100);
         assertEquals("same-recipe", nearThePair.decidedBy());
-        assertTrue(nearThePair.value() > 0.1, "a suspect 0.2 above the pair's mean is no evidence: " + nearThePair);
-        assertTrue(KindAwareTail.of(calibration, mean + 3, null, 100).value() < 0.01, "far beyond every kind");
+        assertEquals(expected, nearThePair.value(), 1e-12);
+        double subsetOwn = StudentTNull.fit(kinds[2]).upperTail(-0.05);
+        assertTrue(nearThePair.value() > subsetOwn + 0.05 && nearThePair.value() > nearThePair.pooled() + 0.1,
+                "before, the pair counted in the pooled fit only and the subset kind decided: " + subsetOwn);
+        assertTrue(KindAwareTail.of(calibration, pairMean + 3, null, 100).value() < 0.01, "far beyond every kind");
+    }
+
+    /** A kind of 3 matching rates: the predictive t on the arcsine-square-root scale, as written out in docs/verification.md. */
+    @Test
+    void matchingCountsOfAKindOfThreeUseThePredictiveTOnTheArcsineScale() {
+        double[] rates = {0.02, 0.03, 0.01, 0.04, 0.02, 0.03, 0.51, 0.60, 0.73};
+        Calibration calibration = calibration(Calibration.BETA_BINOMIAL, rates, kinds(6, 3));
+        double[] hard = {Math.asin(Math.sqrt(0.51)), Math.asin(Math.sqrt(0.60)), Math.asin(Math.sqrt(0.73))};
+        double mean = (hard[0] + hard[1] + hard[2]) / 3;
+        double sd = Math.sqrt(((hard[0] - mean) * (hard[0] - mean) + (hard[1] - mean) * (hard[1] - mean)
+                + (hard[2] - mean) * (hard[2] - mean)) / 2);
+        double at = Math.asin(Math.sqrt(99.5 / 100));
+        double expected = new org.apache.commons.math3.distribution.TDistribution(null, 2).cumulativeProbability(
+                -(at - mean) / (sd * Math.sqrt(1 + 1.0 / 3)));
+        KindAwareTail copy = KindAwareTail.of(calibration, 1.0, 100, 100);
+        assertEquals("same-recipe", copy.decidedBy());
+        assertEquals(expected, copy.value(), 1e-15);
+        assertEquals(0.023, copy.value(), 0.0005, "the quick fleet's AKH same-recipe references leave an exact copy at 0.023");
     }
 
     @Test
