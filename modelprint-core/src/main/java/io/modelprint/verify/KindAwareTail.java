@@ -2,7 +2,9 @@ package io.modelprint.verify;
 
 import io.modelprint.fingerprint.Calibration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The parametric tail of a calibration, accounting for the spread between kinds of references.
@@ -45,17 +47,17 @@ public record KindAwareTail(double value, double pooled, String decidedBy) {
         double minSd = counts ? 0.5 / Math.sqrt(calibration.queries()) : MIN_SD;
         double at = counts ? arcsine((matches - 0.5) / queries) : similarity;
         WithinKindNull.Tail worst = new WithinKindNull.Tail(POOLED, pooled);
-        Map<String, double[]> pairs = new LinkedHashMap<>();
+        Set<String> pairs = new LinkedHashSet<>();
         for (Map.Entry<String, double[]> kind : byKind.entrySet()) {
             if (kind.getValue().length >= MIN_OWN_FIT) {
                 worst = larger(worst, WithinKindNull.fit(Map.of(kind.getKey(), kind.getValue()), minSd).upperTail(at));
             } else if (kind.getValue().length == WithinKindNull.MIN_PER_KIND) {
-                pairs.put(kind.getKey(), kind.getValue());
+                pairs.add(kind.getKey());
             }
         }
         WithinKindNull together = pairs.isEmpty() ? null : WithinKindNull.fit(byKind, minSd);
         if (together != null) {
-            worst = larger(worst, together.upperTail(at, pairs.keySet()));
+            worst = larger(worst, together.upperTail(at, pairs));
         }
         return new KindAwareTail(worst.value(), pooled, worst.kind());
     }

@@ -2,6 +2,7 @@ package io.modelprint.verify;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
@@ -74,7 +75,7 @@ public final class WithinKindNull {
     }
 
     /** The largest over the kinds {@code among} (others only lend their spread). */
-    public Tail upperTail(double at, java.util.Set<String> among) {
+    public Tail upperTail(double at, Set<String> among) {
         TDistribution t = new TDistribution(null, degreesOfFreedom);
         String worst = null;
         double largest = -1;
