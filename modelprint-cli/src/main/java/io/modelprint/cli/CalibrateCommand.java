@@ -10,8 +10,10 @@ import io.modelprint.model.remote.RemoteClassifier;
 import io.modelprint.verify.BetaBinomial;
 import io.modelprint.verify.CalibrationReference;
 import io.modelprint.verify.FleetReferences;
+import io.modelprint.verify.DecisionReach;
 import io.modelprint.verify.StudentTNull;
 import io.modelprint.verify.SupportedPValue;
+import io.modelprint.verify.Verifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,6 +49,11 @@ final class CalibrateCommand implements Callable<Integer> {
             + " help choose the fingerprint's queries, with its kind; a fleet changed since it chose them is refused")
     Path fleetDir;
 
+    @Option(names = "--alpha", defaultValue = "" + Verifier.DEFAULT_ALPHA, description = "the level verify will decide at"
+            + " (its --alpha; default ${DEFAULT-VALUE}): the report says from which similarity a suspect is called derived at"
+            + " that level, or that none can be (a bundle's members at alpha / members)")
+    double alpha;
+
     @Mixin
     FormatOption format;
 
@@ -55,6 +62,9 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!(alpha > 0 && alpha < 1)) {
+            throw new InputException("--alpha must be in (0,1), got " + alpha);
+        }
         List<String> paths = new ArrayList<>(negatives);
         List<CalibrationReference> named = new ArrayList<>(ReferenceModels.named(negatives, suspectOptions));
         if (zoo != null) {
@@ -89,7 +99,7 @@ final class CalibrateCommand implements Callable<Integer> {
         for (int i = 0; i < members.size(); i++) {
             Fingerprint done = CalibrationRun.calibrate("calibrate", members.get(i), name(members.get(i)), perMember.get(i));
             calibrated.add(done);
-            docs.add(summary(fingerprintFile.toString(), done));
+            docs.add(summary(fingerprintFile.toString(), done, alpha / members.size()));
         }
         FingerprintFile.writeBundle(fingerprintFile, signing.afterChange("calibrate", members, calibrated));
         CalibrationRun.warnIfTooFew("calibrate", perMember.stream().mapToInt(List::size).min().orElse(0));
@@ -137,13 +147,14 @@ final class CalibrateCommand implements Callable<Integer> {
         Map<String, Integer> kinds = (Map<String, Integer>) doc.get("kinds");
         String byKind = kinds.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                 .collect(java.util.stream.Collectors.joining(", "));
-        return String.format("calibrated %s (%s) with %d reference negatives (%s; highest similarity %.3f); %s; p-values down to %.2g",
-                doc.get("fingerprint"), doc.get("scheme"), doc.get("negatives"), byKind,
-                (Double) doc.get("maxNegativeSimilarity"), doc.get("fit"), (Double) doc.get("smallestSupportedPValue"));
+        return String.format("calibrated %s (%s) with %d reference negatives (%s; highest similarity %.3f); %s; p-values down to %.2g;"
+                + " %s", doc.get("fingerprint"), doc.get("scheme"), doc.get("negatives"), byKind,
+                (Double) doc.get("maxNegativeSimilarity"), doc.get("fit"), (Double) doc.get("smallestSupportedPValue"),
+                doc.get("reach"));
     }
 
-    /** What a calibration holds, for calibrate's and extract's reports. */
-    static Map<String, Object> summary(String file, Fingerprint fingerprint) {
+    /** What a calibration holds and what it lets a verdict at {@code alpha} say, for calibrate's and extract's reports. */
+    static Map<String, Object> summary(String file, Fingerprint fingerprint, double alpha) {
         Calibration calibration = fingerprint.meta().calibration();
         double[] rates = calibration.rates();
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -169,6 +180,16 @@ final class CalibrateCommand implements Callable<Integer> {
             doc.put("sd", fit.sd());
             doc.put("fit", String.format("Student-t null, mean %.4g, sd %.4g", fit.mean(), fit.sd()));
         }
+        DecisionReach reach = DecisionReach.of(calibration, fingerprint.size(), alpha);
+        Map<String, Object> derivedFrom = new LinkedHashMap<>();
+        derivedFrom.put("alpha", alpha);
+        derivedFrom.put("reachable", reach.reachable());
+        derivedFrom.put("similarity", Double.isFinite(reach.similarity()) ? reach.similarity() : null);
+        derivedFrom.put("matches", reach.matches());
+        derivedFrom.put("pValue", reach.pValue());
+        derivedFrom.put("setBy", reach.bounded() ? "references" : reach.decidedBy());
+        doc.put("derivedFrom", derivedFrom);
+        doc.put("reach", reach.describe());
         return doc;
     }
 }

@@ -12,6 +12,7 @@ import io.modelprint.scheme.SchemeFactory;
 import io.modelprint.scheme.ParameterSpec;
 import io.modelprint.scheme.Schemes;
 import io.modelprint.scheme.SeedSource;
+import io.modelprint.verify.Verifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -223,7 +224,8 @@ final class ExtractCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> summary(FingerprintExtractor.Result result, Fingerprint written) {
+    /** {@code memberAlpha}: the level a member of this file is decided at by verify's default alpha (a bundle's: alpha / members). */
+    private Map<String, Object> summary(FingerprintExtractor.Result result, Fingerprint written, double memberAlpha) {
         var generated = result.generated();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("output", out.toString());
@@ -238,7 +240,7 @@ final class ExtractCommand implements Callable<Integer> {
         doc.put("params", result.fingerprint().meta().parameters());
         Optional.ofNullable(result.fingerprint().weights()).ifPresent(w -> doc.put("layers", w.layers().size()));
         if (written.meta().calibration() != null) {
-            doc.put("calibration", CalibrateCommand.summary(out.toString(), written));
+            doc.put("calibration", CalibrateCommand.summary(out.toString(), written, memberAlpha));
         }
         return doc;
     }
@@ -246,13 +248,13 @@ final class ExtractCommand implements Callable<Integer> {
     private void report(List<FingerprintExtractor.Result> results, List<Fingerprint> written) {
         if (format.json()) {
             if (results.size() == 1) {
-                JsonOutput.print(summary(results.get(0), written.get(0)));
+                JsonOutput.print(summary(results.get(0), written.get(0), Verifier.DEFAULT_ALPHA));
             } else {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("output", out.toString());
                 List<Map<String, Object>> members = new ArrayList<>();
                 for (int i = 0; i < results.size(); i++) {
-                    members.add(summary(results.get(i), written.get(i)));
+                    members.add(summary(results.get(i), written.get(i), Verifier.DEFAULT_ALPHA / results.size()));
                 }
                 doc.put("members", members);
                 JsonOutput.print(doc);
@@ -274,7 +276,8 @@ final class ExtractCommand implements Callable<Integer> {
         }
         for (Fingerprint fingerprint : written) {
             if (fingerprint.meta().calibration() != null) {
-                System.out.println(CalibrateCommand.text(CalibrateCommand.summary(out.toString(), fingerprint)));
+                System.out.println(CalibrateCommand.text(CalibrateCommand.summary(out.toString(), fingerprint,
+                        Verifier.DEFAULT_ALPHA / written.size())));
             }
         }
     }

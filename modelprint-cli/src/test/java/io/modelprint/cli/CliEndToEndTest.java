@@ -110,6 +110,18 @@ class CliEndToEndTest {
         assertEquals("p-value", r.json().get("results").get(0).get("decidedBy").asText());
         assertTrue(independentP >= 2.0 / 3, "a reference negative is as similar as itself: (1 + 1) / (2 + 1) at least: " + independentP);
         assertTrue(done.err().contains("support p-values down to 0.32 only"), "calibrate warns: " + done.err());
+        assertTrue(done.out().contains("no suspect can be called derived at p <= 0.01")
+                && done.out().contains("set by the number of references"), "calibrate says what it cannot decide: " + done.out());
+        CliRunner.Result loose = CliRunner.run("calibrate", "--fingerprint", calibrated.toString(), "--negatives",
+                independent.toString(), second.toString(), "--alpha", "0.5", "--format", "json");
+        assertEquals(0, loose.exitCode(), loose.err());
+        var from = loose.json().get("derivedFrom");
+        assertTrue(from.get("reachable").asBoolean(), loose.out());
+        int matches = from.get("matches").asInt();
+        assertTrue(from.get("pValue").asDouble() <= 0.5 && matches > 0
+                && matches <= r.json().get("results").get(0).get("queries").asInt(), loose.out());
+        assertEquals(ExitCode.BAD_INPUT, CliRunner.run("calibrate", "--fingerprint", calibrated.toString(), "--negatives",
+                independent.toString(), second.toString(), "--alpha", "1.5").exitCode());
         assertEquals("derived", CliRunner.run("verify", "--fingerprint", calibrated.toString(), "--format", "json", "--threshold",
                 "0.5", target.toString()).json().get("results").get(0).get("verdict").asText(), "a threshold the user gives decides");
         assertTrue(CliRunner.run("info", calibrated.toString()).out().contains("beta-binomial"));

@@ -7,6 +7,7 @@ import io.modelprint.ProgressListener;
 import io.modelprint.fleet.FleetSplit;
 import io.modelprint.lab.zoo.ZooEntry;
 import io.modelprint.scheme.Scheme;
+import io.modelprint.verify.DecisionReach;
 import io.modelprint.verify.SupportedPValue;
 import io.modelprint.verify.Calibrator;
 import io.modelprint.verify.FleetReferences;
@@ -62,7 +63,7 @@ final class VerdictScorer implements Scorer<VerdictRun, VerdictResult> {
                 SupportedPValue.of(calibration, similarity, asked.matches().get(suspect), fingerprint.size()).value()));
         return new VerdictResult(run, scheme.suspectAccess().label(), fingerprint.size(), made.extracted().seconds(), alpha,
                 calibration.rates().length, SupportedPValue.floor(calibration.rates().length), asked.similarities(), pValues, asked.skipped(),
-                null);
+                null, DecisionReach.of(calibration, fingerprint.size(), alpha).describe());
     }
 
     /** The fleet's references the fingerprint's queries were not chosen with, asked as a user's extract --fleet would. */

@@ -72,6 +72,10 @@ class VerdictEvaluationTest {
         assertTrue(section.contains("| ipguard | 20 |") && section.contains("FPR (all negatives)") && section.contains("fine-tuning"),
                 section);
         assertTrue(section.contains("| fleet-llr | cannot fingerprint"), section);
+        // 4 references support p-values down to 0.1 only: even a copy answering all 20 queries as the target cannot reach 0.05
+        assertTrue(ipguard.reach().startsWith("no suspect can be called derived at p <= 0.05: p = 0.10 at 20 of 20 matches")
+                && ipguard.reach().endsWith("(set by the number of references)"), ipguard.reach());
+        assertTrue(section.contains("- ipguard: " + ipguard.reach()), section);
 
         ByteArrayOutputStream again = new ByteArrayOutputStream();
         List<VerdictResult> cached = new Evaluation(zoo, out, new PrintStream(again, true, StandardCharsets.UTF_8))

@@ -1,0 +1,81 @@
+package io.modelprint.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.modelprint.fingerprint.Calibration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class DecisionReachTest {
+    private static final int QUERIES = 100;
+
+    private static Calibration of(String model, double[] values, List<String> kinds) {
+        return new Calibration(model, IntStream.range(0, values.length).mapToObj(i -> "ref" + i).toList(), values, QUERIES,
+                kinds, null);
+    }
+
+    @Test
+    void aCountingSchemeIsCalledDerivedFromTheFirstMatchCountWhoseSupportedPValueIsAtMostAlpha() {
+        double[] rates = {0.02, 0.03, 0.01, 0.04, 0.02, 0.03, 0.05, 0.02, 0.01, 0.03, 0.02, 0.04};
+        Calibration calibration = of(Calibration.BETA_BINOMIAL, rates, null);
+        DecisionReach reach = DecisionReach.of(calibration, QUERIES, 0.01);
+        assertTrue(reach.reachable());
+        int m = reach.matches();
+        assertTrue(SupportedPValue.of(calibration, m / 100.0, m, QUERIES).value() <= 0.01);
+        assertTrue(SupportedPValue.of(calibration, (m - 1) / 100.0, m - 1, QUERIES).value() > 0.01, "one match fewer is not enough");
+        assertEquals(m / 100.0, reach.similarity(), 1e-12);
+        assertTrue(m > 5 && m < 30, "a low, tight null is left a little above its highest reference: " + m);
+    }
+
+    @Test
+    void aWidelySpreadKindOfThreeCanHoldBackEvenAnExactCopyAndSaysWhich() {
+        // AKH on the quick fleet: the target's own recipe repeats 51-73 % of its mistakes
+        double[] rates = {0.51, 0.62, 0.73, 0.60, 0.66, 0.58, 0.70, 0.64, 0.61, 0.67, 0.59, 0.63};
+        List<String> kinds = new ArrayList<>(List.of("same-recipe", "same-recipe", "same-recipe"));
+        kinds.addAll(java.util.Collections.nCopies(9, "subset"));
+        Calibration calibration = of(Calibration.BETA_BINOMIAL, rates, kinds);
+        DecisionReach reach = DecisionReach.of(calibration, QUERIES, 0.01);
+        assertFalse(reach.reachable());
+        assertEquals(QUERIES, reach.matches());
+        SupportedPValue best = SupportedPValue.of(calibration, 1.0, QUERIES, QUERIES);
+        assertEquals(best.value(), reach.pValue(), 1e-15);
+        assertTrue(reach.pValue() > 0.01);
+        assertEquals("same-recipe", reach.decidedBy());
+        assertTrue(reach.describe().startsWith("no suspect can be called derived at p <= 0.01"), reach.describe());
+        assertTrue(DecisionReach.of(calibration, QUERIES, 0.05).reachable(), "a looser alpha is within reach");
+    }
+
+    @Test
+    void aContinuousSchemeIsCalledDerivedFromTheLeastSimilarityWhoseSupportedPValueIsAtMostAlpha() {
+        double[] values = {0.10, 0.12, 0.08, 0.11, 0.09, 0.13, 0.10, 0.07, 0.12, 0.11, 0.10, 0.09};
+        Calibration calibration = of(Calibration.STUDENT_T, values, null);
+        DecisionReach reach = DecisionReach.of(calibration, QUERIES, 0.01);
+        assertTrue(reach.reachable());
+        assertTrue(reach.similarity() > 0.13, "above every reference");
+        assertTrue(SupportedPValue.of(calibration, reach.similarity(), null, QUERIES).value() <= 0.01);
+        assertTrue(SupportedPValue.of(calibration, reach.similarity() - 1e-6, null, QUERIES).value() > 0.01);
+        assertEquals(null, reach.matches());
+    }
+
+    @Test
+    void tooFewReferencesCannotReachAlphaAtAnySimilarity() {
+        Calibration calibration = of(Calibration.STUDENT_T, new double[] {0.1, 0.2, 0.15, 0.12}, null);
+        DecisionReach reach = DecisionReach.of(calibration, QUERIES, 0.01);
+        assertFalse(reach.reachable());
+        assertTrue(reach.bounded());
+        assertEquals(SupportedPValue.floor(4), reach.pValue(), 1e-12);
+        assertTrue(reach.describe().contains("set by the number of references"), reach.describe());
+    }
+
+    @Test
+    void alphaOutsideTheUnitIntervalIsRefused() {
+        Calibration calibration = of(Calibration.STUDENT_T, new double[] {0.1, 0.2}, null);
+        assertThrows(IllegalArgumentException.class, () -> DecisionReach.of(calibration, QUERIES, 0));
+        assertThrows(IllegalArgumentException.class, () -> DecisionReach.of(calibration, QUERIES, 1));
+    }
+}
