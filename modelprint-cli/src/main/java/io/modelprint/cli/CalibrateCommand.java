@@ -102,7 +102,7 @@ final class CalibrateCommand implements Callable<Integer> {
             docs.add(summary(fingerprintFile.toString(), done, alpha / members.size()));
         }
         FingerprintFile.writeBundle(fingerprintFile, signing.afterChange("calibrate", members, calibrated));
-        CalibrationRun.warnIfTooFew("calibrate", perMember.stream().mapToInt(List::size).min().orElse(0));
+        CalibrationRun.warnIfTooFew("calibrate", perMember.stream().mapToInt(List::size).min().orElse(0), alpha / members.size());
         if (format.json()) {
             if (docs.size() == 1) {
                 JsonOutput.print(docs.get(0));
@@ -180,14 +180,14 @@ final class CalibrateCommand implements Callable<Integer> {
             doc.put("sd", fit.sd());
             doc.put("fit", String.format("Student-t null, mean %.4g, sd %.4g", fit.mean(), fit.sd()));
         }
-        DecisionReach reach = DecisionReach.of(calibration, fingerprint.size(), alpha);
+        DecisionReach reach = DecisionReach.of(calibration, fingerprint.size(), fingerprint.scheme().distance().range(), alpha);
         Map<String, Object> derivedFrom = new LinkedHashMap<>();
         derivedFrom.put("alpha", alpha);
         derivedFrom.put("reachable", reach.reachable());
         derivedFrom.put("similarity", Double.isFinite(reach.similarity()) ? reach.similarity() : null);
         derivedFrom.put("matches", reach.matches());
         derivedFrom.put("pValue", reach.pValue());
-        derivedFrom.put("setBy", reach.bounded() ? "references" : reach.decidedBy());
+        derivedFrom.put("setBy", reach.setBy());
         doc.put("derivedFrom", derivedFrom);
         doc.put("reach", reach.describe());
         return doc;

@@ -3,8 +3,8 @@ package io.modelprint.cli;
 import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.verify.CalibrationReference;
 import io.modelprint.verify.Calibrator;
+import io.modelprint.verify.DecisionReach;
 import io.modelprint.verify.SupportedPValue;
-import io.modelprint.verify.Verifier;
 import java.util.List;
 
 /** One fingerprint calibrated from the command line (calibrate, extract --fleet): progress and warnings on stderr. */
@@ -22,13 +22,12 @@ final class CalibrationRun {
         return done;
     }
 
-    /** Warns when {@code references} cannot support a p-value as small as the default alpha. */
-    static void warnIfTooFew(String command, int references) {
-        if (SupportedPValue.floor(references) > Verifier.DEFAULT_ALPHA) {
+    /** Warns when {@code references} cannot support a p-value as small as {@code alpha} (a bundle member's level). */
+    static void warnIfTooFew(String command, int references, double alpha) {
+        if (SupportedPValue.floor(references) > alpha) {
             System.err.printf("%s: warning: %d reference negatives support p-values down to %.2g only, above alpha %s:"
                     + " no calibrated verdict can say derived at that level; calibrate with %d or more (docs/verification.md)%n",
-                    command, references, SupportedPValue.floor(references), Verifier.DEFAULT_ALPHA,
-                    SupportedPValue.referencesFor(Verifier.DEFAULT_ALPHA));
+                    command, references, SupportedPValue.floor(references), DecisionReach.level(alpha), SupportedPValue.referencesFor(alpha));
         }
     }
 }

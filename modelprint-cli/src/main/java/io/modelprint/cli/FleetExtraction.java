@@ -9,6 +9,7 @@ import io.modelprint.scheme.Scheme;
 import io.modelprint.verify.CalibrationReference;
 import io.modelprint.verify.Calibrator;
 import io.modelprint.verify.FleetReferences;
+import io.modelprint.verify.Verifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,7 @@ final class FleetExtraction {
             fewest = Math.min(fewest, references.size());
             calibrated.add(CalibrationRun.calibrate("extract", fingerprint, name, references));
         }
-        CalibrationRun.warnIfTooFew("extract", fewest);
+        CalibrationRun.warnIfTooFew("extract", fewest, Verifier.DEFAULT_ALPHA / fingerprints.size());
         return calibrated;
     }
 }

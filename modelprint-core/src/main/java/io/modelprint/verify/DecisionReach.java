@@ -1,60 +1,85 @@
 package io.modelprint.verify;
 
 import io.modelprint.fingerprint.Calibration;
+import io.modelprint.scheme.SimilarityRange;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
- * What a calibration lets a verdict say: the least similarity whose supported p-value is at most
- * {@code alpha} (for counting schemes the least number of matching queries), and which fit sets the
- * p-value there ({@link SupportedPValue#tailFrom()}, or the references' floor when
- * {@code bounded}). When no similarity reaches alpha (every query matching, for a counting scheme; or
- * a floor above alpha), {@code reachable} is false and the values are those of the best case: the
- * owner learns before any suspect is checked that this fingerprint can never say "derived" at that
- * level, and which kind of reference holds it back.
+ * What a calibration lets a verdict say: the least similarity within the scheme's range whose
+ * supported p-value is at most {@code alpha} (for counting schemes the least number of matching
+ * queries; {@code matches} is null otherwise), and what sets the p-value there ({@code setBy}: a
+ * kind's fit, all references, the number of references, or a reference at least as similar). When no
+ * similarity in the range reaches alpha, {@code reachable} is false and the values are those of the
+ * best case: the owner learns before any suspect is checked that this fingerprint can never say
+ * "derived" at that level, and what holds it back.
+ *
+ * <p>The supported p-value never rises with the similarity (each parametric tail falls, the maximum of
+ * falling tails falls, the empirical bound counts fewer references, the floor is constant), so the
+ * least value is found by bisection.
  */
 public record DecisionReach(double alpha, boolean reachable, double similarity, Integer matches, int queries,
-        double pValue, String decidedBy, boolean bounded) {
+        double pValue, String setBy) {
+    public static final String BY_COUNT = "the number of references";
+    public static final String BY_REFERENCE = "a reference at least as similar";
     private static final int MAX_DOUBLINGS = 200;
     private static final int BISECTIONS = 60;
 
-    /** The reach of {@code calibration} for a fingerprint of {@code queries} queries at {@code alpha}. */
-    public static DecisionReach of(Calibration calibration, int queries, double alpha) {
+    /** The reach of {@code calibration} for a fingerprint of {@code queries} queries in {@code range} at {@code alpha}. */
+    public static DecisionReach of(Calibration calibration, int queries, SimilarityRange range, double alpha) {
         if (!(alpha > 0 && alpha < 1)) {
             throw new IllegalArgumentException("alpha must be in (0,1), got " + alpha);
         }
+        if (queries < 1) {
+            throw new IllegalArgumentException("a fingerprint has at least one query, got " + queries);
+        }
         return Calibration.BETA_BINOMIAL.equals(calibration.model()) ? counting(calibration, queries, alpha)
-                : continuous(calibration, queries, alpha);
+                : continuous(calibration, queries, range, alpha);
     }
 
-    /** The least number of matches whose p-value is at most alpha; p only falls as matches rise. */
     private static DecisionReach counting(Calibration calibration, int queries, double alpha) {
-        SupportedPValue p = null;
-        for (int m = 0; m <= queries; m++) {
-            p = SupportedPValue.of(calibration, m / (double) queries, m, queries);
-            if (p.value() <= alpha) {
-                return of(alpha, true, m / (double) queries, m, queries, p);
+        SupportedPValue all = matching(calibration, queries, queries);
+        if (all.value() > alpha) {
+            return of(alpha, false, 1.0, queries, queries, all);
+        }
+        int low = -1; // fewer matches than any: p above alpha
+        int high = queries;
+        while (high - low > 1) {
+            int middle = (low + high) >>> 1;
+            if (matching(calibration, middle, queries).value() <= alpha) {
+                high = middle;
+            } else {
+                low = middle;
             }
         }
-        return of(alpha, false, 1.0, queries, queries, p);
+        return of(alpha, true, high / (double) queries, high, queries, matching(calibration, high, queries));
     }
 
-    /**
-     * The least similarity whose p-value is at most alpha. Above every reference the value is the
-     * largest of decreasing tails and the floor, so it falls with similarity until the floor: found by
-     * doubling a step past the highest reference, then bisecting.
-     */
-    private static DecisionReach continuous(Calibration calibration, int queries, double alpha) {
-        double highest = java.util.Arrays.stream(calibration.rates()).max().orElse(0);
-        double floor = SupportedPValue.floor(calibration.rates().length);
-        if (floor > alpha) {
-            return of(alpha, false, Double.POSITIVE_INFINITY, null, queries, pAt(calibration, highest + 1e300, queries));
+    private static SupportedPValue matching(Calibration calibration, int matches, int queries) {
+        return SupportedPValue.of(calibration, matches / (double) queries, matches, queries);
+    }
+
+    /** At the lowest reference every reference is at least as similar (p = 1); the top is the range's end, or found by doubling. */
+    private static DecisionReach continuous(Calibration calibration, int queries, SimilarityRange range, double alpha) {
+        double lowest = Arrays.stream(calibration.rates()).min().orElse(0);
+        double highest = Arrays.stream(calibration.rates()).max().orElse(0);
+        double high;
+        if (Double.isFinite(range.max())) {
+            high = range.max();
+        } else {
+            double step = Math.max(1e-3, StudentTNull.fit(calibration.rates()).sd());
+            high = highest + step;
+            for (int i = 0; i < MAX_DOUBLINGS && pAt(calibration, high, queries).value() > alpha; i++) {
+                step *= 2;
+                high = highest + step;
+            }
         }
-        double spread = Math.max(1e-3, StudentTNull.fit(calibration.rates()).sd());
-        double low = highest;
-        double high = highest + spread;
-        for (int i = 0; i < MAX_DOUBLINGS && pAt(calibration, high, queries).value() > alpha; i++) {
-            low = high;
-            high = highest + (high - highest) * 2;
+        SupportedPValue top = pAt(calibration, high, queries);
+        if (top.value() > alpha) {
+            return of(alpha, false, Double.isFinite(range.max()) ? high : Double.POSITIVE_INFINITY, null, queries, top);
         }
+        double low = lowest;
         for (int i = 0; i < BISECTIONS; i++) {
             double middle = low + (high - low) / 2;
             if (pAt(calibration, middle, queries).value() <= alpha) {
@@ -72,18 +97,28 @@ public record DecisionReach(double alpha, boolean reachable, double similarity, 
 
     private static DecisionReach of(double alpha, boolean reachable, double similarity, Integer matches, int queries,
             SupportedPValue p) {
-        return new DecisionReach(alpha, reachable, similarity, matches, queries, p.value(), p.tailFrom(), p.bounded());
+        String setBy = !p.bounded() ? p.tailFrom() : p.value() == p.floor() ? BY_COUNT : BY_REFERENCE;
+        return new DecisionReach(alpha, reachable, similarity, matches, queries, p.value(), setBy);
     }
 
     /** One clause for reports: "derived at p <= 0.01 from 83 of 100 matches (set by same-recipe)", or why never. */
     public String describe() {
-        String at = matches != null ? matches + " of " + queries + " matches" : String.format(java.util.Locale.ROOT, "similarity %.4g", similarity);
-        String by = bounded ? "the number of references" : decidedBy;
+        String level = level(alpha);
+        String at = matches != null ? matches + " of " + queries + " matches"
+                : Double.isInfinite(similarity) ? "any similarity" : "similarity " + digits(similarity, 6);
         if (reachable) {
-            return String.format(java.util.Locale.ROOT, "derived at p <= %s from %s (set by %s)", alpha, at, by);
+            return String.format(Locale.ROOT, "derived at p <= %s from %s (set by %s)", level, at, setBy);
         }
-        String best = matches != null ? "at " + at : "at any similarity";
-        return String.format(java.util.Locale.ROOT, "no suspect can be called derived at p <= %s: p = %.2g %s (set by %s)",
-                alpha, pValue, best, by);
+        return String.format(Locale.ROOT, "no suspect can be called derived at p <= %s: p = %.2g at %s%s (set by %s)", level,
+                pValue, matches != null || Double.isInfinite(similarity) ? "" : "the range's end, ", at, setBy);
+    }
+
+    /** A level as people write it: 0.01, or 0.00333 for a third of it. */
+    public static String level(double alpha) {
+        return digits(alpha, 3);
+    }
+
+    private static String digits(double value, int significant) {
+        return new BigDecimal(String.format(Locale.ROOT, "%." + significant + "g", value)).stripTrailingZeros().toPlainString();
     }
 }

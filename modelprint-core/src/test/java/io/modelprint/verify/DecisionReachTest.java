@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modelprint.fingerprint.Calibration;
+import io.modelprint.scheme.SimilarityRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -23,7 +24,7 @@ class DecisionReachTest {
     void aCountingSchemeIsCalledDerivedFromTheFirstMatchCountWhoseSupportedPValueIsAtMostAlpha() {
         double[] rates = {0.02, 0.03, 0.01, 0.04, 0.02, 0.03, 0.05, 0.02, 0.01, 0.03, 0.02, 0.04};
         Calibration calibration = of(Calibration.BETA_BINOMIAL, rates, null);
-        DecisionReach reach = DecisionReach.of(calibration, QUERIES, 0.01);
+        DecisionReach reach = DecisionReach.of(calibration, QUERIES, SimilarityRange.UNIT, 0.01);
         assertTrue(reach.reachable());
         int m = reach.matches();
         assertTrue(SupportedPValue.of(calibration, m / 100.0, m, QUERIES).value() <= 0.01);
@@ -39,22 +40,22 @@ class DecisionReachTest {
         List<String> kinds = new ArrayList<>(List.of("same-recipe", "same-recipe", "same-recipe"));
         kinds.addAll(java.util.Collections.nCopies(9, "subset"));
         Calibration calibration = of(Calibration.BETA_BINOMIAL, rates, kinds);
-        DecisionReach reach = DecisionReach.of(calibration, QUERIES, 0.01);
+        DecisionReach reach = DecisionReach.of(calibration, QUERIES, SimilarityRange.UNIT, 0.01);
         assertFalse(reach.reachable());
         assertEquals(QUERIES, reach.matches());
         SupportedPValue best = SupportedPValue.of(calibration, 1.0, QUERIES, QUERIES);
         assertEquals(best.value(), reach.pValue(), 1e-15);
         assertTrue(reach.pValue() > 0.01);
-        assertEquals("same-recipe", reach.decidedBy());
+        assertEquals("same-recipe", reach.setBy());
         assertTrue(reach.describe().startsWith("no suspect can be called derived at p <= 0.01"), reach.describe());
-        assertTrue(DecisionReach.of(calibration, QUERIES, 0.05).reachable(), "a looser alpha is within reach");
+        assertTrue(DecisionReach.of(calibration, QUERIES, SimilarityRange.UNIT, 0.05).reachable(), "a looser alpha is within reach");
     }
 
     @Test
     void aContinuousSchemeIsCalledDerivedFromTheLeastSimilarityWhoseSupportedPValueIsAtMostAlpha() {
         double[] values = {0.10, 0.12, 0.08, 0.11, 0.09, 0.13, 0.10, 0.07, 0.12, 0.11, 0.10, 0.09};
         Calibration calibration = of(Calibration.STUDENT_T, values, null);
-        DecisionReach reach = DecisionReach.of(calibration, QUERIES, 0.01);
+        DecisionReach reach = DecisionReach.of(calibration, QUERIES, SimilarityRange.UNIT, 0.01);
         assertTrue(reach.reachable());
         assertTrue(reach.similarity() > 0.13, "above every reference");
         assertTrue(SupportedPValue.of(calibration, reach.similarity(), null, QUERIES).value() <= 0.01);
@@ -65,17 +66,54 @@ class DecisionReachTest {
     @Test
     void tooFewReferencesCannotReachAlphaAtAnySimilarity() {
         Calibration calibration = of(Calibration.STUDENT_T, new double[] {0.1, 0.2, 0.15, 0.12}, null);
-        DecisionReach reach = DecisionReach.of(calibration, QUERIES, 0.01);
+        DecisionReach reach = DecisionReach.of(calibration, QUERIES, SimilarityRange.UNIT, 0.01);
         assertFalse(reach.reachable());
-        assertTrue(reach.bounded());
+        assertEquals(DecisionReach.BY_COUNT, reach.setBy());
         assertEquals(SupportedPValue.floor(4), reach.pValue(), 1e-12);
         assertTrue(reach.describe().contains("set by the number of references"), reach.describe());
     }
 
     @Test
+    void withManyReferencesTheLeastSimilarityCanLieBelowTheHighestReference() {
+        double[] values = new double[50];
+        for (int i = 0; i < 49; i++) {
+            values[i] = 0.10 + 0.001 * (i % 7);
+        }
+        values[49] = 0.9; // one odd reference: above it p would be far below alpha, below it the empirical bound 2/51
+        Calibration calibration = of(Calibration.STUDENT_T, values, null);
+        DecisionReach reach = DecisionReach.of(calibration, QUERIES, SimilarityRange.SIGNED_UNIT, 0.05);
+        assertTrue(reach.reachable());
+        assertTrue(reach.similarity() < 0.9, "reached between the references: " + reach.describe());
+        assertTrue(SupportedPValue.of(calibration, reach.similarity(), null, QUERIES).value() <= 0.05);
+        assertTrue(SupportedPValue.of(calibration, reach.similarity() - 1e-6, null, QUERIES).value() > 0.05);
+    }
+
+    @Test
+    void aSimilarityBeyondTheSchemesRangeIsNoReach() {
+        double[] values = {0.80, 0.85, 0.90, 0.95, 0.82, 0.88, 0.93, 0.86, 0.91, 0.84, 0.89, 0.87};
+        Calibration calibration = of(Calibration.STUDENT_T, values, null);
+        double atOne = SupportedPValue.of(calibration, 1.0, null, QUERIES).value();
+        assertTrue(atOne > 0.01, "references this close to 1 leave even similarity 1 at p " + atOne);
+        DecisionReach reach = DecisionReach.of(calibration, QUERIES, SimilarityRange.UNIT, 0.01);
+        assertFalse(reach.reachable());
+        assertEquals(atOne, reach.pValue(), 1e-15);
+        assertTrue(reach.describe().endsWith("at the range's end, similarity 1 (set by all references)"), reach.describe());
+        assertTrue(DecisionReach.of(calibration, QUERIES, new SimilarityRange(0, Double.POSITIVE_INFINITY), 0.01).similarity() > 1,
+                "an unbounded similarity can go past 1");
+    }
+
+    @Test
+    void aBundleMembersLevelReadsAsANumber() {
+        Calibration calibration = of(Calibration.STUDENT_T, new double[] {0.1, 0.2, 0.15, 0.12, 0.11, 0.14, 0.13, 0.16, 0.1,
+            0.12, 0.18, 0.13}, null);
+        assertTrue(DecisionReach.of(calibration, QUERIES, SimilarityRange.UNIT, 0.01 / 3).describe().startsWith(
+                "derived at p <= 0.00333 from similarity 0."));
+    }
+
+    @Test
     void alphaOutsideTheUnitIntervalIsRefused() {
         Calibration calibration = of(Calibration.STUDENT_T, new double[] {0.1, 0.2}, null);
-        assertThrows(IllegalArgumentException.class, () -> DecisionReach.of(calibration, QUERIES, 0));
-        assertThrows(IllegalArgumentException.class, () -> DecisionReach.of(calibration, QUERIES, 1));
+        assertThrows(IllegalArgumentException.class, () -> DecisionReach.of(calibration, QUERIES, SimilarityRange.UNIT, 0));
+        assertThrows(IllegalArgumentException.class, () -> DecisionReach.of(calibration, QUERIES, SimilarityRange.UNIT, 1));
     }
 }

@@ -63,7 +63,7 @@ final class VerdictScorer implements Scorer<VerdictRun, VerdictResult> {
                 SupportedPValue.of(calibration, similarity, asked.matches().get(suspect), fingerprint.size()).value()));
         return new VerdictResult(run, scheme.suspectAccess().label(), fingerprint.size(), made.extracted().seconds(), alpha,
                 calibration.rates().length, SupportedPValue.floor(calibration.rates().length), asked.similarities(), pValues, asked.skipped(),
-                null, DecisionReach.of(calibration, fingerprint.size(), alpha).describe());
+                null, DecisionReach.of(calibration, fingerprint.size(), scheme.distance().range(), alpha).describe());
     }
 
     /** The fleet's references the fingerprint's queries were not chosen with, asked as a user's extract --fleet would. */

@@ -62,10 +62,12 @@ public final class VerdictSection {
             }
             md.append(" | ").append(rate(r, allNegatives)).append(" |\n");
         }
-        md.append("\nWhat each calibration lets a verdict say (the least similarity called derived, and the fit or the number of")
+        if (results.stream().anyMatch(r -> r.reach() != null)) {
+            md.append("\nWhat each calibration lets a verdict say (the least similarity called derived, and the fit or the number of")
                 .append(" references that sets the p-value there):\n\n");
-        results.stream().filter(r -> r.reach() != null).forEach(r -> md.append("- ").append(r.run().scheme()).append(": ")
-                .append(r.reach()).append('\n'));
+            results.stream().filter(r -> r.reach() != null).forEach(r -> md.append("- ").append(r.run().scheme()).append(": ")
+                    .append(r.reach()).append('\n'));
+        }
         md.append("\nThe same fingerprints ranked (AUC / TPR at 1 % FPR / TPR at 5 % FPR against every negative; a bundle ranks by its")
                 .append(" combined p-value):\n\n");
         List<String> rankColumns = new ArrayList<>(List.of("scheme"));
