@@ -6,18 +6,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.modelprint.InputException;
 import io.modelprint.ProgressListener;
 import io.modelprint.data.ImageDataset;
-import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.fingerprint.FingerprintExtractor;
 import io.modelprint.fleet.FleetSplit;
 import io.modelprint.gradient.GradientCheck;
 import io.modelprint.lab.evasive.EvasiveServing;
 import io.modelprint.lab.zoo.ZooEntry;
-import io.modelprint.scheme.Answers;
 import io.modelprint.scheme.Scheme;
 import io.modelprint.scheme.Schemes;
 import io.modelprint.scheme.SeedSource;
 import io.modelprint.scheme.boundary.SeedSelection;
-import io.modelprint.verify.Verifier;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -156,20 +153,8 @@ public final class Evaluation {
             ProgressListener progress) {
         Map<K, Scorer.Asked> asked = new LinkedHashMap<>();
         pending.keySet().forEach(run -> asked.put(run, new Scorer.Asked(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>())));
-        zoo.forEachSuspect(suspects, (suspect, model) -> pending.forEach((run, made) -> {
-            Fingerprint fingerprint = made.extracted().fingerprint();
-            Scheme<?> scheme = made.scheme();
-            try {
-                Answers answers = Verifier.answers(fingerprint, scheme, model);
-                asked.get(run).similarities().put(suspect.name(), scheme.similarity(fingerprint.answers(), answers));
-                Integer matches = scheme.matches(fingerprint.answers(), answers);
-                if (matches != null) {
-                    asked.get(run).matches().put(suspect.name(), matches);
-                }
-            } catch (InputException e) {
-                asked.get(run).skipped().put(suspect.name(), e.getMessage());
-            }
-        }), progress);
+        zoo.forEachSuspect(suspects, (suspect, model) -> pending.forEach((run, made) -> SuspectQuestion.ask(asked.get(run),
+                suspect.name(), made.extracted().fingerprint(), made.scheme(), model)), progress);
         return asked;
     }
 }
