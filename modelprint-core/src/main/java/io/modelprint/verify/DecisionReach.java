@@ -26,16 +26,19 @@ public record DecisionReach(double alpha, boolean reachable, double similarity, 
     private static final int MAX_DOUBLINGS = 200;
     private static final int BISECTIONS = 60;
 
-    /** The reach of {@code calibration} for a fingerprint of {@code queries} queries in {@code range} at {@code alpha}. */
+    /**
+     * The reach of {@code calibration} for a fingerprint of {@code queries} queries in {@code range} at {@code alpha}; a
+     * continuous scheme may have none (weights).
+     */
     public static DecisionReach of(Calibration calibration, int queries, SimilarityRange range, double alpha) {
         if (!(alpha > 0 && alpha < 1)) {
             throw new IllegalArgumentException("alpha must be in (0,1), got " + alpha);
         }
-        if (queries < 1) {
-            throw new IllegalArgumentException("a fingerprint has at least one query, got " + queries);
+        boolean counts = Calibration.BETA_BINOMIAL.equals(calibration.model());
+        if (counts && queries < 1) {
+            throw new IllegalArgumentException("a counting fingerprint has at least one query, got " + queries);
         }
-        return Calibration.BETA_BINOMIAL.equals(calibration.model()) ? counting(calibration, queries, alpha)
-                : continuous(calibration, queries, range, alpha);
+        return counts ? counting(calibration, queries, alpha) : continuous(calibration, queries, range, alpha);
     }
 
     private static DecisionReach counting(Calibration calibration, int queries, double alpha) {

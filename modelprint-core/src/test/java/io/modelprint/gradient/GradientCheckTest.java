@@ -9,24 +9,11 @@ import ai.djl.ndarray.NDArray;
 import io.modelprint.data.InputSpec;
 import io.modelprint.testing.CountingModel;
 import io.modelprint.testing.ForwardingModel;
+import io.modelprint.testing.HalfGradient;
 import io.modelprint.testing.LinearModel;
 import org.junit.jupiter.api.Test;
 
 class GradientCheckTest {
-    /** Answers the linear model's logits, but its gradient is only half the true one (like a broken kernel). */
-    private static final class HalfGradient extends ForwardingModel {
-        HalfGradient(LinearModel inner) {
-            super(inner);
-        }
-
-        @Override
-        public NDArray logits(NDArray batch) {
-            NDArray half = inner.logits(batch.mul(0.5f));
-            NDArray rest = inner.predictLogits(batch).sub(half).stopGradient();
-            return half.add(rest);
-        }
-    }
-
     @Test
     void trueGradientsPassAndWrongOnesAreCaught() {
         LinearModel model = new LinearModel(InputSpec.unitRange(1, 6, 6), 4, 7);

@@ -111,6 +111,15 @@ class DecisionReachTest {
     }
 
     @Test
+    void aSchemeWithoutQueriesIsJudgedOnItsSimilarityAloneAndACountWithoutQueriesIsRefused() {
+        double[] values = {0.10, 0.12, 0.08, 0.11, 0.09, 0.13, 0.10, 0.07, 0.12, 0.11, 0.10, 0.09};
+        DecisionReach weights = DecisionReach.of(of(Calibration.STUDENT_T, values, null), 0, SimilarityRange.SIGNED_UNIT, 0.01);
+        assertTrue(weights.reachable() && weights.similarity() > 0.13, weights.describe());
+        assertThrows(IllegalArgumentException.class,
+                () -> DecisionReach.of(of(Calibration.BETA_BINOMIAL, values, null), 0, SimilarityRange.UNIT, 0.01));
+    }
+
+    @Test
     void alphaOutsideTheUnitIntervalIsRefused() {
         Calibration calibration = of(Calibration.STUDENT_T, new double[] {0.1, 0.2}, null);
         assertThrows(IllegalArgumentException.class, () -> DecisionReach.of(calibration, QUERIES, SimilarityRange.UNIT, 0));

@@ -3,10 +3,9 @@ package io.modelprint.lab.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDArray;
 import io.modelprint.fingerprint.Fingerprint;
 import io.modelprint.scheme.Scheme;
-import io.modelprint.testing.ForwardingModel;
+import io.modelprint.testing.HalfGradient;
 import io.modelprint.testing.LabelsOnly;
 import io.modelprint.testing.LinearModel;
 import io.modelprint.testing.TinyFingerprints;
@@ -14,19 +13,6 @@ import java.util.LinkedHashMap;
 import org.junit.jupiter.api.Test;
 
 class SuspectQuestionTest {
-    /** The linear model's logits with only half their true input gradient, as a broken kernel gives. */
-    private static final class HalfGradient extends ForwardingModel {
-        HalfGradient(LinearModel inner) {
-            super(inner);
-        }
-
-        @Override
-        public NDArray logits(NDArray batch) {
-            NDArray half = inner.logits(batch.mul(0.5f));
-            return half.add(inner.predictLogits(batch).sub(half).stopGradient());
-        }
-    }
-
     @Test
     void aSuspectWhoseGradientsFailTheCheckIsLeftOutOfThatSchemeWithTheReasonAndTheOthersAreAsked() {
         try (LinearModel target = TinyFingerprints.target(1); LinearModel broken = TinyFingerprints.target(2);
