@@ -99,10 +99,10 @@ final class CalibrateCommand implements Callable<Integer> {
         for (int i = 0; i < members.size(); i++) {
             Fingerprint done = CalibrationRun.calibrate("calibrate", members.get(i), name(members.get(i)), perMember.get(i));
             calibrated.add(done);
-            docs.add(summary(fingerprintFile.toString(), done, alpha / members.size()));
+            docs.add(summary(fingerprintFile.toString(), done, alpha, members.size()));
         }
         FingerprintFile.writeBundle(fingerprintFile, signing.afterChange("calibrate", members, calibrated));
-        CalibrationRun.warnIfTooFew("calibrate", perMember.stream().mapToInt(List::size).min().orElse(0), alpha / members.size());
+        CalibrationRun.warnIfTooFew("calibrate", perMember.stream().mapToInt(List::size).min().orElse(0), alpha, members.size());
         if (format.json()) {
             if (docs.size() == 1) {
                 JsonOutput.print(docs.get(0));
@@ -153,8 +153,11 @@ final class CalibrateCommand implements Callable<Integer> {
                 doc.get("reach"));
     }
 
-    /** What a calibration holds and what it lets a verdict at {@code alpha} say, for calibrate's and extract's reports. */
-    static Map<String, Object> summary(String file, Fingerprint fingerprint, double alpha) {
+    /**
+     * What a calibration holds and what it lets a verdict at {@code alpha} say, for calibrate's and extract's reports; a
+     * member of a bundle of {@code members} schemes is decided at alpha / members.
+     */
+    static Map<String, Object> summary(String file, Fingerprint fingerprint, double alpha, int members) {
         Calibration calibration = fingerprint.meta().calibration();
         double[] rates = calibration.rates();
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -180,16 +183,18 @@ final class CalibrateCommand implements Callable<Integer> {
             doc.put("sd", fit.sd());
             doc.put("fit", String.format("Student-t null, mean %.4g, sd %.4g", fit.mean(), fit.sd()));
         }
-        DecisionReach reach = DecisionReach.of(calibration, fingerprint.size(), fingerprint.scheme().distance().range(), alpha);
+        DecisionReach reach = DecisionReach.of(calibration, fingerprint.size(), fingerprint.scheme().distance().range(),
+                alpha / members);
         Map<String, Object> derivedFrom = new LinkedHashMap<>();
-        derivedFrom.put("alpha", alpha);
+        derivedFrom.put("alpha", alpha / members);
         derivedFrom.put("reachable", reach.reachable());
         derivedFrom.put("similarity", Double.isFinite(reach.similarity()) ? reach.similarity() : null);
         derivedFrom.put("matches", reach.matches());
         derivedFrom.put("pValue", reach.pValue());
         derivedFrom.put("setBy", reach.setBy());
         doc.put("derivedFrom", derivedFrom);
-        doc.put("reach", reach.describe());
+        doc.put("reach", (members > 1 ? "in a bundle of " + members + ", at alpha " + DecisionReach.level(alpha) + " / " + members
+                + ": " : "") + reach.describe());
         return doc;
     }
 }

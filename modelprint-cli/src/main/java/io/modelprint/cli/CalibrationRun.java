@@ -22,12 +22,15 @@ final class CalibrationRun {
         return done;
     }
 
-    /** Warns when {@code references} cannot support a p-value as small as {@code alpha} (a bundle member's level). */
-    static void warnIfTooFew(String command, int references, double alpha) {
-        if (SupportedPValue.floor(references) > alpha) {
-            System.err.printf("%s: warning: %d reference negatives support p-values down to %.2g only, above alpha %s:"
+    /** Warns when {@code references} cannot support a p-value as small as {@code alpha} / {@code members} (a bundle's members). */
+    static void warnIfTooFew(String command, int references, double alpha, int members) {
+        double level = alpha / members;
+        if (SupportedPValue.floor(references) > level) {
+            String which = members > 1 ? DecisionReach.level(level) + " (alpha " + DecisionReach.level(alpha) + " / " + members
+                    + " schemes of the bundle)" : DecisionReach.level(alpha);
+            System.err.printf("%s: warning: %d reference negatives support p-values down to %.2g only, above %s:"
                     + " no calibrated verdict can say derived at that level; calibrate with %d or more (docs/verification.md)%n",
-                    command, references, SupportedPValue.floor(references), DecisionReach.level(alpha), SupportedPValue.referencesFor(alpha));
+                    command, references, SupportedPValue.floor(references), which, SupportedPValue.referencesFor(level));
         }
     }
 }

@@ -224,8 +224,8 @@ final class ExtractCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code memberAlpha}: the level a member of this file is decided at by verify's default alpha (a bundle's: alpha / members). */
-    private Map<String, Object> summary(FingerprintExtractor.Result result, Fingerprint written, double memberAlpha) {
+    /** {@code members}: the schemes of the file written (a bundle's members are decided at verify's alpha / members). */
+    private Map<String, Object> summary(FingerprintExtractor.Result result, Fingerprint written, int members) {
         var generated = result.generated();
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("output", out.toString());
@@ -240,7 +240,7 @@ final class ExtractCommand implements Callable<Integer> {
         doc.put("params", result.fingerprint().meta().parameters());
         Optional.ofNullable(result.fingerprint().weights()).ifPresent(w -> doc.put("layers", w.layers().size()));
         if (written.meta().calibration() != null) {
-            doc.put("calibration", CalibrateCommand.summary(out.toString(), written, memberAlpha));
+            doc.put("calibration", CalibrateCommand.summary(out.toString(), written, Verifier.DEFAULT_ALPHA, members));
         }
         return doc;
     }
@@ -248,13 +248,13 @@ final class ExtractCommand implements Callable<Integer> {
     private void report(List<FingerprintExtractor.Result> results, List<Fingerprint> written) {
         if (format.json()) {
             if (results.size() == 1) {
-                JsonOutput.print(summary(results.get(0), written.get(0), Verifier.DEFAULT_ALPHA));
+                JsonOutput.print(summary(results.get(0), written.get(0), 1));
             } else {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("output", out.toString());
                 List<Map<String, Object>> members = new ArrayList<>();
                 for (int i = 0; i < results.size(); i++) {
-                    members.add(summary(results.get(i), written.get(i), Verifier.DEFAULT_ALPHA / results.size()));
+                    members.add(summary(results.get(i), written.get(i), results.size()));
                 }
                 doc.put("members", members);
                 JsonOutput.print(doc);
@@ -277,7 +277,7 @@ final class ExtractCommand implements Callable<Integer> {
         for (Fingerprint fingerprint : written) {
             if (fingerprint.meta().calibration() != null) {
                 System.out.println(CalibrateCommand.text(CalibrateCommand.summary(out.toString(), fingerprint,
-                        Verifier.DEFAULT_ALPHA / written.size())));
+                        Verifier.DEFAULT_ALPHA, written.size())));
             }
         }
     }

@@ -59,7 +59,7 @@ final class FleetExtraction {
             fewest = Math.min(fewest, references.size());
             calibrated.add(CalibrationRun.calibrate("extract", fingerprint, name, references));
         }
-        CalibrationRun.warnIfTooFew("extract", fewest, Verifier.DEFAULT_ALPHA / fingerprints.size());
+        CalibrationRun.warnIfTooFew("extract", fewest, Verifier.DEFAULT_ALPHA, fingerprints.size());
         return calibrated;
     }
 }

@@ -68,6 +68,9 @@ class CliWeightsTest {
         CliRunner.Result calibrated = CliRunner.run("calibrate", "--fingerprint", fp.toString(), "--negatives", mlps[0].toString(),
                 mlps[1].toString());
         assertEquals(0, calibrated.exitCode(), calibrated.err());
+        assertTrue(calibrated.out().contains("in a bundle of 2, at alpha 0.01 / 2: no suspect can be called derived at p <= 0.005"),
+                "each member is decided at alpha / 2: " + calibrated.out());
+        assertTrue(calibrated.err().contains("above 0.005 (alpha 0.01 / 2 schemes of the bundle)"), calibrated.err());
         CliRunner.Result r = CliRunner.run("verify", "--fingerprint", fp.toString(), "--format", "json", target.toString(),
                 mlps[2].toString());
         assertEquals(0, r.exitCode(), r.out() + r.err());

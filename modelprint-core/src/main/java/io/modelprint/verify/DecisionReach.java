@@ -104,21 +104,27 @@ public record DecisionReach(double alpha, boolean reachable, double similarity, 
         return new DecisionReach(alpha, reachable, similarity, matches, queries, p.value(), setBy);
     }
 
-    /** One clause for reports: "derived at p <= 0.01 from 83 of 100 matches (set by same-recipe)", or why never. */
+    /** One clause for reports: "derived at p <= 0.01 from 83 of 100 matches (set by kind same-recipe)", or why never. */
     public String describe() {
         String level = level(alpha);
         String at = matches != null ? matches + " of " + queries + " matches"
                 : Double.isInfinite(similarity) ? "any similarity" : "similarity " + digits(similarity, 6);
+        String by = setBy.equals(KindAwareTail.POOLED) || setBy.equals(BY_COUNT) || setBy.equals(BY_REFERENCE) ? setBy
+                : "kind " + setBy;
         if (reachable) {
-            return String.format(Locale.ROOT, "derived at p <= %s from %s (set by %s)", level, at, setBy);
+            return String.format(Locale.ROOT, "derived at p <= %s from %s (set by %s)", level, at, by);
         }
         return String.format(Locale.ROOT, "no suspect can be called derived at p <= %s: p = %.2g at %s%s (set by %s)", level,
-                pValue, matches != null || Double.isInfinite(similarity) ? "" : "the range's end, ", at, setBy);
+                pValue, matches != null || Double.isInfinite(similarity) ? "" : "the range's end, ", at, by);
     }
 
-    /** A level as people write it: 0.01, or 0.00333 for a third of it. */
+    /** A level as people write it: 0.01, 0.00333 for a third of it, 1e-300; never rounded up to 1. */
     public static String level(double alpha) {
-        return digits(alpha, 3);
+        if (alpha < 1e-4) {
+            return String.format(Locale.ROOT, "%.3g", alpha).replaceFirst("\\.?0*e", "e");
+        }
+        String three = digits(alpha, 3);
+        return Double.parseDouble(three) >= 1 ? digits(alpha, 6) : three;
     }
 
     private static String digits(double value, int significant) {

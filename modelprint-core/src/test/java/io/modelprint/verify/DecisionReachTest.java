@@ -47,6 +47,7 @@ class DecisionReachTest {
         assertEquals(best.value(), reach.pValue(), 1e-15);
         assertTrue(reach.pValue() > 0.01);
         assertEquals("same-recipe", reach.setBy());
+        assertTrue(reach.describe().endsWith("(set by kind same-recipe)"), reach.describe());
         assertTrue(reach.describe().startsWith("no suspect can be called derived at p <= 0.01"), reach.describe());
         assertTrue(DecisionReach.of(calibration, QUERIES, SimilarityRange.UNIT, 0.05).reachable(), "a looser alpha is within reach");
     }
@@ -117,6 +118,15 @@ class DecisionReachTest {
         assertTrue(weights.reachable() && weights.similarity() > 0.13, weights.describe());
         assertThrows(IllegalArgumentException.class,
                 () -> DecisionReach.of(of(Calibration.BETA_BINOMIAL, values, null), 0, SimilarityRange.UNIT, 0.01));
+    }
+
+    @Test
+    void levelsReadAsPeopleWriteThem() {
+        assertEquals("0.01", DecisionReach.level(0.01));
+        assertEquals("0.00333", DecisionReach.level(0.01 / 3));
+        assertEquals("1e-300", DecisionReach.level(1e-300));
+        assertEquals("2.5e-05", DecisionReach.level(2.5e-5));
+        assertEquals("0.9999", DecisionReach.level(0.9999), "never rounded up to a level of 1");
     }
 
     @Test
