@@ -24,7 +24,8 @@ public record DecisionReach(double alpha, boolean reachable, double similarity, 
     public static final String BY_COUNT = "the number of references";
     public static final String BY_REFERENCE = "a reference at least as similar";
     private static final int MAX_DOUBLINGS = 200;
-    private static final int BISECTIONS = 60;
+    /** Enough halvings to narrow any interval of doubles to adjacent values. */
+    private static final int MAX_BISECTIONS = 2_100;
 
     /**
      * The reach of {@code calibration} for a fingerprint of {@code queries} queries in {@code range} at {@code alpha}; a
@@ -83,8 +84,11 @@ public record DecisionReach(double alpha, boolean reachable, double similarity, 
             return of(alpha, false, Double.isFinite(range.max()) ? high : Double.POSITIVE_INFINITY, null, queries, top);
         }
         double low = lowest;
-        for (int i = 0; i < BISECTIONS; i++) {
+        for (int i = 0; i < MAX_BISECTIONS; i++) {
             double middle = low + (high - low) / 2;
+            if (middle <= low || middle >= high) {
+                break;
+            }
             if (pAt(calibration, middle, queries).value() <= alpha) {
                 high = middle;
             } else {
