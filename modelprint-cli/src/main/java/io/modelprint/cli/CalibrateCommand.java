@@ -62,9 +62,7 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(alpha > 0 && alpha < 1)) {
-            throw new InputException("--alpha must be in (0,1), got " + alpha);
-        }
+        VerdictOptions.requireAlpha(alpha);
         List<String> paths = new ArrayList<>(negatives);
         List<CalibrationReference> named = new ArrayList<>(ReferenceModels.named(negatives, suspectOptions));
         if (zoo != null) {

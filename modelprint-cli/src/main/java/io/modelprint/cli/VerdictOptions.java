@@ -42,6 +42,11 @@ final class VerdictOptions {
     }
 
     void validateAlpha() {
+        requireAlpha(alpha);
+    }
+
+    /** Refuses an {@code --alpha} outside (0,1), for any command that takes one. */
+    static void requireAlpha(double alpha) {
         if (!(alpha > 0 && alpha < 1)) {
             throw new InputException("--alpha must be in (0,1), got " + alpha);
         }

@@ -43,21 +43,23 @@ public record DecisionReach(double alpha, boolean reachable, double similarity, 
     }
 
     private static DecisionReach counting(Calibration calibration, int queries, double alpha) {
-        SupportedPValue all = matching(calibration, queries, queries);
-        if (all.value() > alpha) {
-            return of(alpha, false, 1.0, queries, queries, all);
+        SupportedPValue atHigh = matching(calibration, queries, queries);
+        if (atHigh.value() > alpha) {
+            return of(alpha, false, 1.0, queries, queries, atHigh);
         }
         int low = -1; // fewer matches than any: p above alpha
         int high = queries;
         while (high - low > 1) {
             int middle = (low + high) >>> 1;
-            if (matching(calibration, middle, queries).value() <= alpha) {
+            SupportedPValue p = matching(calibration, middle, queries);
+            if (p.value() <= alpha) {
                 high = middle;
+                atHigh = p;
             } else {
                 low = middle;
             }
         }
-        return of(alpha, true, high / (double) queries, high, queries, matching(calibration, high, queries));
+        return of(alpha, true, high / (double) queries, high, queries, atHigh);
     }
 
     private static SupportedPValue matching(Calibration calibration, int matches, int queries) {
@@ -68,20 +70,15 @@ public record DecisionReach(double alpha, boolean reachable, double similarity, 
     private static DecisionReach continuous(Calibration calibration, int queries, SimilarityRange range, double alpha) {
         double lowest = Arrays.stream(calibration.rates()).min().orElse(0);
         double highest = Arrays.stream(calibration.rates()).max().orElse(0);
-        double high;
-        if (Double.isFinite(range.max())) {
-            high = range.max();
-        } else {
-            double step = Math.max(1e-3, StudentTNull.fit(calibration.rates()).sd());
-            high = highest + step;
-            for (int i = 0; i < MAX_DOUBLINGS && pAt(calibration, high, queries).value() > alpha; i++) {
-                step *= 2;
-                high = highest + step;
-            }
+        boolean bounded = Double.isFinite(range.max());
+        double high = bounded ? range.max() : highest + Math.max(1e-3, StudentTNull.fit(calibration.rates()).sd());
+        SupportedPValue atHigh = pAt(calibration, high, queries);
+        for (int i = 0; !bounded && i < MAX_DOUBLINGS && atHigh.value() > alpha; i++) {
+            high = highest + (high - highest) * 2;
+            atHigh = pAt(calibration, high, queries);
         }
-        SupportedPValue top = pAt(calibration, high, queries);
-        if (top.value() > alpha) {
-            return of(alpha, false, Double.isFinite(range.max()) ? high : Double.POSITIVE_INFINITY, null, queries, top);
+        if (atHigh.value() > alpha) {
+            return of(alpha, false, bounded ? high : Double.POSITIVE_INFINITY, null, queries, atHigh);
         }
         double low = lowest;
         for (int i = 0; i < MAX_BISECTIONS; i++) {
@@ -89,13 +86,15 @@ public record DecisionReach(double alpha, boolean reachable, double similarity, 
             if (middle <= low || middle >= high) {
                 break;
             }
-            if (pAt(calibration, middle, queries).value() <= alpha) {
+            SupportedPValue p = pAt(calibration, middle, queries);
+            if (p.value() <= alpha) {
                 high = middle;
+                atHigh = p;
             } else {
                 low = middle;
             }
         }
-        return of(alpha, true, high, null, queries, pAt(calibration, high, queries));
+        return of(alpha, true, high, null, queries, atHigh);
     }
 
     private static SupportedPValue pAt(Calibration calibration, double similarity, int queries) {

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class DecisionReachTest {
     private static final int QUERIES = 100;
+    /** Twelve continuous similarities of independent models, tight around 0.1. */
+    private static final double[] TIGHT = {0.10, 0.12, 0.08, 0.11, 0.09, 0.13, 0.10, 0.07, 0.12, 0.11, 0.10, 0.09};
 
     private static Calibration of(String model, double[] values, List<String> kinds) {
         return new Calibration(model, IntStream.range(0, values.length).mapToObj(i -> "ref" + i).toList(), values, QUERIES,
@@ -54,8 +56,7 @@ class DecisionReachTest {
 
     @Test
     void aContinuousSchemeIsCalledDerivedFromTheLeastSimilarityWhoseSupportedPValueIsAtMostAlpha() {
-        double[] values = {0.10, 0.12, 0.08, 0.11, 0.09, 0.13, 0.10, 0.07, 0.12, 0.11, 0.10, 0.09};
-        Calibration calibration = of(Calibration.STUDENT_T, values, null);
+        Calibration calibration = of(Calibration.STUDENT_T, TIGHT, null);
         DecisionReach reach = DecisionReach.of(calibration, QUERIES, SimilarityRange.UNIT, 0.01);
         assertTrue(reach.reachable());
         assertTrue(reach.similarity() > 0.13, "above every reference");
@@ -113,11 +114,10 @@ class DecisionReachTest {
 
     @Test
     void aSchemeWithoutQueriesIsJudgedOnItsSimilarityAloneAndACountWithoutQueriesIsRefused() {
-        double[] values = {0.10, 0.12, 0.08, 0.11, 0.09, 0.13, 0.10, 0.07, 0.12, 0.11, 0.10, 0.09};
-        DecisionReach weights = DecisionReach.of(of(Calibration.STUDENT_T, values, null), 0, SimilarityRange.SIGNED_UNIT, 0.01);
+        DecisionReach weights = DecisionReach.of(of(Calibration.STUDENT_T, TIGHT, null), 0, SimilarityRange.SIGNED_UNIT, 0.01);
         assertTrue(weights.reachable() && weights.similarity() > 0.13, weights.describe());
         assertThrows(IllegalArgumentException.class,
-                () -> DecisionReach.of(of(Calibration.BETA_BINOMIAL, values, null), 0, SimilarityRange.UNIT, 0.01));
+                () -> DecisionReach.of(of(Calibration.BETA_BINOMIAL, TIGHT, null), 0, SimilarityRange.UNIT, 0.01));
     }
 
     @Test
