@@ -35,8 +35,13 @@ final class CalibrateCommand implements Callable<Integer> {
     Path fingerprintFile;
 
     @Option(names = "--negatives", arity = "1..*", paramLabel = "MODEL",
-            description = "independent models: directories, .pt, .onnx files or Open Inference Protocol URLs (kind: unspecified)")
+            description = "independent models: directories, .pt, .onnx files or Open Inference Protocol URLs (kind: --negatives-kind)")
     List<String> negatives = new ArrayList<>();
+
+    @Option(names = "--negatives-kind", paramLabel = "KIND", description = "what kind of honest model every --negatives model is,"
+            + " e.g. pytorch-cnn (default ${DEFAULT-VALUE}): a kind gets its own fit, so models of a pipeline the fleet lacks"
+            + " are not pooled with it (docs/verification.md)", defaultValue = Calibration.UNSPECIFIED)
+    String negativesKind;
 
     @Mixin
     SuspectOptions suspectOptions;
@@ -64,7 +69,8 @@ final class CalibrateCommand implements Callable<Integer> {
     public Integer call() {
         VerdictOptions.requireAlpha(alpha);
         List<String> paths = new ArrayList<>(negatives);
-        List<CalibrationReference> named = new ArrayList<>(ReferenceModels.named(negatives, suspectOptions));
+        List<CalibrationReference> named = new ArrayList<>(ReferenceModels.named(negatives,
+                ReferenceModels.requireKindName(negativesKind, !negatives.isEmpty()), suspectOptions));
         if (zoo != null) {
             List<CalibrationReference> fromZoo = ReferenceModels.zoo(zoo, suspectOptions);
             fromZoo.forEach(r -> paths.add(r.name()));

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The reference negatives named on calibrate's command line, as calibrations take them: with a kind
@@ -24,15 +25,29 @@ import java.util.Locale;
  * read (a model directory's provenance, a model file's bytes; none for a URL).
  */
 final class ReferenceModels {
+    private static final Pattern KIND_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,39}");
+
     private ReferenceModels() {}
 
-    /** {@code paths} (model directories, files or URLs), each opened with {@code options}. */
-    static List<CalibrationReference> named(List<String> paths, SuspectOptions options) {
+    /** {@code paths} (model directories, files or URLs) of one {@code kind}, each opened with {@code options}. */
+    static List<CalibrationReference> named(List<String> paths, String kind, SuspectOptions options) {
         List<CalibrationReference> references = new ArrayList<>();
         for (String path : paths) {
-            references.add(reference(path, Calibration.UNSPECIFIED, options));
+            references.add(reference(path, kind, options));
         }
         return references;
+    }
+
+    /** --negatives-kind: a short name (it becomes a key of the calibration's kinds), and only beside --negatives. */
+    static String requireKindName(String kind, boolean negativesGiven) {
+        if (!KIND_NAME.matcher(kind).matches()) {
+            throw new InputException("--negatives-kind: expected a short name of lower-case letters, digits, '.', '_' or '-'"
+                    + " (at most 40, e.g. pytorch-cnn), got '" + kind + "'");
+        }
+        if (!negativesGiven && !kind.equals(Calibration.UNSPECIFIED)) {
+            throw new InputException("--negatives-kind " + kind + " names the kind of --negatives models, but none were given");
+        }
+        return kind;
     }
 
     /** Every negative of the zoo in {@code zoo} that answers the target's task; the others are skipped with a word. */

@@ -99,6 +99,28 @@ class CliFleetCalibrationTest {
         assertEquals("bonferroni", row.get("combination").asText(), row.toString());
     }
 
+    @Test
+    void negativesOfAPipelineTheFleetLacksJoinItsReferencesAsAKindOfTheirOwn() {
+        Path fp = dir.resolve("with-outsiders.npz");
+        run("extract", "--model", target.toString(), "--method", "random", "--init", "random", "--n", "40", "--data", data.toString(),
+                "--out", fp.toString());
+        Path first = TinyFleet.train("lenet5", 901, dir.resolve("outsider-a"));
+        Path second = TinyFleet.train("lenet5", 902, dir.resolve("outsider-b"));
+        JsonNode doc = run("calibrate", "--fingerprint", fp.toString(), "--fleet", fleet.toString(), "--negatives", first.toString(),
+                second.toString(), "--negatives-kind", "other-pipeline", "--format", "json").json();
+        assertEquals(TinyFleet.SAME_RECIPE + TinyFleet.OTHER_ARCH + 2, doc.get("negatives").asInt(), doc.toString());
+        assertEquals(2, doc.get("kinds").get("other-pipeline").asInt(), doc.toString());
+        assertEquals(TinyFleet.SAME_RECIPE, doc.get("kinds").get("same-recipe").asInt(), doc.toString());
+        CliRunner.Result badName = CliRunner.run("calibrate", "--fingerprint", fp.toString(), "--negatives", first.toString(),
+                second.toString(), "--negatives-kind", "Other Pipeline");
+        assertEquals(ExitCode.BAD_INPUT, badName.exitCode(), badName.err());
+        assertTrue(badName.err().contains("--negatives-kind") && badName.err().contains("'Other Pipeline'"), badName.err());
+        CliRunner.Result alone = CliRunner.run("calibrate", "--fingerprint", fp.toString(), "--fleet", fleet.toString(),
+                "--negatives-kind", "pytorch-cnn");
+        assertEquals(ExitCode.BAD_INPUT, alone.exitCode(), alone.err());
+        assertTrue(alone.err().contains("none were given"), alone.err());
+    }
+
     /** A fingerprint the fleet chose queries for, made in-process with a fleet-selected test generator. */
     private static Path fleetChosenFingerprint(FleetSplit split) {
         Path file = dir.resolve("chosen.npz");

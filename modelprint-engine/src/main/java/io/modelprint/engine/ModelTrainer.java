@@ -16,6 +16,7 @@ import ai.djl.training.tracker.Tracker;
 import io.modelprint.data.ImageDataset;
 import io.modelprint.ProgressListener;
 import java.util.Random;
+import java.util.function.IntPredicate;
 
 /**
  * Minibatch training with Adam and softmax cross-entropy on in-memory images. Training continues
@@ -55,6 +56,15 @@ public final class ModelTrainer {
     }
 
     /**
+     * As {@link #fit(Model, ImageDataset, TrainingConfig, ProgressListener)}, asking {@code done} after
+     * every epoch (given the epochs trained so far) and stopping at the first yes; at most
+     * {@code config.epochs()} epochs. The result's images say how many were trained.
+     */
+    public static Result fitUntil(Model model, ImageDataset data, TrainingConfig config, IntPredicate done, ProgressListener progress) {
+        return fit(model, data, null, null, null, config, StepHook.NONE, done, progress);
+    }
+
+    /**
      * Trains on {@code data}'s images. With {@code softTargets} (row-major [N, classes]
      * probabilities, e.g. a teacher's softmax) the loss is cross-entropy against them; otherwise
      * against the data set's labels.
@@ -67,7 +77,7 @@ public final class ModelTrainer {
     /** As above, with {@code softLoss} (e.g. {@link DistillationLoss}) in place of cross-entropy against the soft targets. */
     public static Result fit(Model model, ImageDataset data, float[] softTargets, Loss softLoss, TrainingConfig config, StepHook hook,
             ProgressListener progress) {
-        return fit(model, data, softTargets, softLoss, null, config, hook, progress);
+        return fit(model, data, softTargets, softLoss, null, config, hook, null, progress);
     }
 
     /**
@@ -76,11 +86,11 @@ public final class ModelTrainer {
      */
     public static Result fitAdversarially(Model model, ImageDataset data, Adversary adversary, TrainingConfig config,
             ProgressListener progress) {
-        return fit(model, data, null, null, adversary, config, StepHook.NONE, progress);
+        return fit(model, data, null, null, adversary, config, StepHook.NONE, null, progress);
     }
 
     private static Result fit(Model model, ImageDataset data, float[] softTargets, Loss softLoss, Adversary adversary,
-            TrainingConfig config, StepHook hook, ProgressListener progress) {
+            TrainingConfig config, StepHook hook, IntPredicate done, ProgressListener progress) {
         ImageDataset train = config.maxTrainImages() > 0 && config.maxTrainImages() < data.size()
                 ? data.head(config.maxTrainImages()) : data;
         if (softTargets != null && softTargets.length != data.size() * data.numClasses()) {
@@ -120,6 +130,9 @@ public final class ModelTrainer {
                     seen += batch.length;
                     progress.update((long) epoch * batches + b + 1, (long) config.epochs() * batches,
                             String.format("epoch %d/%d loss %.4f", epoch + 1, config.epochs(), lastLoss));
+                }
+                if (done != null && done.test(epoch + 1)) {
+                    break;
                 }
             }
         }

@@ -29,6 +29,27 @@ public final class TrainingRun {
         }
     }
 
+    /**
+     * Trains {@code arch} from scratch until its test accuracy reaches {@code accuracy} (measured after
+     * every epoch) or {@code cap.epochs()} epochs have passed, and saves it; its provenance records
+     * the epochs it was trained and the accuracy it reached.
+     */
+    public static Outcome trainToAccuracyAndSave(Architecture arch, ImageDataset train, ImageDataset test, double accuracy,
+            TrainingConfig cap, Path out, Map<String, Object> extra, ProgressListener progress) {
+        EngineSetup.seed(cap.seed());
+        try (Model model = ModelLoader.newModel(arch, train.spec(), train.numClasses(), out.getFileName().toString())) {
+            double[] measured = {Double.NaN};
+            ModelTrainer.Result result = ModelTrainer.fitUntil(model, train, cap, epochs -> {
+                measured[0] = ModelTrainer.accuracy(model, test);
+                return measured[0] >= accuracy;
+            }, progress);
+            int perEpoch = cap.maxTrainImages() > 0 ? Math.min(cap.maxTrainImages(), train.size()) : train.size();
+            TrainingConfig trained = new TrainingConfig(result.images() / perEpoch, cap.batchSize(), cap.learningRate(), cap.seed(),
+                    cap.maxTrainImages());
+            return new Outcome(save(model, arch, train, measured[0], trained, result, out, null, extra), result);
+        }
+    }
+
     /** Continues training an existing model directory (fine-tuning all layers) and saves the result to {@code out}. */
     public static Outcome fineTuneAndSave(Path parent, ImageDataset train, ImageDataset test, TrainingConfig config,
             Path out, ProgressListener progress) {

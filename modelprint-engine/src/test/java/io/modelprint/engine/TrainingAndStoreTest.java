@@ -47,6 +47,23 @@ class TrainingAndStoreTest {
     }
 
     @Test
+    void trainingToAnAccuracyStopsAtTheFirstEpochThatReachesItAndRecordsTheEpochsTrained() {
+        TrainingConfig cap = new TrainingConfig(10, 50, 1e-3f, 9, 0);
+        ModelProvenance reached = TrainingRun.trainToAccuracyAndSave(Architecture.MLP, train, test, 0.6, cap, dir.resolve("reached"), null,
+                ProgressListener.NONE).provenance();
+        assertTrue(reached.epochs() < 10, "bands are learnt in a few epochs: " + reached.epochs());
+        assertTrue(reached.testAccuracy() >= 0.6, "accuracy " + reached.testAccuracy());
+        ModelProvenance plain = TrainingRun.trainAndSave(Architecture.MLP, train, test, new TrainingConfig(reached.epochs(), 50, 1e-3f, 9, 0), dir.resolve("plain"),
+                ProgressListener.NONE).provenance();
+        assertEquals(plain.weightsSha256(), reached.weightsSha256(), "stopping after e epochs is training e epochs");
+        assertEquals(plain.testAccuracy(), reached.testAccuracy(), 1e-9, "the accuracy recorded is the last one measured");
+
+        ModelProvenance capped = TrainingRun.trainToAccuracyAndSave(Architecture.MLP, train, test, 2, new TrainingConfig(2, 50, 1e-3f, 9, 0),
+                dir.resolve("capped"), null, ProgressListener.NONE).provenance();
+        assertEquals(2, capped.epochs(), "an accuracy never reached trains to the cap");
+    }
+
+    @Test
     void sameSeedGivesSameWeights() {
         TrainingConfig config = new TrainingConfig(1, 50, 1e-3f, 9, 0);
         String a = TrainingRun.trainAndSave(Architecture.LENET5, train, test, config, dir.resolve("a"), ProgressListener.NONE)

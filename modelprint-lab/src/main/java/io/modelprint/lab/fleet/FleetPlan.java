@@ -10,6 +10,7 @@ import io.modelprint.lab.attack.AdversarialExtraction;
 import io.modelprint.lab.attack.AttackerQueries;
 import io.modelprint.lab.attack.Distillation;
 import io.modelprint.lab.attack.FineTuning;
+import io.modelprint.lab.zoo.Recipe;
 import io.modelprint.lab.zoo.Recipes;
 import io.modelprint.lab.zoo.SuspectGroup;
 import io.modelprint.lab.zoo.SuspectPlan;
@@ -31,6 +32,8 @@ final class FleetPlan {
     static final long SEED_OFFSET = 7000;
     /** The adversarial students' PGD radii (L-infinity, inputs in [0,1]): SACBench's 4/256 and the zoo's 0.1; step radius / 5. */
     static final float[] PGD_EPSILONS = {4f / 256, ZooPlan.PGD_EPSILON};
+    /** How far below the target's test accuracy an other-arch reference may stop: half a point. */
+    static final double ACCURACY_SLACK = 0.005;
     /** How the members' names write those radii. */
     private static final String[] PGD_EPSILON_NAMES = {"4-256", "0.1"};
 
@@ -69,9 +72,15 @@ final class FleetPlan {
             addReference(FleetKind.SAME_RECIPE, targetArch, new TrainingConfig(epochs, batch, lr, base + 1 + i, 0), 0);
         }
         List<Architecture> others = otherArchitectures(targetArch);
+        double goal = accuracyGoal(target);
         for (int i = 0; i < preset.otherArchEach() * others.size(); i++) {
             Architecture arch = others.get(i % others.size());
-            addReference(FleetKind.OTHER_ARCH, arch, ALL_LAYERS.withEpochs(preset.otherArchEpochs()).config(base + 100 + i, 0), 0);
+            TrainingConfig cap = ALL_LAYERS.withEpochs(preset.otherArchMaxEpochs()).config(base + 100 + i, 0);
+            Map<String, Object> parameters = referenceParameters(FleetKind.OTHER_ARCH, arch, cap, 0);
+            parameters.remove("epochs");
+            parameters.put("maxEpochs", cap.epochs());
+            parameters.put("untilAccuracy", goal);
+            addReference(FleetKind.OTHER_ARCH, arch, cap.seed(), parameters, FleetRecipes.trainToAccuracy(arch, goal, cap));
         }
         for (int i = 0; i < preset.subsets(); i++) {
             Architecture arch = i % 2 == 0 ? targetArch : smaller;
@@ -79,8 +88,27 @@ final class FleetPlan {
         }
     }
 
+    /**
+     * The test accuracy other-arch references train to: the target's, less {@link #ACCURACY_SLACK};
+     * a target whose provenance records none gives a goal no model reaches, so they train to the cap.
+     */
+    static double accuracyGoal(ModelProvenance target) {
+        double accuracy = target == null ? Double.NaN : target.testAccuracy();
+        return accuracy > 0 ? Math.round((accuracy - ACCURACY_SLACK) * 1e4) / 1e4 : 2;
+    }
+
     /** A reference trained from scratch: on the whole training split, or on {@code images} drawn at random. */
     private void addReference(String fleetKind, Architecture arch, TrainingConfig config, int images) {
+        addReference(fleetKind, arch, config.seed(), referenceParameters(fleetKind, arch, config, images),
+                images == 0 ? Recipes.train(arch, config) : FleetRecipes.trainOnSubset(arch, images, config));
+    }
+
+    private void addReference(String fleetKind, Architecture arch, long seed, Map<String, Object> parameters, Recipe recipe) {
+        plans.add(new SuspectPlan(fleetKind + "-" + arch.cliName() + "-s" + seed, SuspectGroup.REFERENCE,
+                arch.cliName().toUpperCase(Locale.ROOT), null, parameters, null, recipe));
+    }
+
+    private static Map<String, Object> referenceParameters(String fleetKind, Architecture arch, TrainingConfig config, int images) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put(FleetDirectory.KIND, fleetKind);
         parameters.put("arch", arch.cliName());
@@ -90,9 +118,7 @@ final class FleetPlan {
         parameters.put("lr", config.learningRate());
         parameters.put("images", images);
         parameters.put("data", images == 0 ? "full" : "random-subset");
-        plans.add(new SuspectPlan(fleetKind + "-" + arch.cliName() + "-s" + config.seed(), SuspectGroup.REFERENCE,
-                arch.cliName().toUpperCase(Locale.ROOT), null, parameters, null,
-                images == 0 ? Recipes.train(arch, config) : FleetRecipes.trainOnSubset(arch, images, config)));
+        return parameters;
     }
 
     private void addSurrogates(int s) {
@@ -158,8 +184,8 @@ final class FleetPlan {
         notes.put(FleetKind.SAME_RECIPE, p.sameRecipe() + " x the target's architecture, epochs, batch size and learning rate (as its"
                 + " provenance records them) on the whole training split, other seeds");
         notes.put(FleetKind.OTHER_ARCH, p.otherArchEach() + " x each of " + otherArchitectures(targetArch).stream()
-                .map(Architecture::cliName).toList() + ", " + p.otherArchEpochs() + " epochs on the whole training split, lr "
-                + ALL_LAYERS.rateText());
+                .map(Architecture::cliName).toList() + " on the whole training split, lr " + ALL_LAYERS.rateText() + ", until the test"
+                + " accuracy is within " + ACCURACY_SLACK + " of the target's (its provenance's), at most " + p.otherArchMaxEpochs() + " epochs");
         notes.put(FleetKind.SUBSET, p.subsets() + " x " + targetArch.cliName() + " / " + smaller.cliName() + " (alternating), "
                 + ALL_LAYERS.epochsText() + " on " + p.subsetImages() + " training images drawn at random per model");
         String students = p.studentSeeds() + " seed(s); students trained " + p.studentEpochs() + " epoch(s) on the target's answers to "

@@ -13,13 +13,13 @@ import java.util.Map;
 /**
  * The size of an owner's fleet. {@code quick} fits a few minutes on 2 cores for a small target;
  * {@code paper} has more of every kind. References: {@code sameRecipe} retrainings of the target's
- * own recipe, {@code otherArchEach} models of each of two other architectures trained
- * {@code otherArchEpochs} on the whole split, {@code subsets} weaker models on random subsets of
+ * own recipe, {@code otherArchEach} models of each of two other architectures trained on the
+ * whole split until they are as accurate as the target (at most {@code otherArchMaxEpochs} epochs), {@code subsets} weaker models on random subsets of
  * {@code subsetImages}. Surrogates, per student seed: label students of the target's and a smaller
  * architecture, a probability student, adversarial students at PGD epsilon 4/256 and 0.1, a CutMix
  * student and a fine-tuned copy. The manifest records it as {@code fleet-<size>}.
  */
-public record FleetPreset(String size, int sameRecipe, int otherArchEach, int otherArchEpochs, int subsets, int subsetImages,
+public record FleetPreset(String size, int sameRecipe, int otherArchEach, int otherArchMaxEpochs, int subsets, int subsetImages,
         int studentSeeds, int studentBudget, int studentEpochs, int advImages, int fineTuneImages) implements BuildPlan {
 
     /** Prefix of a fleet's preset in its manifest: a fleet and a zoo of the same size are never mistaken for each other. */
@@ -27,8 +27,8 @@ public record FleetPreset(String size, int sameRecipe, int otherArchEach, int ot
 
     public static FleetPreset of(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "quick" -> new FleetPreset("quick", 3, 2, 3, 5, 5_000, 1, 10_000, 2, 5_000, 5_000);
-            case "paper" -> new FleetPreset("paper", 8, 4, 3, 8, 10_000, 2, 20_000, 3, 10_000, 10_000);
+            case "quick" -> new FleetPreset("quick", 3, 2, 12, 5, 5_000, 1, 10_000, 2, 5_000, 5_000);
+            case "paper" -> new FleetPreset("paper", 8, 4, 16, 8, 10_000, 2, 20_000, 3, 10_000, 10_000);
             default -> throw new InputException("--preset: unknown fleet preset '" + name + "' (expected quick or paper)");
         };
     }

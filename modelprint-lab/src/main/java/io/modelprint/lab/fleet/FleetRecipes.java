@@ -8,7 +8,10 @@ import io.modelprint.lab.zoo.Recipe;
 import java.util.Arrays;
 import java.util.Random;
 
-/** The fleet's own recipe beside the zoo's ({@code lab.zoo.Recipes}): a model trained on a random subset of the training split. */
+/**
+ * The fleet's own recipes beside the zoo's ({@code lab.zoo.Recipes}): a model trained on a random
+ * subset of the training split, and one trained until it is as accurate as the target.
+ */
 final class FleetRecipes {
     private FleetRecipes() {}
 
@@ -23,5 +26,15 @@ final class FleetRecipes {
             ImageDataset subset = train.subset(chosen, train.name() + "-subset");
             return TrainingRun.trainAndSave(arch, subset, context.test(), config, out, extra, progress).provenance();
         };
+    }
+
+    /**
+     * {@code arch} trained from scratch on the whole training split until its test accuracy reaches
+     * {@code accuracy}, or for {@code cap.epochs()} epochs: an honest model of another architecture
+     * as good as the target, where the architecture can get there.
+     */
+    static Recipe trainToAccuracy(Architecture arch, double accuracy, TrainingConfig cap) {
+        return (context, out, extra, progress) -> TrainingRun.trainToAccuracyAndSave(arch, context.train(), context.test(), accuracy, cap,
+                out, extra, progress).provenance();
     }
 }

@@ -70,8 +70,16 @@ class FleetPlanTest {
             assertEquals(5e-4f, same.parameters().get("lr"));
             assertEquals("full", same.parameters().get("data"));
         }
-        assertEquals(Set.of("lenet5", "mlp"), quick.stream().filter(p -> FleetKind.OTHER_ARCH.equals(p.parameters().get(FleetDirectory.KIND)))
-                .map(p -> p.parameters().get("arch")).collect(Collectors.toSet()));
+        List<SuspectPlan> otherArch = quick.stream().filter(p -> FleetKind.OTHER_ARCH.equals(p.parameters().get(FleetDirectory.KIND))).toList();
+        assertEquals(Set.of("lenet5", "mlp"), otherArch.stream().map(p -> p.parameters().get("arch")).collect(Collectors.toSet()));
+        for (SuspectPlan p : otherArch) {
+            assertEquals(0.885, p.parameters().get("untilAccuracy"), "the target's 0.89 less half a point: " + p.parameters());
+            assertEquals(FleetPreset.of("quick").otherArchMaxEpochs(), p.parameters().get("maxEpochs"));
+            assertEquals("full", p.parameters().get("data"));
+        }
+        ModelProvenance unknown = new ModelProvenance(1, "vgg", null, 10, "d", 60000, 1, 2, 64, "adam", 5e-4, Double.NaN, 90,
+                "model-0000.params", "ab".repeat(32), null, null);
+        assertTrue(FleetPlan.accuracyGoal(unknown) > 1, "a target of unknown accuracy: other-arch references train to the cap");
         List<SuspectPlan> adversarial = quick.stream().filter(p -> p.kind().equals("DISTILL-ADV")).toList();
         assertEquals(List.of(4f / 256, 0.1f), adversarial.stream().map(p -> p.parameters().get("epsilon")).toList());
         for (SuspectPlan p : adversarial) {
