@@ -39,8 +39,9 @@ final class CalibrateCommand implements Callable<Integer> {
     List<String> negatives = new ArrayList<>();
 
     @Option(names = "--negatives-kind", paramLabel = "KIND", description = "what kind of honest model every --negatives model is,"
-            + " e.g. pytorch-cnn (default ${DEFAULT-VALUE}): a kind gets its own fit, so models of a pipeline the fleet lacks"
-            + " are not pooled with it (docs/verification.md)", defaultValue = Calibration.UNSPECIFIED)
+            + " e.g. pytorch-cnn (default " + Calibration.UNSPECIFIED + "): a kind of 2 or more references gets its own tail, so"
+            + " models of a pipeline the fleet lacks are not pooled with its references; a fleet's or zoo's kind name joins that"
+            + " kind (docs/verification.md)")
     String negativesKind;
 
     @Mixin
@@ -70,7 +71,7 @@ final class CalibrateCommand implements Callable<Integer> {
         VerdictOptions.requireAlpha(alpha);
         List<String> paths = new ArrayList<>(negatives);
         List<CalibrationReference> named = new ArrayList<>(ReferenceModels.named(negatives,
-                ReferenceModels.requireKindName(negativesKind, !negatives.isEmpty()), suspectOptions));
+                ReferenceModels.kindOfNamed(negativesKind, !negatives.isEmpty()), suspectOptions));
         if (zoo != null) {
             List<CalibrationReference> fromZoo = ReferenceModels.zoo(zoo, suspectOptions);
             fromZoo.forEach(r -> paths.add(r.name()));

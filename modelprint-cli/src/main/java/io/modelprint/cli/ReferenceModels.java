@@ -38,14 +38,17 @@ final class ReferenceModels {
         return references;
     }
 
-    /** --negatives-kind: a short name (it becomes a key of the calibration's kinds), and only beside --negatives. */
-    static String requireKindName(String kind, boolean negativesGiven) {
-        if (!KIND_NAME.matcher(kind).matches()) {
-            throw new InputException("--negatives-kind: expected a short name of lower-case letters, digits, '.', '_' or '-'"
-                    + " (at most 40, e.g. pytorch-cnn), got '" + kind + "'");
+    /** --negatives-kind (null when not given): a short name (it becomes a key of the calibration's kinds), only beside --negatives. */
+    static String kindOfNamed(String kind, boolean negativesGiven) {
+        if (kind == null) {
+            return Calibration.UNSPECIFIED;
         }
-        if (!negativesGiven && !kind.equals(Calibration.UNSPECIFIED)) {
+        if (!negativesGiven) {
             throw new InputException("--negatives-kind " + kind + " names the kind of --negatives models, but none were given");
+        }
+        if (!KIND_NAME.matcher(kind).matches()) {
+            throw new InputException("--negatives-kind: expected a short name of lower-case letters, digits, '.', '_' or '-',"
+                    + " starting with a letter or digit, at most 40 characters (e.g. pytorch-cnn), got '" + kind + "'");
         }
         return kind;
     }

@@ -47,6 +47,19 @@ class TrainingAndStoreTest {
     }
 
     @Test
+    void fitUntilAsksAfterEveryEpochAndStopsAtTheFirstYes() {
+        java.util.List<Integer> asked = new java.util.ArrayList<>();
+        try (ai.djl.Model model = ModelLoader.newModel(Architecture.MLP, train.spec(), train.numClasses(), "m")) {
+            ModelTrainer.Result result = ModelTrainer.fitUntil(model, train, new TrainingConfig(10, 50, 1e-3f, 9, 0), epochs -> {
+                asked.add(epochs);
+                return epochs == 3;
+            }, ProgressListener.NONE);
+            assertEquals(java.util.List.of(1, 2, 3), asked);
+            assertEquals(3 * train.size(), result.images());
+        }
+    }
+
+    @Test
     void trainingToAnAccuracyStopsAtTheFirstEpochThatReachesItAndRecordsTheEpochsTrained() {
         TrainingConfig cap = new TrainingConfig(10, 50, 1e-3f, 9, 0);
         ModelProvenance reached = TrainingRun.trainToAccuracyAndSave(Architecture.MLP, train, test, 0.6, cap, dir.resolve("reached"), null,

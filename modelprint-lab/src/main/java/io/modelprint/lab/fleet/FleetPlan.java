@@ -79,7 +79,9 @@ final class FleetPlan {
             Map<String, Object> parameters = referenceParameters(FleetKind.OTHER_ARCH, arch, cap, 0);
             parameters.remove("epochs");
             parameters.put("maxEpochs", cap.epochs());
-            parameters.put("untilAccuracy", goal);
+            if (Double.isFinite(goal)) {
+                parameters.put("untilAccuracy", goal);
+            }
             addReference(FleetKind.OTHER_ARCH, arch, cap.seed(), parameters, FleetRecipes.trainToAccuracy(arch, goal, cap));
         }
         for (int i = 0; i < preset.subsets(); i++) {
@@ -89,12 +91,13 @@ final class FleetPlan {
     }
 
     /**
-     * The test accuracy other-arch references train to: the target's, less {@link #ACCURACY_SLACK};
-     * a target whose provenance records none gives a goal no model reaches, so they train to the cap.
+     * The test accuracy other-arch references train to: the target's, less {@link #ACCURACY_SLACK}, cut to
+     * 4 decimals (a test split's accuracy has as many per 10,000 images, and the manifest records it);
+     * for a target whose provenance records none, a goal no model reaches: they train to the cap.
      */
     static double accuracyGoal(ModelProvenance target) {
-        double accuracy = target == null ? Double.NaN : target.testAccuracy();
-        return accuracy > 0 ? Math.round((accuracy - ACCURACY_SLACK) * 1e4) / 1e4 : 2;
+        double accuracy = target.testAccuracy();
+        return accuracy > 0 ? Math.floor((accuracy - ACCURACY_SLACK) * 1e4 + 1e-6) / 1e4 : Double.POSITIVE_INFINITY;
     }
 
     /** A reference trained from scratch: on the whole training split, or on {@code images} drawn at random. */
@@ -185,7 +188,8 @@ final class FleetPlan {
                 + " provenance records them) on the whole training split, other seeds");
         notes.put(FleetKind.OTHER_ARCH, p.otherArchEach() + " x each of " + otherArchitectures(targetArch).stream()
                 .map(Architecture::cliName).toList() + " on the whole training split, lr " + ALL_LAYERS.rateText() + ", until the test"
-                + " accuracy is within " + ACCURACY_SLACK + " of the target's (its provenance's), at most " + p.otherArchMaxEpochs() + " epochs");
+                + " accuracy is within " + ACCURACY_SLACK + " of the target's (its provenance's; without one, to the cap), at most "
+                + p.otherArchMaxEpochs() + " epochs");
         notes.put(FleetKind.SUBSET, p.subsets() + " x " + targetArch.cliName() + " / " + smaller.cliName() + " (alternating), "
                 + ALL_LAYERS.epochsText() + " on " + p.subsetImages() + " training images drawn at random per model");
         String students = p.studentSeeds() + " seed(s); students trained " + p.studentEpochs() + " epoch(s) on the target's answers to "

@@ -14,7 +14,8 @@ import java.util.Map;
  * The size of an owner's fleet. {@code quick} fits a few minutes on 2 cores for a small target;
  * {@code paper} has more of every kind. References: {@code sameRecipe} retrainings of the target's
  * own recipe, {@code otherArchEach} models of each of two other architectures trained on the
- * whole split until they are as accurate as the target (at most {@code otherArchMaxEpochs} epochs), {@code subsets} weaker models on random subsets of
+ * whole split until within half a point of the target's accuracy (at most
+ * {@code otherArchMaxEpochs} epochs), {@code subsets} weaker models on random subsets of
  * {@code subsetImages}. Surrogates, per student seed: label students of the target's and a smaller
  * architecture, a probability student, adversarial students at PGD epsilon 4/256 and 0.1, a CutMix
  * student and a fine-tuned copy. The manifest records it as {@code fleet-<size>}.

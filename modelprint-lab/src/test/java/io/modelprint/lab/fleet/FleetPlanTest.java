@@ -80,6 +80,8 @@ class FleetPlanTest {
         ModelProvenance unknown = new ModelProvenance(1, "vgg", null, 10, "d", 60000, 1, 2, 64, "adam", 5e-4, Double.NaN, 90,
                 "model-0000.params", "ab".repeat(32), null, null);
         assertTrue(FleetPlan.accuracyGoal(unknown) > 1, "a target of unknown accuracy: other-arch references train to the cap");
+        assertTrue(FleetPreset.of("quick").plan(Architecture.VGG, SyntheticData.bands(10, 10, 10, 10, 0), 0, unknown).stream()
+                .noneMatch(p -> p.parameters().containsKey("untilAccuracy")), "no goal is recorded where there is none");
         List<SuspectPlan> adversarial = quick.stream().filter(p -> p.kind().equals("DISTILL-ADV")).toList();
         assertEquals(List.of(4f / 256, 0.1f), adversarial.stream().map(p -> p.parameters().get("epsilon")).toList());
         for (SuspectPlan p : adversarial) {
