@@ -39,12 +39,13 @@ public final class TrainingRun {
         EngineSetup.seed(cap.seed());
         try (Model model = ModelLoader.newModel(arch, train.spec(), train.numClasses(), out.getFileName().toString())) {
             double[] measured = {Double.NaN};
+            int[] epochsTrained = {0};
             ModelTrainer.Result result = ModelTrainer.fitUntil(model, train, cap, epochs -> {
+                epochsTrained[0] = epochs;
                 measured[0] = ModelTrainer.accuracy(model, test);
                 return measured[0] >= accuracy;
             }, progress);
-            int perEpoch = cap.maxTrainImages() > 0 ? Math.min(cap.maxTrainImages(), train.size()) : train.size();
-            TrainingConfig trained = new TrainingConfig(result.images() / perEpoch, cap.batchSize(), cap.learningRate(), cap.seed(),
+            TrainingConfig trained = new TrainingConfig(epochsTrained[0], cap.batchSize(), cap.learningRate(), cap.seed(),
                     cap.maxTrainImages());
             return new Outcome(save(model, arch, train, measured[0], trained, result, out, null, extra), result);
         }

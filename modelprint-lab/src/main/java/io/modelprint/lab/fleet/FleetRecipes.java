@@ -10,7 +10,7 @@ import java.util.Random;
 
 /**
  * The fleet's own recipes beside the zoo's ({@code lab.zoo.Recipes}): a model trained on a random
- * subset of the training split, and one trained until it is as accurate as the target.
+ * subset of the training split, and one trained until it reaches a test accuracy (the target's, less half a point).
  */
 final class FleetRecipes {
     private FleetRecipes() {}
@@ -31,7 +31,7 @@ final class FleetRecipes {
     /**
      * {@code arch} trained from scratch on the whole training split until its test accuracy reaches
      * {@code accuracy}, or for {@code cap.epochs()} epochs: an honest model of another architecture
-     * as good as the target, where the architecture can get there.
+     * about as good as the target, where the architecture can get there.
      */
     static Recipe trainToAccuracy(Architecture arch, double accuracy, TrainingConfig cap) {
         return (context, out, extra, progress) -> TrainingRun.trainToAccuracyAndSave(arch, context.train(), context.test(), accuracy, cap,
