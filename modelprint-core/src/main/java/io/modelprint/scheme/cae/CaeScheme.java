@@ -25,6 +25,9 @@ public final class CaeScheme implements SchemeFactory {
             .integer("steps", 100, Range.atLeast(1), "Adam steps per candidate")
             .real("lr", 0.005f, Range.above(0), "Adam's learning rate, in input units")
             .integer("pool", 3, Range.atLeast(1), "candidates made per query; the n most conferrable are kept")
+            .real("share", 0.5f, Range.above(0).atMost(1),
+                    "share of the surrogates and of the selection references each search step differentiates through, drawn anew"
+                            + " every step (1: all of them)")
             .real("threshold", DEFAULT_THRESHOLD, Range.atLeast(0).atMost(1),
                     "matching rate at or above which an uncalibrated suspect is judged derived")
             .build();
@@ -48,7 +51,8 @@ public final class CaeScheme implements SchemeFactory {
     @Override
     public Scheme<?> create(SchemeParameters p) {
         ConferrableExamples generator = new ConferrableExamples(p.real("epsilon"), p.real("lr"), p.integer("steps"),
-                p.integer("pool"));
+                p.integer("pool"),
+                p.real("share"));
         return Scheme.labelMatching(name(), generator, p.real("threshold"), p);
     }
 

@@ -32,11 +32,11 @@ public final class ConferrableExamples implements FleetSelectedQueries {
     private final float epsilon;
     private final int pool;
 
-    public ConferrableExamples(float epsilon, float learningRate, int steps, int pool) {
+    public ConferrableExamples(float epsilon, float learningRate, int steps, int pool, float share) {
         if (pool < 1) {
             throw new IllegalArgumentException("pool must be >= 1, got " + pool);
         }
-        this.search = new ConferrableSearch(epsilon, learningRate, steps);
+        this.search = new ConferrableSearch(epsilon, learningRate, steps, share);
         this.epsilon = epsilon;
         this.pool = pool;
     }

@@ -23,6 +23,9 @@ import java.util.Random;
  *   − log (1 − mean_r p_r(t | x'))                      the selection references do not
  * </pre>
  * The last two are −log of the conferrable ensemble's output for t, mean_s p_s(t) (1 − mean_r p_r(t)).
+ * Each step the means run over a random {@code share} of the surrogates and of the references (at
+ * least one of each, drawn anew every step from the extraction's seed): the paper's dropout on the
+ * ensemble's members, which also makes a step cost that share of the fleet's forward and backward passes.
  * Every candidate takes all the steps (no early stop: conferrability keeps improving after the
  * target is fooled), at most {@link #CHUNK} candidates at a time to bound the engine's memory.
  */
@@ -33,14 +36,19 @@ final class ConferrableSearch {
     private final float epsilon;
     private final float learningRate;
     private final int steps;
+    private final float share;
 
-    ConferrableSearch(float epsilon, float learningRate, int steps) {
+    ConferrableSearch(float epsilon, float learningRate, int steps, float share) {
         if (!(epsilon > 0) || !(learningRate > 0) || steps < 1) {
             throw new IllegalArgumentException("epsilon and learning rate must be > 0 and steps >= 1");
+        }
+        if (!(share > 0 && share <= 1)) {
+            throw new IllegalArgumentException("share must be in (0, 1], got " + share);
         }
         this.epsilon = epsilon;
         this.learningRate = learningRate;
         this.steps = steps;
+        this.share = share;
     }
 
     int steps() {
@@ -62,7 +70,7 @@ final class ConferrableSearch {
             ActiveBatchLoop.Progress report = (step, finished, total) -> progress.update(before + step + 1, (long) chunks * steps,
                     "conferrable search, step " + (step + 1) + " of " + steps);
             try (ActiveBatchLoop loop = new ActiveBatchLoop(target.description(), report)) {
-                NDArray last = run(loop, target, ensemble, origin, classes, randomStart(origin, spec, random), n);
+                NDArray last = run(loop, target, ensemble, origin, classes, randomStart(origin, spec, random), n, random);
                 System.arraycopy(last.toFloatArray(), 0, moved, first * size, n * size);
             }
         }
@@ -70,7 +78,7 @@ final class ConferrableSearch {
     }
 
     private NDArray run(ActiveBatchLoop loop, Differentiable target, FleetEnsemble ensemble, float[] origin, long[] classes,
-            float[] start, int n) {
+            float[] start, int n, Random random) {
         InputSpec spec = target.inputSpec();
         NDManager manager = loop.manager();
         NDArray x = manager.create(start, spec.batchShape(n));
@@ -83,9 +91,10 @@ final class ConferrableSearch {
                 NDArray mask = classMask.get();
                 NDArray z = target.logits(points);
                 NDArray fooled = z.logSoftmax(1).mul(mask).sum(new int[] {1}).neg();
-                NDArray followed = FleetEnsemble.meanProbability(ensemble.surrogates(), points, mask).add(TINY).log().neg();
-                NDArray avoided = FleetEnsemble.meanProbability(ensemble.references(), points, mask).neg().add(1f + TINY).log()
-                        .neg();
+                NDArray followed = FleetEnsemble.meanProbability(FleetEnsemble.sample(ensemble.surrogates(), share, random), points, mask)
+                        .add(TINY).log().neg();
+                NDArray avoided = FleetEnsemble.meanProbability(FleetEnsemble.sample(ensemble.references(), share, random), points, mask)
+                        .neg().add(1f + TINY).log().neg();
                 return new NDList(fooled.add(followed).add(avoided), z);
             }
 

@@ -9,7 +9,9 @@ import io.modelprint.gradient.GradientCheck;
 import io.modelprint.model.Classifier;
 import io.modelprint.model.Differentiable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 
 /**
  * The fleet models a CAE search differentiates through: the split's surrogates and selection
@@ -77,6 +79,17 @@ final class FleetEnsemble implements AutoCloseable {
 
     List<Differentiable> references() {
         return references;
+    }
+
+    /** A random {@code share} of {@code models} (rounded, at least one), in random order. */
+    static <T> List<T> sample(List<T> models, float share, Random random) {
+        int count = Math.max(1, Math.round(models.size() * share));
+        if (count >= models.size()) {
+            return models;
+        }
+        List<T> shuffled = new ArrayList<>(models);
+        Collections.shuffle(shuffled, random);
+        return shuffled.subList(0, count);
     }
 
     /** Mean over {@code models} of the softmax probability of each point's class in {@code classMask} (one-hot), recording gradients. */

@@ -82,7 +82,7 @@ class CaeFleetTest {
             FleetSplit full = world.split();
             FleetSplit small = new FleetSplit(world.fleet, full.surrogates().subList(0, 1), full.selectionReferences(),
                     full.calibrationReferences());
-            InputException e = assertThrows(InputException.class, () -> new ConferrableExamples(0.025f, 0.005f, 2, 2)
+            InputException e = assertThrows(InputException.class, () -> new ConferrableExamples(0.025f, 0.005f, 2, 2, 0.5f)
                     .generate(world.target, SeedSource.fromData(CaeFleetFixture.DATA), 5, 1, small, ProgressListener.NONE));
             assertTrue(e.getMessage().contains("too small for cae") && e.getMessage().contains("needs 2 surrogates"), e.getMessage());
             assertTrue(world.opened.isEmpty(), "refused before any model is opened");
@@ -101,12 +101,12 @@ class CaeFleetTest {
     @Test
     void parametersOutsideTheirRangeAreRefused() {
         for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("epsilon", 0), Map.of("steps", 0), Map.of("lr", -1),
-                Map.of("pool", 0), Map.of("threshold", 1.5), Map.of("n", 0))) {
+                Map.of("pool", 0), Map.of("share", 0), Map.of("share", 1.5), Map.of("threshold", 1.5), Map.of("n", 0))) {
             InputException e = assertThrows(InputException.class, () -> Schemes.create("cae", bad, "--method"), bad.toString());
             assertTrue(e.getMessage().startsWith("--method") || e.getMessage().contains("cae"), e.getMessage());
         }
         Scheme<?> defaults = Schemes.create("cae", Map.of(), "test");
-        assertEquals(List.of("n", "epsilon", "steps", "lr", "pool", "threshold"), List.copyOf(defaults.parameters().values().keySet()));
+        assertEquals(List.of("n", "epsilon", "steps", "lr", "pool", "share", "threshold"), List.copyOf(defaults.parameters().values().keySet()));
         assertEquals(CaeScheme.DEFAULT_THRESHOLD, defaults.defaultThreshold(), 1e-6);
         assertEquals(100, defaults.parameters().integer("n"));
     }
