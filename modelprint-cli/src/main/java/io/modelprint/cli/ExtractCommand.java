@@ -135,6 +135,8 @@ final class ExtractCommand implements Callable<Integer> {
             requireQueriesFit(schemes, pixels);
             if (fleetSplit != null) {
                 fleetSplit.fleet().requireCompatible(opened.loaded().inputSpec(), opened.loaded().numClasses(), model.toString());
+                fleetSplit.fleet().requireTarget(opened.loaded().sha256(), model.toString());
+                fleetSplit.fleet().requireIntact();
             }
             for (int i = 0; i < schemes.size(); i++) {
                 String seedSplit = split != null ? split : factories.get(i).defaultSplit();

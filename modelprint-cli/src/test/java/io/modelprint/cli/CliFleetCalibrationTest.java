@@ -1,5 +1,6 @@
 package io.modelprint.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,7 @@ import io.modelprint.scheme.SeedSource;
 import io.modelprint.testing.FleetChosenSeeds;
 import io.modelprint.testing.SyntheticData;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -156,5 +158,41 @@ class CliFleetCalibrationTest {
         assertTrue(editedRefused.err().contains("edited after a fingerprint was made from it"), editedRefused.err());
         JsonNode results = run("verify", "--fingerprint", fp.toString(), "--format", "json", target.toString()).json().get("results");
         assertEquals("p-value", results.get(0).get("decidedBy").asText(), results.toString());
+    }
+
+    @Test
+    void aFleetOfAnotherTargetOrWithAMemberChangedSinceItWasBuiltIsRefused() throws IOException {
+        Path other = TinyFleet.train("mlp", 7, dir.resolve("other-target"));
+        Path out = dir.resolve("other.npz");
+        CliRunner.Result extract = CliRunner.run("extract", "--model", other.toString(), "--method", "random", "--n", "10",
+                "--fleet", fleet.toString(), "--dataset", "fashion-mnist", "--data", data.toString(), "--out", out.toString());
+        assertEquals(ExitCode.BAD_INPUT, extract.exitCode(), extract.err());
+        assertTrue(extract.err().contains("was built for another target") && extract.err().contains(other.toString()), extract.err());
+        assertTrue(!Files.exists(out), "nothing is written for a refused fleet");
+        run("extract", "--model", other.toString(), "--method", "random", "--n", "10", "--dataset", "fashion-mnist", "--data",
+                data.toString(), "--out", out.toString());
+        byte[] uncalibrated = Files.readAllBytes(out);
+        CliRunner.Result calibrate = CliRunner.run("calibrate", "--fingerprint", out.toString(), "--fleet", fleet.toString());
+        assertEquals(ExitCode.BAD_INPUT, calibrate.exitCode(), calibrate.err());
+        assertTrue(calibrate.err().contains("was built for another target"), calibrate.err());
+        assertArrayEquals(uncalibrated, Files.readAllBytes(out), "the fingerprint is left as it was");
+
+        // a selection reference's files replaced by another member's: the manifest is unchanged, the member is not
+        FleetSplit split = FleetSplit.crossFit(FleetDirectory.open(fleet), 0);
+        Path fp = fleetChosenFingerprint(split);
+        Path swapped = dir.resolve("swapped-fleet");
+        TinyFleet.copyTree(fleet, swapped);
+        FleetMember chooser = split.selectionReferences().get(0);
+        FleetMember heldOut = split.calibrationReferences().get(0);
+        try (var files = Files.list(swapped.resolve(chooser.name()))) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(swapped.resolve(chooser.name()));
+        TinyFleet.copyTree(fleet.resolve(heldOut.name()), swapped.resolve(chooser.name()));
+        CliRunner.Result changed = CliRunner.run("calibrate", "--fingerprint", fp.toString(), "--fleet", swapped.toString());
+        assertEquals(ExitCode.BAD_INPUT, changed.exitCode(), changed.err());
+        assertTrue(changed.err().contains(chooser.name() + "'s weights are not the ones its manifest recorded"), changed.err());
     }
 }

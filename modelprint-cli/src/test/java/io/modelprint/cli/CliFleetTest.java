@@ -79,6 +79,11 @@ class CliFleetTest {
         assertEquals(ExitCode.BAD_INPUT, rf.exitCode());
         assertTrue(rf.err().contains("a random forest cannot be the target of a fleet"), rf.err());
         assertTrue(!Files.exists(dir.resolve("f")), "nothing is written for a refused target");
+        CliRunner.Result rfTarget = CliRunner.run("extract", "--model", forest.toString(), "--method", "akh", "--out",
+                dir.resolve("rf.npz").toString());
+        assertEquals(ExitCode.BAD_INPUT, rfTarget.exitCode());
+        assertTrue(rfTarget.err().contains(forest + ": a random forest answers labels only, so it can be a suspect but not"),
+                rfTarget.err());
 
         Path zoo = Files.createDirectories(dir.resolve("zoo"));
         new ZooManifest(1, "quick", 0, "bands", Map.of(), List.of(entry("neg-vgg-s100", SuspectGroup.NEGATIVE, null, 0.8, 1)), null)

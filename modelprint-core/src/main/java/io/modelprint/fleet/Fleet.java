@@ -18,6 +18,9 @@ public interface Fleet {
     /** A hash over every member (names, roles, kinds and weight hashes): a fleet edited later hashes otherwise. */
     String sha256();
 
+    /** The SHA-256 of the weights of the target the fleet was built for (its surrogates were derived from it). */
+    String targetSha256();
+
     InputSpec inputSpec();
 
     int numClasses();
@@ -27,12 +30,32 @@ public interface Fleet {
     /** The member's model; the caller closes it. */
     Classifier open(FleetMember member);
 
+    /** Refused when any member's stored model is not the one the fleet recorded (checked without opening it). */
+    void requireIntact();
+
     default List<FleetMember> surrogates() {
         return members().stream().filter(m -> m.role() == FleetRole.SURROGATE).toList();
     }
 
     default List<FleetMember> references() {
         return members().stream().filter(m -> m.role() == FleetRole.REFERENCE).toList();
+    }
+
+    /**
+     * Refused unless the fleet was built for the target whose weights hash to {@code targetSha256}
+     * ({@code where} names that target): another model's surrogates stand for no thief of this one.
+     */
+    default void requireTarget(String targetSha256, String where) {
+        if (!targetSha256().equals(targetSha256)) {
+            throw new InputException("fleet " + location() + " was built for another target (weights SHA-256 "
+                    + abbreviated(targetSha256()) + "), not for " + where + " (" + abbreviated(targetSha256) + "): its surrogates"
+                    + " were derived from that model and stand for no thief of this one; build a fleet for this target"
+                    + " (fleet build --model TARGET --out DIR), or give another fleet's references as --negatives");
+        }
+    }
+
+    private static String abbreviated(String sha) {
+        return sha == null ? "unknown" : sha.substring(0, Math.min(12, sha.length())) + "...";
     }
 
     /** Refused unless the fleet answers the target's task on its inputs ({@code where} names the target). */

@@ -12,7 +12,9 @@ import java.util.List;
  * The references of an owner's fleet that may calibrate a fingerprint: every reference that did not
  * help choose its queries (all of them for a fingerprint the fleet did not choose). A fleet whose
  * hash differs from the one its selection recorded was edited after the fingerprint was made from
- * it, and a fleet of another task or input shape stands for no honest competitor: both refused.
+ * it (in its manifest or in any member's stored weights), a fleet built for another target holds
+ * another model's surrogates, and a fleet of another task or input shape stands for no honest
+ * competitor: all refused.
  */
 public final class FleetReferences {
     private FleetReferences() {}
@@ -20,6 +22,7 @@ public final class FleetReferences {
     /** The held-out references of {@code fleet} for {@code fingerprint} ({@code name} names it in messages). */
     public static List<CalibrationReference> heldOut(Fleet fleet, Fingerprint fingerprint, String name) {
         fleet.requireCompatible(fingerprint.meta().inputSpec(), fingerprint.meta().numClasses(), name);
+        fleet.requireTarget(fingerprint.meta().targetSha256(), "the target of " + name);
         QuerySelection selection = fingerprint.meta().selection();
         if (selection != null && !selection.fleetSha256().equals(fleet.sha256())) {
             throw new InputException("fleet " + fleet.location() + " is not the fleet that chose the queries of " + name
@@ -28,6 +31,7 @@ public final class FleetReferences {
                     + "): a fleet edited after a fingerprint was made from it cannot tell which references are held out;"
                     + " calibrate with that fleet as it was, or extract again with --fleet");
         }
+        fleet.requireIntact();
         return fleet.references().stream()
                 .filter(member -> selection == null || !selection.choseWith(member.sha256()) && !chosenByName(selection, member))
                 .map(member -> new CalibrationReference(member.name(),

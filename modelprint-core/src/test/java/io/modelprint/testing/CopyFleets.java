@@ -46,6 +46,9 @@ public final class CopyFleets {
     /** Surrogates are copies with seeds 1.., references independent models with seeds 100..; no other test model uses them. */
     public static InMemoryFleet fleet(int surrogates, int references) {
         InMemoryFleet fleet = new InMemoryFleet(DATA.spec(), 10);
+        try (LinearModel target = target()) {
+            fleet.forTarget(target.sha256());
+        }
         for (int i = 0; i < surrogates; i++) {
             long seed = 1 + i;
             fleet.add("copy-" + seed, FleetRole.SURROGATE, "perturbed", () -> copy(seed));

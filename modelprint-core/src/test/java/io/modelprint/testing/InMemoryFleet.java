@@ -18,6 +18,7 @@ public final class InMemoryFleet implements Fleet {
     private final InputSpec spec;
     private final int numClasses;
     private final Map<FleetMember, Supplier<? extends Classifier>> models = new LinkedHashMap<>();
+    private String targetSha256 = "in-memory";
 
     public InMemoryFleet(InputSpec spec, int numClasses) {
         this.spec = spec;
@@ -30,6 +31,21 @@ public final class InMemoryFleet implements Fleet {
         models.put(new FleetMember(name, role, kind, sha, 0), model);
         return this;
     }
+
+    /** This fleet as built for the target whose weights hash to {@code sha256}. */
+    public InMemoryFleet forTarget(String sha256) {
+        this.targetSha256 = sha256;
+        return this;
+    }
+
+    @Override
+    public String targetSha256() {
+        return targetSha256;
+    }
+
+    /** Its models are made by code, not read from files: nothing to check. */
+    @Override
+    public void requireIntact() {}
 
     @Override
     public String location() {

@@ -33,6 +33,9 @@ class FleetCalibrationTest {
     /** 2 copies of the target (seed 1), 8 references of one recipe and 4 of another: 9 held out support p = 0.0056. */
     private static InMemoryFleet fleet() {
         InMemoryFleet fleet = new InMemoryFleet(SPEC, 10);
+        try (LinearModel target = TinyFingerprints.target(1)) {
+            fleet.forTarget(target.sha256());
+        }
         fleet.add("copy-a", FleetRole.SURROGATE, "copy", () -> new LinearModel(SPEC, 10, 1));
         fleet.add("copy-b", FleetRole.SURROGATE, "copy", () -> new LinearModel(SPEC, 10, 1));
         for (int i = 0; i < 12; i++) {
@@ -101,7 +104,7 @@ class FleetCalibrationTest {
     }
 
     @Test
-    void aFleetEditedAfterTheFingerprintOrOfAnotherShapeIsRefused() {
+    void aFleetEditedAfterTheFingerprintOfAnotherShapeOrOfAnotherTargetIsRefused() {
         InMemoryFleet fleet = fleet();
         Fingerprint fingerprint = extract(fleet, FleetSplit.crossFit(fleet, 4), true);
         InMemoryFleet edited = fleet().add("ref-late", FleetRole.REFERENCE, "same-recipe", () -> new LinearModel(SPEC, 10, 50));
@@ -110,6 +113,10 @@ class FleetCalibrationTest {
         InMemoryFleet otherShape = new InMemoryFleet(InputSpec.unitRange(1, 4, 4), 10);
         InputException shape = assertThrows(InputException.class, () -> FleetReferences.heldOut(otherShape, fingerprint, "fp"));
         assertTrue(shape.getMessage().contains("a fleet stands for models of the target's own task"), shape.getMessage());
+        InMemoryFleet anotherTarget = fleet().forTarget("another target's weights");
+        InputException target = assertThrows(InputException.class, () -> FleetReferences.heldOut(anotherTarget, fingerprint, "fp"));
+        assertTrue(target.getMessage().contains("was built for another target") && target.getMessage().contains("the target of fp"),
+                target.getMessage());
     }
 
     @Test

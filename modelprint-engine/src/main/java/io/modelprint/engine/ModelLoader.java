@@ -143,6 +143,11 @@ public final class ModelLoader {
             return loadTorchScript(weights, provenance.inputSpec());
         }
         String sha = provenance.weightsSha256();
+        if (RandomForestClassifier.ARCH.equals(provenance.arch())) {
+            throw new InputException(dir + ": a random forest answers labels only, so it can be a suspect but not a model to"
+                    + " fingerprint, train on or differentiate: a target is a network (a modelprint model directory of "
+                    + Architecture.cliNames() + ", or a TorchScript .pt)");
+        }
         Architecture arch = Architecture.parse(provenance.arch());
         Model model = newModel(arch, provenance.inputSpec(), provenance.numClasses(), dir.getFileName().toString());
         try {

@@ -67,6 +67,9 @@ record LinearWorld(String kind, long offset) {
 
     InMemoryFleet fleet(int surrogates, int references) {
         InMemoryFleet fleet = new InMemoryFleet(data().spec(), 10);
+        try (LinearModel target = target()) {
+            fleet.forTarget(target.sha256());
+        }
         for (int i = 0; i < surrogates; i++) {
             long seed = 10 + i;
             fleet.add("copy-" + seed, FleetRole.SURROGATE, "copy", () -> copy(random() ? 0.4f : 0.1f, seed));

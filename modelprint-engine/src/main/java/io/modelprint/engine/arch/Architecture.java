@@ -39,7 +39,11 @@ public enum Architecture {
                 return a;
             }
         }
-        throw new InputException("--arch: unknown architecture '" + name + "' (expected "
-                + Arrays.stream(values()).map(Architecture::cliName).collect(Collectors.joining(", ")) + ")");
+        throw new InputException("--arch: unknown architecture '" + name + "' (expected " + cliNames() + ")");
+    }
+
+    /** Every architecture's command-line name, comma separated. */
+    public static String cliNames() {
+        return Arrays.stream(values()).map(Architecture::cliName).collect(Collectors.joining(", "));
     }
 }

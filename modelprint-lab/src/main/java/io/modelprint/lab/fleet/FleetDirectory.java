@@ -31,16 +31,18 @@ public final class FleetDirectory implements Fleet {
     public static final String KIND = "fleetKind";
 
     private final Path dir;
+    private final String targetSha256;
     private final InputSpec spec;
     private final int numClasses;
     private final List<FleetMember> members;
     private final Map<String, ZooEntry> entries = new HashMap<>();
     private final String sha256;
 
-    private FleetDirectory(Path dir, InputSpec spec, int numClasses, List<FleetMember> members, List<ZooEntry> entries) {
+    private FleetDirectory(Path dir, ModelProvenance target, List<FleetMember> members, List<ZooEntry> entries) {
         this.dir = dir;
-        this.spec = spec;
-        this.numClasses = numClasses;
+        this.targetSha256 = target.weightsSha256();
+        this.spec = target.inputSpec();
+        this.numClasses = target.numClasses();
         this.members = List.copyOf(members);
         entries.forEach(e -> this.entries.put(e.name(), e));
         StringBuilder identity = new StringBuilder();
@@ -84,7 +86,7 @@ public final class FleetDirectory implements Fleet {
             throw new InputException(where + ": holds no surrogate or reference yet (is fleet build still running?)");
         }
         ModelProvenance target = ModelLoader.checkIntact(normalized.resolve("target"));
-        return new FleetDirectory(normalized, target.inputSpec(), target.numClasses(), members, kept);
+        return new FleetDirectory(normalized, target, members, kept);
     }
 
     @Override
@@ -95,6 +97,11 @@ public final class FleetDirectory implements Fleet {
     @Override
     public String sha256() {
         return sha256;
+    }
+
+    @Override
+    public String targetSha256() {
+        return targetSha256;
     }
 
     @Override
@@ -139,6 +146,11 @@ public final class FleetDirectory implements Fleet {
                     + " the fleet was changed after it was built; run fleet build again on it");
         }
         return modelDir;
+    }
+
+    @Override
+    public void requireIntact() {
+        members.forEach(this::path);
     }
 
     @Override

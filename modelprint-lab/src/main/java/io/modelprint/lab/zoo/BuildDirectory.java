@@ -44,8 +44,7 @@ final class BuildDirectory {
         }
         if (Arrays.stream(Architecture.values()).noneMatch(a -> a.cliName().equalsIgnoreCase(provenance.arch()))) {
             throw new InputException(source + ": architecture '" + provenance.arch() + "' is not one modelprint trains ("
-                    + String.join(", ", Arrays.stream(Architecture.values()).map(Architecture::cliName).toList())
-                    + "), and a " + what + " trains and copies models of its target's architecture");
+                    + Architecture.cliNames() + "), and a " + what + " trains and copies models of its target's architecture");
         }
         return provenance;
     }
@@ -110,11 +109,16 @@ final class BuildDirectory {
     }
 
     /** Copies the target {@code source} in (unless it is there already), once it is known to answer {@code train}'s task. */
-    void adoptTarget(Path source, ModelProvenance provenance, ImageDataset train) {
+    /** Refused unless the target {@code source} takes the images and classes of {@code train}. */
+    static void requireTargetFits(Path source, ModelProvenance provenance, ImageDataset train) {
         if (!provenance.inputSpec().compatibleWith(train.spec()) || provenance.numClasses() != train.numClasses()) {
             throw new InputException(source + ": the target takes " + provenance.inputSpec() + " with " + provenance.numClasses()
                     + " classes, but " + train.name() + " has " + train.spec() + " with " + train.numClasses() + " classes");
         }
+    }
+
+    void adoptTarget(Path source, ModelProvenance provenance, ImageDataset train) {
+        requireTargetFits(source, provenance, train);
         Path targetDir = dir.resolve("target");
         if (Files.isDirectory(targetDir)) {
             return; // checkHolds found the same weights there

@@ -75,8 +75,11 @@ public final class ZooBuilder {
      */
     public ZooManifest build(ImageDataset train, ImageDataset test, Architecture targetArch, Path existingTarget,
             ProgressListener progress) {
-        check(existingTarget);
+        ModelProvenance checked = check(existingTarget);
         checkHeld(train, existingTarget == null ? targetArch : null);
+        if (checked != null) {
+            BuildDirectory.requireTargetFits(existingTarget, checked, train); // before anything is made in --out
+        }
         BuildDirectory directory = new BuildDirectory(dir, plan);
         directory.create();
         try (ZooLock lock = ZooLock.acquire(dir, what)) {

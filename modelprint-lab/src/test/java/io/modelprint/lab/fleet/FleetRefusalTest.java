@@ -103,5 +103,6 @@ class FleetRefusalTest {
         refused(ModelProvenance.FILE_NAME, () -> build(dir.resolve("f3"), 5, home, ProgressListener.NONE));
         Path small = target("target-8x8", 3, SyntheticData.bands(60, 4, 8, 8, 1));
         refused("the target takes", () -> build(dir.resolve("f4"), 5, small, ProgressListener.NONE));
+        assertTrue(!Files.exists(dir.resolve("f4")), "a target refused for its input leaves no directory behind");
     }
 }
