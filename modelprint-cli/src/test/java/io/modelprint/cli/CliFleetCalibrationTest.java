@@ -15,13 +15,20 @@ import io.modelprint.fingerprint.FingerprintFile;
 import io.modelprint.fleet.FleetMember;
 import io.modelprint.fleet.FleetSplit;
 import io.modelprint.gradient.GradientCheck;
+import io.modelprint.io.Sha256;
 import io.modelprint.lab.fleet.FleetDirectory;
+import io.modelprint.lab.zoo.ZooEntry;
+import io.modelprint.lab.zoo.ZooManifest;
 import io.modelprint.scheme.SeedSource;
 import io.modelprint.testing.FleetChosenSeeds;
 import io.modelprint.testing.SyntheticData;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -194,5 +201,27 @@ class CliFleetCalibrationTest {
         CliRunner.Result changed = CliRunner.run("calibrate", "--fingerprint", fp.toString(), "--fleet", swapped.toString());
         assertEquals(ExitCode.BAD_INPUT, changed.exitCode(), changed.err());
         assertTrue(changed.err().contains(chooser.name() + "'s weights are not the ones its manifest recorded"), changed.err());
+    }
+
+    @Test
+    void aFleetWhoseManifestListsTheSameMembersInAnotherOrderIsTheSameFleet() throws IOException {
+        FleetSplit split = FleetSplit.crossFit(FleetDirectory.open(fleet), 0);
+        Path fp = fleetChosenFingerprint(split);
+        Path reordered = dir.resolve("reordered-fleet");
+        TinyFleet.copyTree(fleet, reordered);
+        ZooManifest manifest = ZooManifest.read(fleet).orElseThrow();
+        List<ZooEntry> reversed = new ArrayList<>(manifest.entries());
+        Collections.reverse(reversed);
+        new ZooManifest(manifest.formatVersion(), manifest.preset(), manifest.seed(), manifest.dataset(), manifest.notes(), reversed,
+                null).write(reordered);
+        assertEquals(FleetDirectory.open(fleet).sha256(), FleetDirectory.open(reordered).sha256());
+        StringBuilder inManifestOrder = new StringBuilder(); // what fingerprints recorded before the order stopped counting
+        FleetDirectory.open(fleet).members().forEach(m -> inManifestOrder.append(m.name()).append('\t').append(m.role().json())
+                .append('\t').append(m.kind()).append('\t').append(m.sha256()).append('\n'));
+        String recordedEarlier = Sha256.hex(inManifestOrder.toString().getBytes(StandardCharsets.UTF_8));
+        assertTrue(FleetDirectory.open(fleet).hashesTo(recordedEarlier) && !FleetDirectory.open(reordered).hashesTo(recordedEarlier));
+        CliRunner.Result calibrated = run("calibrate", "--fingerprint", fp.toString(), "--fleet", reordered.toString(), "--format",
+                "json");
+        assertEquals(split.calibrationReferences().size(), calibrated.json().get("negatives").asInt(), calibrated.out());
     }
 }

@@ -15,8 +15,16 @@ public interface Fleet {
     /** Where the fleet lives, for messages and provenance (a directory). */
     String location();
 
-    /** A hash over every member (names, roles, kinds and weight hashes): a fleet edited later hashes otherwise. */
+    /**
+     * A hash over every member (names, roles, kinds and weight hashes, whatever their order): a fleet
+     * edited later hashes otherwise.
+     */
     String sha256();
+
+    /** Whether {@code recorded}, a fingerprint's record of the fleet that chose its queries, names this fleet. */
+    default boolean hashesTo(String recorded) {
+        return sha256().equals(recorded);
+    }
 
     /** The SHA-256 of the weights of the target the fleet was built for (its surrogates were derived from it). */
     String targetSha256();

@@ -24,7 +24,7 @@ public final class FleetReferences {
         fleet.requireCompatible(fingerprint.meta().inputSpec(), fingerprint.meta().numClasses(), name);
         fleet.requireTarget(fingerprint.meta().targetSha256(), "the target of " + name);
         QuerySelection selection = fingerprint.meta().selection();
-        if (selection != null && !selection.fleetSha256().equals(fleet.sha256())) {
+        if (selection != null && !fleet.hashesTo(selection.fleetSha256())) {
             throw new InputException("fleet " + fleet.location() + " is not the fleet that chose the queries of " + name
                     + " (its hash " + fleet.sha256().substring(0, 12) + "... differs from the " + selection.fleetSha256()
                     .substring(0, Math.min(12, selection.fleetSha256().length())) + "... recorded from " + selection.fleetLocation()

@@ -37,6 +37,7 @@ public final class FleetDirectory implements Fleet {
     private final List<FleetMember> members;
     private final Map<String, ZooEntry> entries = new HashMap<>();
     private final String sha256;
+    private final String manifestOrderSha256;
 
     private FleetDirectory(Path dir, ModelProvenance target, List<FleetMember> members, List<ZooEntry> entries) {
         this.dir = dir;
@@ -45,12 +46,14 @@ public final class FleetDirectory implements Fleet {
         this.numClasses = target.numClasses();
         this.members = List.copyOf(members);
         entries.forEach(e -> this.entries.put(e.name(), e));
-        StringBuilder identity = new StringBuilder();
-        for (FleetMember m : members) {
-            identity.append(m.name()).append('\t').append(m.role().json()).append('\t').append(m.kind()).append('\t')
-                    .append(m.sha256()).append('\n');
-        }
-        this.sha256 = Sha256.hex(identity.toString().getBytes(StandardCharsets.UTF_8));
+        List<String> lines = members.stream()
+                .map(m -> m.name() + '\t' + m.role().json() + '\t' + m.kind() + '\t' + m.sha256() + '\n').toList();
+        this.sha256 = hash(lines.stream().sorted().toList());
+        this.manifestOrderSha256 = hash(lines);
+    }
+
+    private static String hash(List<String> lines) {
+        return Sha256.hex(String.join("", lines).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The fleet in {@code dir}; refused when it is no fleet, is incomplete or holds no member. */
@@ -97,6 +100,15 @@ public final class FleetDirectory implements Fleet {
     @Override
     public String sha256() {
         return sha256;
+    }
+
+    /**
+     * Also the hash over the members in the manifest's order, which fingerprints made before the hash
+     * ignored that order recorded (a manifest rebuilt from the models lists them in another order).
+     */
+    @Override
+    public boolean hashesTo(String recorded) {
+        return sha256.equals(recorded) || manifestOrderSha256.equals(recorded);
     }
 
     @Override
