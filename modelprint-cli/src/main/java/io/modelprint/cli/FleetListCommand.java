@@ -44,9 +44,11 @@ final class FleetListCommand implements Callable<Integer> {
         System.out.printf("fleet %s (%s, seed %d, data %s): target accuracy %.4f; %d references, %d surrogates; built in %.1f min%n",
                 dir, manifest.preset(), manifest.seed(), manifest.dataset(), targetAccuracy, fleet.references().size(),
                 fleet.surrogates().size(), fleet.buildSeconds() / 60);
-        System.out.printf("%-36s %-10s %-20s %9s %8s%n", "name", "role", "kind", "accuracy", "seconds");
+        int width = Math.max(36, fleet.members().stream().mapToInt(m -> m.name().length()).max().orElse(0));
+        System.out.printf("%-" + width + "s %-10s %-20s %9s %8s%n", "name", "role", "kind", "accuracy", "seconds");
         for (FleetMember m : fleet.members()) {
-            System.out.printf("%-36s %-10s %-20s %9.4f %8.1f%n", m.name(), m.role().json(), m.kind(), m.testAccuracy(), fleet.seconds(m));
+            System.out.printf("%-" + width + "s %-10s %-20s %9.4f %8.1f%n", m.name(), m.role().json(), m.kind(), m.testAccuracy(),
+                    fleet.seconds(m));
         }
     }
 }

@@ -46,20 +46,27 @@ class CliFleetTest {
         new ZooManifest(1, "fleet-quick", 0, "bands", Map.of(), List.of(entry("target", SuspectGroup.TARGET, null, 0.75, 0),
                 entry("same-recipe-vgg-s7001", SuspectGroup.REFERENCE, "same-recipe", 0.8812, 60),
                 entry("subset-lenet5-s7201", SuspectGroup.REFERENCE, "subset", 0.7, 6),
-                entry("label-student-vgg-s7301", SuspectGroup.SURROGATE, "label-student", 0.85, 54)), null).write(fleet);
+                entry("label-student-vgg-s7301", SuspectGroup.SURROGATE, "label-student", 0.85, 54),
+                entry("adversarial-student-eps4-256-lenet5-s7302", SuspectGroup.SURROGATE, "adversarial-student", 0.8, 15)), null)
+                .write(fleet);
 
         CliRunner.Result list = CliRunner.run("fleet", "list", fleet.toString());
         assertEquals(0, list.exitCode(), list.err());
-        assertTrue(list.out().contains("fleet-quick, seed 0") && list.out().contains("2 references, 1 surrogates; built in 2.0 min"),
+        assertTrue(list.out().contains("fleet-quick, seed 0") && list.out().contains("2 references, 2 surrogates; built in 2.3 min"),
                 list.out());
         assertTrue(list.out().matches("(?s).*same-recipe-vgg-s7001 +reference +same-recipe +0\\.8812 +60\\.0.*"), list.out());
         assertTrue(list.out().matches("(?s).*label-student-vgg-s7301 +surrogate +label-student +0\\.8500.*"), list.out());
+        List<String> lines = list.out().lines().toList();
+        int roleColumn = lines.stream().filter(l -> l.startsWith("name ")).findFirst().orElseThrow().indexOf(" role") + 1;
+        List<String> rows = lines.stream().filter(l -> l.contains(" reference ") || l.contains(" surrogate ")).toList();
+        assertEquals(4, rows.size(), list.out());
+        rows.forEach(row -> assertTrue(row.charAt(roleColumn - 1) == ' ' && row.charAt(roleColumn) != ' ', "columns line up:\n" + list.out()));
 
         JsonNode json = CliRunner.run("fleet", "list", fleet.toString(), "--format", "json").json();
-        assertEquals(3, json.get("members").size());
+        assertEquals(4, json.get("members").size());
         assertEquals("reference", json.get("members").get(1).get("role").asText());
         assertEquals("subset", json.get("members").get(1).get("kind").asText());
-        assertEquals(120.0, json.get("buildSeconds").asDouble(), 1e-9);
+        assertEquals(135.0, json.get("buildSeconds").asDouble(), 1e-9);
         assertEquals(64, json.get("sha256").asText().length());
     }
 
