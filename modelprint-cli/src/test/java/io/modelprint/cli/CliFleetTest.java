@@ -60,7 +60,8 @@ class CliFleetTest {
         int roleColumn = lines.stream().filter(l -> l.startsWith("name ")).findFirst().orElseThrow().indexOf(" role") + 1;
         List<String> rows = lines.stream().filter(l -> l.contains(" reference ") || l.contains(" surrogate ")).toList();
         assertEquals(4, rows.size(), list.out());
-        rows.forEach(row -> assertTrue(row.charAt(roleColumn - 1) == ' ' && row.charAt(roleColumn) != ' ', "columns line up:\n" + list.out()));
+        rows.forEach(row -> assertTrue(row.charAt(roleColumn - 1) == ' ' && row.charAt(roleColumn) != ' ',
+                "columns line up:\n" + list.out()));
 
         JsonNode json = CliRunner.run("fleet", "list", fleet.toString(), "--format", "json").json();
         assertEquals(4, json.get("members").size());

@@ -57,8 +57,9 @@ public interface Fleet {
         if (!targetSha256().equals(targetSha256)) {
             throw new InputException("fleet " + location() + " was built for another target (weights SHA-256 "
                     + abbreviated(targetSha256()) + "), not for " + where + " (" + abbreviated(targetSha256) + "): its surrogates"
-                    + " were derived from that model and stand for no thief of this one; build a fleet for this target"
-                    + " (fleet build --model TARGET --out DIR), or give another fleet's references as --negatives");
+                    + " were derived from that model and stand for no thief of this one, and its references were chosen"
+                    + " to match that model; build a fleet for this target (fleet build --model TARGET --out DIR, for a"
+                    + " modelprint model directory), or give that fleet's reference directories as --negatives");
         }
     }
 

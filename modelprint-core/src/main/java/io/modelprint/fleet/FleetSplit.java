@@ -40,7 +40,7 @@ public record FleetSplit(Fleet fleet, List<FleetMember> surrogates, List<FleetMe
     }
 
     /**
-     * The split of {@code fleet} for {@code seed}: every surrogate selects; of each reference kind a
+     * The split of {@code fleet} for {@code seed}: every surrogate selects (in name order); of each reference kind a
      * third (at least one reference overall when there are three or more) selects and the rest
      * calibrate, so every kind the fleet holds stays in the calibration.
      */
@@ -68,7 +68,9 @@ public record FleetSplit(Fleet fleet, List<FleetMember> surrogates, List<FleetMe
             calibration.remove(moved);
             selection.add(moved);
         }
-        return new FleetSplit(fleet, fleet.surrogates(), selection, calibration);
+        // by name, as the references are drawn: the split of a fleet does not depend on its manifest's order
+        List<FleetMember> surrogates = fleet.surrogates().stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
+        return new FleetSplit(fleet, surrogates, selection, calibration);
     }
 
     /** Refused unless the split holds {@code minimum}'s models, naming {@code scheme}, what it needs, what the fleet has, and why. */

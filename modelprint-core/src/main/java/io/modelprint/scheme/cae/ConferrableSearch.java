@@ -7,6 +7,7 @@ import io.modelprint.ProgressListener;
 import io.modelprint.data.InputSpec;
 import io.modelprint.gradient.ActiveBatchLoop;
 import io.modelprint.gradient.Adam;
+import io.modelprint.gradient.InputGradient;
 import io.modelprint.gradient.IterativeAttack;
 import io.modelprint.gradient.PointArray;
 import io.modelprint.model.Differentiable;
@@ -23,9 +24,9 @@ import java.util.Random;
  *   − log (1 − mean_r p_r(t | x'))                      the selection references do not
  * </pre>
  * The last two are −log of the conferrable ensemble's output for t, mean_s p_s(t) (1 − mean_r p_r(t)).
- * Each step the means run over a random {@code share} of the surrogates and of the references (at
- * least one of each, drawn anew every step from the extraction's seed): the paper's dropout on the
- * ensemble's members, which also makes a step cost that share of the fleet's forward and backward passes.
+ * Each step the means run over a random {@code share} of the surrogates and of the references (rounded,
+ * at least one of each, drawn for every step from the extraction's seed: {@link StepMembers}): the
+ * paper's dropout on the ensemble's members, which also spares a step the passes of the members left out.
  * Every candidate takes all the steps (no early stop: conferrability keeps improving after the
  * target is fooled), at most {@link #CHUNK} candidates at a time to bound the engine's memory.
  */
@@ -85,16 +86,24 @@ final class ConferrableSearch {
         PointArray seeds = loop.track(manager.create(origin, spec.batchShape(n)));
         PointArray classMask = loop.track(manager.create(classes).oneHot(target.numClasses()));
         Adam adam = new Adam(loop, x, learningRate * spec.span());
+        StepMembers members = StepMembers.draw(ensemble, share, steps, random);
         return loop.runSteps(x, steps, new IterativeAttack() {
+            private int step;
+
+            @Override
+            public InputGradient.Result evaluate(NDArray variable, NDManager manager, String what, int step) {
+                this.step = step;
+                return IterativeAttack.super.evaluate(variable, manager, what, step);
+            }
+
             @Override
             public NDList loss(NDArray points) {
                 NDArray mask = classMask.get();
                 NDArray z = target.logits(points);
                 NDArray fooled = z.logSoftmax(1).mul(mask).sum(new int[] {1}).neg();
-                NDArray followed = FleetEnsemble.meanProbability(FleetEnsemble.sample(ensemble.surrogates(), share, random), points, mask)
-                        .add(TINY).log().neg();
-                NDArray avoided = FleetEnsemble.meanProbability(FleetEnsemble.sample(ensemble.references(), share, random), points, mask)
-                        .neg().add(1f + TINY).log().neg();
+                NDArray followed = FleetEnsemble.meanProbability(members.surrogates(step), points, mask).add(TINY).log().neg();
+                NDArray avoided = FleetEnsemble.meanProbability(members.references(step), points, mask).neg().add(1f + TINY).log()
+                        .neg();
                 return new NDList(fooled.add(followed).add(avoided), z);
             }
 

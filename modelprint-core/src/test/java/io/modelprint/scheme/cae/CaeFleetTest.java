@@ -43,6 +43,7 @@ class CaeFleetTest {
             Scheme<?> scheme = read.scheme();
             assertEquals("cae", scheme.name());
             assertEquals(made.scheme().parameters(), scheme.parameters());
+            assertEquals(0.5, scheme.parameters().real("share"), 1e-6, "the share of members per step is in the file");
             assertEquals(0.8, scheme.defaultThreshold(), 1e-6);
             assertEquals(Access.LABELS, scheme.suspectAccess());
             assertArrayEquals(made.labels(), read.labels());
@@ -99,6 +100,16 @@ class CaeFleetTest {
     }
 
     @Test
+    void aSeedGivesTheSameQueriesAndTheShareOfMembersPerStepChangesThem() {
+        try (CaeFleetFixture world = new CaeFleetFixture()) {
+            float[] half = CaeTransferTest.cae(world, Map.of("n", 8, "steps", 10)).queries().values();
+            assertArrayEquals(half, CaeTransferTest.cae(world, Map.of("n", 8, "steps", 10)).queries().values());
+            float[] all = CaeTransferTest.cae(world, Map.of("n", 8, "steps", 10, "share", 1)).queries().values();
+            assertTrue(!java.util.Arrays.equals(half, all), "a step through every member moves the candidates otherwise");
+        }
+    }
+
+    @Test
     void parametersOutsideTheirRangeAreRefused() {
         for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("epsilon", 0), Map.of("steps", 0), Map.of("lr", -1),
                 Map.of("pool", 0), Map.of("share", 0), Map.of("share", 1.5), Map.of("threshold", 1.5), Map.of("n", 0))) {
@@ -106,7 +117,9 @@ class CaeFleetTest {
             assertTrue(e.getMessage().startsWith("--method") || e.getMessage().contains("cae"), e.getMessage());
         }
         Scheme<?> defaults = Schemes.create("cae", Map.of(), "test");
-        assertEquals(List.of("n", "epsilon", "steps", "lr", "pool", "share", "threshold"), List.copyOf(defaults.parameters().values().keySet()));
+        assertEquals(List.of("n", "epsilon", "steps", "lr", "pool", "share", "threshold"),
+                List.copyOf(defaults.parameters().values().keySet()));
+        assertEquals(0.5, defaults.parameters().real("share"), 1e-6, "half the members per search step unless told");
         assertEquals(CaeScheme.DEFAULT_THRESHOLD, defaults.defaultThreshold(), 1e-6);
         assertEquals(100, defaults.parameters().integer("n"));
     }

@@ -38,6 +38,7 @@ public final class FleetDirectory implements Fleet {
     private final Map<String, ZooEntry> entries = new HashMap<>();
     private final String sha256;
     private final String manifestOrderSha256;
+    private boolean checkedIntact;
 
     private FleetDirectory(Path dir, ModelProvenance target, List<FleetMember> members, List<ZooEntry> entries) {
         this.dir = dir;
@@ -162,7 +163,10 @@ public final class FleetDirectory implements Fleet {
 
     @Override
     public void requireIntact() {
-        members.forEach(this::path);
+        if (!checkedIntact) {
+            members.forEach(this::path);
+            checkedIntact = true; // a later change is still caught when a member is opened
+        }
     }
 
     @Override

@@ -108,7 +108,6 @@ final class BuildDirectory {
         }
     }
 
-    /** Copies the target {@code source} in (unless it is there already), once it is known to answer {@code train}'s task. */
     /** Refused unless the target {@code source} takes the images and classes of {@code train}. */
     static void requireTargetFits(Path source, ModelProvenance provenance, ImageDataset train) {
         if (!provenance.inputSpec().compatibleWith(train.spec()) || provenance.numClasses() != train.numClasses()) {
@@ -117,6 +116,7 @@ final class BuildDirectory {
         }
     }
 
+    /** Copies the target {@code source} in (unless it is there already), once it is known to answer {@code train}'s task. */
     void adoptTarget(Path source, ModelProvenance provenance, ImageDataset train) {
         requireTargetFits(source, provenance, train);
         Path targetDir = dir.resolve("target");
