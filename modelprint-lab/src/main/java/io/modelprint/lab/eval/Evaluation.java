@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Runs on a zoo, each a scheme made through {@code Schemes}: the paper's Table-4 sweeps scored by
@@ -103,7 +102,7 @@ public final class Evaluation {
             Scheme<?> scheme = Schemes.create(run.scheme(), run.schemeParameters(), "bench");
             try {
                 ExtractionCache.Extracted extracted = ExtractionCache.getOrExtract(
-                        outDir.resolve("fingerprints").resolve(run.fileName() + ".npz"), stampKey(run), zoo.targetSha256(),
+                        outDir.resolve("fingerprints").resolve(run.fileName() + ".npz"), run.parameterValues(), zoo.targetSha256(),
                         () -> FingerprintExtractor.extract(zoo.target(), "target", scheme, seeds(run, zoo, train, test), 0,
                                 fleet, progress, checks));
                 // the fingerprint's own scheme: a fleet-selected one carries the selection (rates, verifier) it scores with
@@ -131,10 +130,6 @@ public final class Evaluation {
         return runs.stream().map(done::get).toList();
     }
 
-    /** What the fingerprint's stamp must name for it to be reused: the scheme and all it was given. */
-    private static String stampKey(ZooRun run) {
-        return run.scheme() + " " + new TreeMap<>(run.schemeParameters());
-    }
 
     /**
      * Where a run's queries start: uniform random images when it asks for random initialization,

@@ -1,6 +1,8 @@
 package io.modelprint.lab.eval;
 
+import io.modelprint.scheme.Schemes;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** One run of the bench on the zoo: a scheme made by name with parameters, and the name of its files in the caches. */
 public interface ZooRun {
@@ -14,4 +16,12 @@ public interface ZooRun {
 
     /** The name of the run's files under {@code cache/} and {@code fingerprints/}. */
     String fileName();
+
+    /**
+     * Every parameter the scheme is made with, its defaults included, as text: a cached result or
+     * fingerprint is reused only while these are the same, so a changed default is computed again.
+     */
+    default String parameterValues() {
+        return scheme() + " " + new TreeMap<>(Schemes.create(scheme(), schemeParameters(), "bench").parameters().values());
+    }
 }

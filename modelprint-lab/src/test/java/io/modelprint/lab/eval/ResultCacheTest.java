@@ -2,6 +2,7 @@ package io.modelprint.lab.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,6 +30,14 @@ class ResultCacheTest {
                 "another run under the same file name");
 
         String whole = Files.readString(file);
+        assertTrue(whole.contains(RUN.parameterValues()) && RUN.parameterValues().contains("n=20")
+                && RUN.parameterValues().contains("augment=true"), "the cache records every value, the defaults too: " + whole);
+        Files.writeString(file, whole.replace(RUN.parameterValues(), RUN.parameterValues().replace("n=20", "n=21")));
+        assertNull(ResultCache.read(file, "zoo-1", RUN, SchemeRun.class, SchemeResult.class),
+                "a result made when a default had another value is computed again");
+        Files.writeString(file, whole.replaceAll("\"parameters\" : \"[^\"]*\",", ""));
+        assertNull(ResultCache.read(file, "zoo-1", RUN, SchemeRun.class, SchemeResult.class),
+                "a result of an earlier build, which recorded no parameter values, is computed again");
         Files.writeString(file, whole.substring(0, whole.length() / 2));
         assertNull(ResultCache.read(file, "zoo-1", RUN, SchemeRun.class, SchemeResult.class), "a truncated file is computed again");
         Files.writeString(file, whole.replace("\"result\"", "\"outcome\""));
