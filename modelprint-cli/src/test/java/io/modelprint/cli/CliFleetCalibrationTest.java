@@ -201,6 +201,13 @@ class CliFleetCalibrationTest {
         CliRunner.Result changed = CliRunner.run("calibrate", "--fingerprint", fp.toString(), "--fleet", swapped.toString());
         assertEquals(ExitCode.BAD_INPUT, changed.exitCode(), changed.err());
         assertTrue(changed.err().contains(chooser.name() + "'s weights are not the ones its manifest recorded"), changed.err());
+        CliRunner.Result listed = run("fleet", "list", swapped.toString());
+        assertTrue(listed.out().lines().anyMatch(l -> l.startsWith(chooser.name() + " ") && l.endsWith("  changed")), listed.out());
+        assertEquals(1, listed.out().lines().filter(l -> l.endsWith("  changed")).count(), listed.out());
+        assertTrue(listed.err().contains("1 of " + (TinyFleet.SURROGATES + TinyFleet.SAME_RECIPE + TinyFleet.OTHER_ARCH)
+                + " members are not the models the manifest recorded"), listed.err());
+        assertTrue(run("fleet", "list", fleet.toString()).out().lines().filter(l -> l.endsWith("  as built")).count()
+                == TinyFleet.SURROGATES + TinyFleet.SAME_RECIPE + TinyFleet.OTHER_ARCH, "the fleet as built lists every member so");
     }
 
     @Test

@@ -60,6 +60,8 @@ class CliFleetTest {
         int roleColumn = lines.stream().filter(l -> l.startsWith("name ")).findFirst().orElseThrow().indexOf(" role") + 1;
         List<String> rows = lines.stream().filter(l -> l.contains(" reference ") || l.contains(" surrogate ")).toList();
         assertEquals(4, rows.size(), list.out());
+        assertTrue(rows.stream().allMatch(row -> row.endsWith("  missing")), "no member's directory was made here:\n" + list.out());
+        assertTrue(list.err().contains("4 of 4 members are not the models the manifest recorded"), list.err());
         rows.forEach(row -> assertTrue(row.charAt(roleColumn - 1) == ' ' && row.charAt(roleColumn) != ' ',
                 "columns line up:\n" + list.out()));
 

@@ -146,13 +146,19 @@ public final class FleetDirectory implements Fleet {
         return members.stream().mapToDouble(this::seconds).sum();
     }
 
-    /** The member's model directory, checked against the weights the manifest recorded. */
-    public Path path(FleetMember member) {
+    /** Where the manifest says the member's model directory is, unchecked. */
+    public Path storedAt(FleetMember member) {
         ZooEntry entry = entries.get(member.name());
         if (entry == null) {
             throw new IllegalArgumentException(member.name() + " is not a member of " + dir);
         }
-        Path modelDir = dir.resolve(entry.path());
+        return dir.resolve(entry.path());
+    }
+
+    /** The member's model directory, checked against the weights the manifest recorded. */
+    public Path path(FleetMember member) {
+        Path modelDir = storedAt(member);
+        ZooEntry entry = entries.get(member.name());
         ModelProvenance provenance = ModelLoader.checkIntact(modelDir);
         if (!provenance.weightsSha256().equals(entry.sha256())) {
             throw new InputException("fleet " + dir + ": " + member.name() + "'s weights are not the ones its manifest recorded:"
